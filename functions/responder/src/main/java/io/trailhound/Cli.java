@@ -1,0 +1,68 @@
+package io.trailhound;
+
+import io.trailhound.cli.Args;
+import io.trailhound.cli.TestMetricFilterCommand;
+import io.trailhound.pattern.FilterPatternException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Local entry point. Exit status: 0 success, 2 invalid filter pattern, 1 any other failure; errors are one
+ * line on stderr prefixed {@code trailhound:}, never a stack trace.
+ */
+public final class Cli {
+    static final String USAGE = """
+            usage: java -jar responder.jar <command> [options]
+              invoke --event <sns-event.json> [--cloudtrail <file|dir>] [--filter-pattern <p>] [--remediate off|dry-run|on]
+              test-metric-filter --filter-pattern <pattern> --log-event-messages-file <file>""";
+
+    private Cli() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(argv, System.out, System.err));
+    }
+
+    static int run(String[] argv, PrintStream out, PrintStream err) {
+        if (argv.length == 0) {
+            err.println(USAGE);
+            return 1;
+        }
+        List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        try {
+            switch (argv[0]) {
+                case "test-metric-filter" -> TestMetricFilterCommand.run(rest, out);
+                case "invoke" -> io.trailhound.cli.InvokeCommand.run(rest, out, err);
+                case "-h", "--help", "help" -> out.println(USAGE);
+                default -> throw new Args.UsageException("unknown command '" + argv[0] + "'\n" + USAGE);
+            }
+            return 0;
+        } catch (FilterPatternException e) {
+            err.println("trailhound: " + e.getMessage());
+            return 2;
+        } catch (NoSuchFileException e) {
+            err.println("trailhound: no such file: " + e.getFile());
+            return 1;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("trailhound: " + oneLine(e.getMessage()));
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("trailhound: " + oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "unknown error" : message.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    static {
+        // Make the CLI's output UTF-8 regardless of the platform default.
+        System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    }
+}

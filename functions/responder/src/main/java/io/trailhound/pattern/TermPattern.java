@@ -1,0 +1,117 @@
+package io.trailhound.pattern;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pattern for unstructured events: terms that must all appear, {@code ?terms} of which at least one must
+ * appear, and {@code -terms} that must not appear. Matching is case-sensitive and by substring ("ERROR"
+ * matches "ERRORCODE"). Grammar:
+ * <pre>
+ * pattern = { term }
+ * term    = [ "?" | "-" ] ( quoted-phrase | %regex% | word )      word = [A-Za-z0-9_]+
+ * </pre>
+ * An empty pattern, or a phrase of nothing but spaces ({@code " "}), matches every event.
+ */
+final class TermPattern implements CompiledPattern {
+    enum Role { REQUIRED, OPTIONAL, EXCLUDED }
+
+    record Term(Role role, String literal, RegexTerm regex) {
+        boolean foundIn(String message) {
+            return regex != null ? regex.find(message) : message.contains(literal);
+        }
+
+        @Override
+        public String toString() {
+            String prefix = role == Role.OPTIONAL ? "?" : role == Role.EXCLUDED ? "-" : "";
+            return prefix + (regex != null ? regex.toString() : '"' + literal.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+        }
+    }
+
+    private final List<Term> required = new ArrayList<>();
+    private final List<Term> optional = new ArrayList<>();
+    private final List<Term> excluded = new ArrayList<>();
+    private final List<Term> all;
+
+    private TermPattern(List<Term> terms) {
+        this.all = List.copyOf(terms);
+        for (Term t : terms) {
+            (t.role() == Role.REQUIRED ? required : t.role() == Role.OPTIONAL ? optional : excluded).add(t);
+        }
+    }
+
+    static TermPattern parse(Scanner s) {
+        List<Term> terms = new ArrayList<>();
+        int regexCount = 0;
+        while (true) {
+            s.skipWhitespace();
+            if (s.atEnd()) {
+                return new TermPattern(terms);
+            }
+            Role role = Role.REQUIRED;
+            if (s.tryConsume("?")) {
+                role = Role.OPTIONAL;
+            } else if (s.tryConsume("-")) {
+                role = Role.EXCLUDED;
+            }
+            if (role != Role.REQUIRED) {
+                s.skipWhitespace();
+            }
+            char c = s.peek();
+            if (c == '"') {
+                String phrase = unescape(s.quotedRaw());
+                if (!phrase.isBlank()) {
+                    terms.add(new Term(role, phrase, null));
+                } // a blank phrase (" ") is the documented "match everything"
+            } else if (c == '%') {
+                int at = s.pos();
+                if (++regexCount > RegexTerm.MAX_PER_PATTERN) {
+                    throw s.errorAt("at most " + RegexTerm.MAX_PER_PATTERN + " regular expressions are allowed in one pattern", at);
+                }
+                terms.add(new Term(role, null, RegexTerm.read(s)));
+            } else {
+                String word = s.readWhile(Scanner::isWordChar);
+                if (word.isEmpty() || !(s.atEnd() || Character.isWhitespace(s.peek()))) {
+                    throw s.error(s.atEnd() ? "expected a term after '" + (role == Role.OPTIONAL ? "?" : "-") + "'"
+                            : "character " + Scanner.show(s.peek()) + " must be inside a double-quoted term");
+                }
+                terms.add(new Term(role, word, null));
+            }
+        }
+    }
+
+    private static String unescape(String raw) {
+        if (raw.indexOf('\\') < 0) {
+            return raw;
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            out.append(c == '\\' && i + 1 < raw.length() ? raw.charAt(++i) : c);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public Map<String, String> match(String message) {
+        for (Term t : required) {
+            if (!t.foundIn(message)) return null;
+        }
+        for (Term t : excluded) {
+            if (t.foundIn(message)) return null;
+        }
+        if (optional.isEmpty()) {
+            return Map.of();
+        }
+        for (Term t : optional) {
+            if (t.foundIn(message)) return Map.of();
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return String.join(" ", all.stream().map(Term::toString).toList());
+    }
+}

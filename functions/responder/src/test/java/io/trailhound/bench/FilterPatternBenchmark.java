@@ -1,0 +1,50 @@
+package io.trailhound.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhound.pattern.FilterPattern;
+import java.util.List;
+
+/**
+ * Prints how many CloudTrail records per second the secret pattern decides, beside how many the same
+ * machine merely parses into a Jackson tree, measured in the same run. Not a test: run it with
+ * {@code ./mvnw -q -f functions/responder/pom.xml test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.trailhound.bench.FilterPatternBenchmark}.
+ */
+public final class FilterPatternBenchmark {
+    static final String SECRET_PATTERN =
+            "{ $.eventName = \"GetSecretValue\" && $.errorMessage = \"*secret because it was marked for deletion*\" }";
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        List<String> records = SyntheticTrail.records(count, 7);
+        FilterPattern pattern = FilterPattern.compile(SECRET_PATTERN);
+        ObjectMapper mapper = new ObjectMapper();
+        long bytes = records.stream().mapToLong(String::length).sum();
+        System.out.printf("records: %,d (%.1f MB, %,d bytes/record on average)%n", count, bytes / 1e6, bytes / count);
+
+        double bestParse = 0;
+        double bestMatch = 0;
+        long matched = 0;
+        for (int round = 0; round < 7; round++) { // the first rounds warm up the JIT; best of the rest counts
+            long t0 = System.nanoTime();
+            long sink = 0;
+            for (String r : records) {
+                sink += mapper.readTree(r).size();
+            }
+            long t1 = System.nanoTime();
+            matched = 0;
+            for (String r : records) {
+                if (pattern.matches(r)) matched++;
+            }
+            long t2 = System.nanoTime();
+            if (round >= 2) {
+                bestParse = Math.max(bestParse, count / ((t1 - t0) / 1e9));
+                bestMatch = Math.max(bestMatch, count / ((t2 - t1) / 1e9));
+            }
+            if (sink == 42) System.out.print(""); // keep the parse from being optimised away
+        }
+        System.out.printf("jackson readTree (baseline): %,.0f records/s%n", bestParse);
+        System.out.printf("filter pattern match:        %,.0f records/s (%,d matched)%n", bestMatch, matched);
+        System.out.printf("ratio match/parse:           %.2fx%n", bestMatch / bestParse);
+    }
+}
