@@ -1,0 +1,113 @@
+package io.trailhound;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.trailhound.alarm.AlarmParseException;
+import io.trailhound.alert.RenderedAlert;
+import io.trailhound.alert.Sanitize;
+import io.trailhound.aws.AwsClients;
+import io.trailhound.config.Config;
+import io.trailhound.publish.Publisher;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lambda entry point for the alarm topic's SNS events. Every record is handled; a message Trailhound
+ * published itself is ignored; a message that is not an alarm still reaches people as an alert saying so.
+ * Only a failure to publish fails the invocation, after every record was tried, so Lambda retries and the
+ * on-failure destination keeps the event.
+ */
+public final class Handler implements RequestHandler<SNSEvent, String> {
+    private final Responder responder;
+    private final Publisher publisher;
+
+    /** Used by Lambda: clients and stages are built once per container. */
+    public Handler() {
+        this(Config.from(System.getenv()));
+    }
+
+    private Handler(Config config) {
+        this(config, Wiring.lambda(config, new AwsClients(config)));
+    }
+
+    Handler(Config config, Responder.Stages stages) {
+        this.responder = new Responder(config, stages, Clock.systemUTC());
+        this.publisher = stages.publisher();
+    }
+
+    @Override
+    public String handleRequest(SNSEvent event, Context context) {
+        List<SNSEvent.SNSRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        if (records.isEmpty()) {
+            log("WARN", "the SNS event has no records; nothing to do");
+            return "no records";
+        }
+        List<String> results = new ArrayList<>();
+        RuntimeException publishFailure = null;
+        for (SNSEvent.SNSRecord record : records) {
+            SNSEvent.SNS sns = record.getSNS();
+            String messageId = sns == null ? null : sns.getMessageId();
+            try {
+                if (sns == null || sns.getMessage() == null) {
+                    throw new AlarmParseException("the SNS record has no message");
+                }
+                if (isOwnMessage(sns)) {
+                    log("INFO", "ignoring message " + messageId + ": Trailhound published it");
+                    results.add("ignored own message");
+                    continue;
+                }
+                Responder.Outcome outcome = responder.respond(sns.getMessage());
+                log("INFO", "message " + messageId + ": " + outcome.detail());
+                if (outcome.alert() != null) {
+                    log("INFO", "alert: " + outcome.alert().json());
+                }
+                results.add(outcome.detail());
+            } catch (AlarmParseException e) {
+                log("ERROR", "message " + messageId + " is not a usable alarm notification: " + e.getMessage());
+                try {
+                    results.add(publisher.publish(unreadable(sns, e.getMessage())));
+                } catch (RuntimeException publishError) {
+                    publishFailure = publishError;
+                }
+            } catch (RuntimeException e) {
+                log("ERROR", "message " + messageId + ": publishing the alert failed: " + e);
+                publishFailure = e;
+            }
+        }
+        if (publishFailure != null) {
+            throw publishFailure;
+        }
+        return String.join("; ", results);
+    }
+
+    static boolean isOwnMessage(SNSEvent.SNS sns) {
+        Map<String, SNSEvent.MessageAttribute> attrs = sns.getMessageAttributes();
+        return (attrs != null && attrs.containsKey(RenderedAlert.ORIGIN_ATTRIBUTE))
+                || (sns.getMessage() != null && sns.getMessage().startsWith("{\"source\":\"trailhound\""));
+    }
+
+    /** An alert for a notification that could not be read, so that nothing reaches people silently dropped. */
+    static RenderedAlert unreadable(SNSEvent.SNS sns, String reason) {
+        String message = sns == null ? null : sns.getMessage();
+        String text = "Trailhound received a notification on the alarm topic that it could not read.\n\nReason: "
+                + Sanitize.text(reason) + "\nSubject: " + Sanitize.text(sns == null ? null : sns.getSubject())
+                + "\nMessage (first 4000 characters):\n" + Sanitize.text(message, 4000) + "\n";
+        String json = "{\"source\":\"trailhound\",\"version\":1,\"detection\":\"UNREADABLE_NOTIFICATION\",\"reason\":"
+                + quote(reason) + "}";
+        return new RenderedAlert("Trailhound: unreadable notification on the alarm topic", text, json,
+                Map.of("detection", "UNREADABLE_NOTIFICATION", "severity", "UNKNOWN", RenderedAlert.ORIGIN_ATTRIBUTE, "trailhound"));
+    }
+
+    private static String quote(String s) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s == null ? "" : s)) + "\"";
+    }
+
+    /** One JSON line per log entry (the function's log format is JSON). */
+    private static void log(String level, String message) {
+        System.out.println("{\"level\":\"" + level + "\",\"logger\":\"trailhound\",\"message\":" + quote(Sanitize.text(message, 200_000)) + "}");
+    }
+}

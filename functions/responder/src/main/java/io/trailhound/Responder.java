@@ -1,0 +1,116 @@
+package io.trailhound;
+
+import io.trailhound.alarm.AlarmNotification;
+import io.trailhound.alarm.AlarmParser;
+import io.trailhound.alarm.BreachWindow;
+import io.trailhound.alarm.TimeWindow;
+import io.trailhound.alert.Alert;
+import io.trailhound.alert.AlertRenderer;
+import io.trailhound.alert.FindingAggregator;
+import io.trailhound.alert.FindingGroup;
+import io.trailhound.alert.RenderedAlert;
+import io.trailhound.aws.AwsErrors;
+import io.trailhound.config.Config;
+import io.trailhound.detect.Detector;
+import io.trailhound.detect.ResourceRef;
+import io.trailhound.enrich.Enricher;
+import io.trailhound.enrich.ResourceFacts;
+import io.trailhound.evidence.EvidenceCollector;
+import io.trailhound.evidence.EventSource;
+import io.trailhound.evidence.MetricFilter;
+import io.trailhound.evidence.MetricFilterSource;
+import io.trailhound.publish.Publisher;
+import io.trailhound.remediate.RemediationOutcome;
+import io.trailhound.remediate.Remediator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The pipeline, one direction: alarm, window, metric filters, evidence, findings, enrichment, remediation,
+ * alert, publish. Built from its stages so Lambda, the CLI and tests run the same code.
+ */
+public final class Responder {
+    static final int MAX_GROUPS = 1_000;
+
+    /** The stage adapters: AWS, offline, or a mix. */
+    public record Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator,
+                         Publisher publisher) {
+    }
+
+    /** What happened to one notification. */
+    public record Outcome(boolean published, String detail, RenderedAlert alert) {
+    }
+
+    private final Config config;
+    private final Stages stages;
+    private final Clock clock;
+    private final AlertRenderer renderer = new AlertRenderer();
+
+    public Responder(Config config, Stages stages, Clock clock) {
+        this.config = config;
+        this.stages = stages;
+        this.clock = clock;
+    }
+
+    /** Handles one SNS message; throws AlarmParseException for a message that is not an alarm notification. */
+    public Outcome respond(String message) {
+        AlarmNotification alarm = AlarmParser.parse(message);
+        if (!alarm.isAlarm()) {
+            return new Outcome(false, "alarm '" + alarm.alarmName() + "' went to " + alarm.newState() + ": no alert", null);
+        }
+        RenderedAlert rendered = renderer.render(investigate(alarm));
+        return new Outcome(true, stages.publisher().publish(rendered), rendered);
+    }
+
+    Alert investigate(AlarmNotification alarm) {
+        TimeWindow window = BreachWindow.of(alarm, config.lookbackSlack());
+        List<String> notes = new ArrayList<>();
+        if (!window.fromDatapoints()) notes.add(window.note());
+        List<MetricFilter> filters = new ArrayList<>();
+        for (AlarmNotification.MetricRef metric : alarm.metrics()) {
+            try {
+                List<MetricFilter> found = stages.filters().filtersFor(metric);
+                if (found.isEmpty()) {
+                    notes.add("no metric filter publishes to " + metric.namespace() + "/" + metric.metricName());
+                }
+                filters.addAll(found);
+            } catch (SdkException e) {
+                notes.add(AwsErrors.describe("logs:DescribeMetricFilters", e));
+            }
+        }
+        FindingAggregator aggregator = new FindingAggregator(MAX_GROUPS);
+        EvidenceCollector.Summary summary = new EvidenceCollector.Summary(0, 0, 0, List.of());
+        try {
+            summary = new EvidenceCollector(stages.events(), config.maxEvents())
+                    .collect(filters, window, event -> aggregator.add(Detector.classify(event)));
+            notes.addAll(summary.problems());
+        } catch (SdkException e) {
+            notes.add("searching the log events failed, findings may be incomplete: " + AwsErrors.describe("logs:FilterLogEvents", e));
+        }
+        List<FindingGroup> groups = aggregator.groups();
+        Map<ResourceRef, ResourceFacts> facts = new LinkedHashMap<>();
+        for (FindingGroup g : groups) {
+            ResourceRef r = g.first().resource();
+            if (r.type() != ResourceRef.Type.NONE && r.id() != null) {
+                facts.computeIfAbsent(r, stages.enricher()::describe);
+            }
+        }
+        List<RemediationOutcome> remediation = remediate(facts, notes);
+        return new Alert(alarm, window, groups, facts, remediation, aggregator.total(), summary.candidates(),
+                aggregator.ungrouped(), notes, false, clock.instant());
+    }
+
+    /** Remediation never delays or suppresses the alert: any failure becomes a note. */
+    private List<RemediationOutcome> remediate(Map<ResourceRef, ResourceFacts> facts, List<String> notes) {
+        try {
+            return stages.remediator().remediate(facts);
+        } catch (RuntimeException e) {
+            notes.add("remediation failed: " + e.getMessage());
+            return List.of();
+        }
+    }
+}

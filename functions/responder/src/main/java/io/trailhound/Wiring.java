@@ -1,0 +1,87 @@
+package io.trailhound;
+
+import io.trailhound.aws.AwsClients;
+import io.trailhound.config.Config;
+import io.trailhound.enrich.AwsEnricher;
+import io.trailhound.enrich.CloudTrailScheduleLookup;
+import io.trailhound.enrich.FileScheduleLookup;
+import io.trailhound.enrich.OfflineEnricher;
+import io.trailhound.enrich.ScheduleLookup;
+import io.trailhound.evidence.AwsMetricFilterSource;
+import io.trailhound.evidence.CloudTrailFileEventSource;
+import io.trailhound.evidence.CloudTrailFiles;
+import io.trailhound.evidence.CloudWatchLogsEventSource;
+import io.trailhound.evidence.MetricFilterCatalog;
+import io.trailhound.evidence.MetricFilterSource;
+import io.trailhound.evidence.EventSource;
+import io.trailhound.enrich.Enricher;
+import io.trailhound.publish.Publisher;
+import io.trailhound.publish.SnsPublisher;
+import io.trailhound.publish.StreamPublisher;
+import io.trailhound.remediate.Remediator;
+import java.io.PrintStream;
+import java.time.Clock;
+
+/** Chooses each stage's adapter: AWS in Lambda; in the CLI, files and/or AWS depending on what is given. */
+public final class Wiring {
+    private Wiring() {
+    }
+
+    /** Lambda: everything from AWS; the alert topic is required. */
+    public static Responder.Stages lambda(Config config, AwsClients aws) {
+        if (config.alertTopicArn() == null) {
+            throw new Config.ConfigException(Config.ALERT_TOPIC_ARN + " is not set: the function has nowhere to publish alerts");
+        }
+        return new Responder.Stages(
+                new AwsMetricFilterSource(aws.logs(null)),
+                new CloudWatchLogsEventSource(aws.logs(null)),
+                new AwsEnricher(aws::secretsManager, aws::kms, new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC())),
+                Remediator.OFF,
+                publisher(config, aws, null, false));
+    }
+
+    /**
+     * CLI: with {@code cloudtrail} files the evidence (and who scheduled deletions) comes from them, and the
+     * pattern from {@code --filter-pattern} or the built-in catalog; AWS is asked only when {@code awsConfigured}.
+     */
+    public static Responder.Stages cli(Config config, boolean awsConfigured, CloudTrailFiles cloudtrail, String filterPattern,
+                                       PrintStream out, boolean json) {
+        AwsClients aws = awsConfigured ? new AwsClients(config) : null;
+        MetricFilterSource filters;
+        EventSource events;
+        ScheduleLookup schedules;
+        if (cloudtrail != null) {
+            filters = new MetricFilterCatalog(filterPattern);
+            events = new CloudTrailFileEventSource(cloudtrail);
+            schedules = new FileScheduleLookup(cloudtrail);
+        } else {
+            if (aws == null) {
+                throw new Config.ConfigException("no --cloudtrail files and no AWS configuration: give --cloudtrail for an offline run,"
+                        + " or set AWS credentials and AWS_REGION");
+            }
+            filters = filterPattern != null ? new MetricFilterCatalog(filterPattern) : new AwsMetricFilterSource(aws.logs(null));
+            events = new CloudWatchLogsEventSource(aws.logs(null));
+            schedules = new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC());
+        }
+        Enricher enricher = aws != null ? new AwsEnricher(aws::secretsManager, aws::kms, schedules) : new OfflineEnricher(schedules);
+        return new Responder.Stages(filters, events, enricher, Remediator.OFF, publisher(config, aws, out, json));
+    }
+
+    private static Publisher publisher(Config config, AwsClients aws, PrintStream out, boolean json) {
+        if (config.alertTopicArn() == null) {
+            return new StreamPublisher(out, json);
+        }
+        if (aws == null) {
+            throw new Config.ConfigException(Config.ALERT_TOPIC_ARN + " is set but no AWS credentials are configured to publish to it");
+        }
+        return new SnsPublisher(aws.sns(regionOfArn(config.alertTopicArn())), config.alertTopicArn());
+    }
+
+    static String regionOfArn(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length < 6 || parts[3].isEmpty()) {
+            throw new Config.ConfigException("'" + arn + "' is not an SNS topic ARN");
+        }
+        return parts[3];
+    }
+}

@@ -1,0 +1,60 @@
+package io.trailhound.alarm;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Works out when the breaching events were logged. CloudWatch lists the breaching datapoints in
+ * NewStateReason as {@code [3.0 (23/11/26 10:15:00)]}: UTC, dd/MM/yy, each the start of one period. The
+ * window runs from the first datapoint to the end of the last one's period, widened on both sides by the
+ * delivery slack (CloudTrail reaches CloudWatch Logs minutes late). Without datapoints it falls back to
+ * StateChangeTime minus Period x EvaluationPeriods.
+ */
+public final class BreachWindow {
+    private static final Pattern DATAPOINT = Pattern.compile("\\((\\d{2}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2})\\)");
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss");
+
+    private BreachWindow() {
+    }
+
+    public static TimeWindow of(AlarmNotification alarm, Duration slack) {
+        Duration period = Duration.ofSeconds(Math.max(60, alarm.periodSeconds()));
+        List<Instant> points = datapoints(alarm.reason());
+        if (!points.isEmpty()) {
+            Instant first = points.stream().min(Instant::compareTo).orElseThrow();
+            Instant last = points.stream().max(Instant::compareTo).orElseThrow();
+            return new TimeWindow(first.minus(slack), last.plus(period).plus(slack), true,
+                    "from " + points.size() + " breaching datapoint(s) in NewStateReason, widened by " + slack);
+        }
+        if (alarm.stateChangeTime() == null) {
+            throw new AlarmParseException("alarm '" + alarm.alarmName()
+                    + "' has neither datapoints in NewStateReason nor a StateChangeTime, so no time window can be derived");
+        }
+        Instant end = alarm.stateChangeTime();
+        Instant start = end.minus(period.multipliedBy(alarm.evaluationPeriods()));
+        return new TimeWindow(start.minus(slack), end.plus(slack), false,
+                "NewStateReason lists no datapoints; estimated as StateChangeTime minus Period x EvaluationPeriods, widened by " + slack);
+    }
+
+    static List<Instant> datapoints(String reason) {
+        List<Instant> out = new ArrayList<>();
+        if (reason == null) return out;
+        Matcher m = DATAPOINT.matcher(reason);
+        while (m.find()) {
+            try {
+                out.add(LocalDateTime.parse(m.group(1), FORMAT).toInstant(ZoneOffset.UTC));
+            } catch (DateTimeParseException ignored) {
+                // not a datapoint timestamp after all (e.g. 31/02/26); the others still count
+            }
+        }
+        return out;
+    }
+}

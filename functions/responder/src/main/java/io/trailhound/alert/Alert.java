@@ -1,0 +1,41 @@
+package io.trailhound.alert;
+
+import io.trailhound.alarm.AlarmNotification;
+import io.trailhound.alarm.TimeWindow;
+import io.trailhound.detect.Detection;
+import io.trailhound.detect.ResourceRef;
+import io.trailhound.enrich.ResourceFacts;
+import io.trailhound.remediate.RemediationOutcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything an enriched alert says. {@code notes} hold what could not be done and why (never a missing
+ * alert); {@code partial} marks an alert whose evidence search did not finish.
+ */
+public record Alert(
+        AlarmNotification alarm,
+        TimeWindow window,
+        List<FindingGroup> groups,
+        Map<ResourceRef, ResourceFacts> facts,
+        List<RemediationOutcome> remediation,
+        long matchedEvents,
+        long scannedEvents,
+        long ungroupedEvents,
+        List<String> notes,
+        boolean partial,
+        Instant generatedAt) {
+
+    public Alert {
+        groups = List.copyOf(groups);
+        facts = Map.copyOf(facts);
+        remediation = List.copyOf(remediation);
+        notes = List.copyOf(notes);
+    }
+
+    /** The most severe detection found, GENERIC when nothing matched. */
+    public Detection headline() {
+        return groups.isEmpty() ? Detection.GENERIC : groups.get(0).first().detection();
+    }
+}

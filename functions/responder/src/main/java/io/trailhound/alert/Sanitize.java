@@ -1,0 +1,52 @@
+package io.trailhound.alert;
+
+/**
+ * Neutralises text that came from CloudTrail (attacker-controlled: user agents, names, error messages)
+ * before a person reads it: control characters, ANSI escapes, bidirectional overrides and invisible
+ * characters become visible {@code \\uXXXX} escapes, and long values are cut with a note.
+ */
+public final class Sanitize {
+    public static final int DEFAULT_MAX = 512;
+
+    private Sanitize() {
+    }
+
+    public static String text(String s) {
+        return text(s, DEFAULT_MAX);
+    }
+
+    public static String text(String s, int max) {
+        if (s == null) return null;
+        StringBuilder out = new StringBuilder(Math.min(s.length(), max) + 16);
+        int i = 0;
+        for (; i < s.length() && out.length() < max; i++) {
+            char c = s.charAt(i);
+            if (isHidden(c)) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (i < s.length()) {
+            out.append("…(").append(s.length() - i).append(" more chars)");
+        }
+        return out.toString();
+    }
+
+    /** For an SNS subject: printable ASCII only, one line, at most {@code max} characters. */
+    public static String subject(String s, int max) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? c : c == '\u2019' ? '\'' : Character.isWhitespace(c) ? ' ' : '?');
+        }
+        String one = out.toString().replaceAll(" {2,}", " ").trim();
+        return one.length() <= max ? one : one.substring(0, max - 3) + "...";
+    }
+
+    static boolean isHidden(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) // C0, DEL, C1 (ESC starts ANSI sequences)
+                || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x061c || c == 0x2028 || c == 0x2029 || c == 0xfeff;
+    }
+}

@@ -1,0 +1,94 @@
+package io.trailhound.aws;
+
+import io.trailhound.config.Config;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * Builds each SDK client once per container and region: URL-connection HTTP client, explicit credentials
+ * provider, standard retries with backoff for throttling and 5xx, and the endpoint override for moto.
+ */
+public final class AwsClients {
+    private final Config config;
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
+    private final Map<String, Object> clients = new ConcurrentHashMap<>();
+
+    public AwsClients(Config config) {
+        this.config = config;
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(3))
+                .socketTimeout(Duration.ofSeconds(20))
+                .build();
+        Config.StaticCredentials keys = config.staticCredentials();
+        this.credentials = keys == null ? DefaultCredentialsProvider.builder().build()
+                : StaticCredentialsProvider.create(keys.sessionToken() == null
+                        ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
+                        : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
+    }
+
+    /** The function's own region, or a region named by an event. */
+    public String region(String regionOrNull) {
+        if (regionOrNull != null) return regionOrNull;
+        if (config.region() != null) return config.region();
+        throw new IllegalStateException("no AWS region: set AWS_REGION");
+    }
+
+    public CloudWatchLogsClient logs(String region) {
+        return get("logs", region, CloudWatchLogsClient::builder);
+    }
+
+    public CloudTrailClient cloudTrail(String region) {
+        return get("cloudtrail", region, CloudTrailClient::builder);
+    }
+
+    public SecretsManagerClient secretsManager(String region) {
+        return get("secretsmanager", region, SecretsManagerClient::builder);
+    }
+
+    public KmsClient kms(String region) {
+        return get("kms", region, KmsClient::builder);
+    }
+
+    public SnsClient sns(String region) {
+        return get("sns", region, SnsClient::builder);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C, B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>> C get(
+            String service, String regionOrNull, Supplier<B> builder) {
+        String region = region(regionOrNull);
+        return (C) clients.computeIfAbsent(service + "@" + region, k -> {
+            B b = builder.get()
+                    .region(Region.of(region))
+                    .credentialsProvider(credentials)
+                    .httpClient(http)
+                    .overrideConfiguration(ClientOverrideConfiguration.builder()
+                            .retryStrategy(RetryMode.STANDARD)
+                            .apiCallTimeout(Duration.ofSeconds(60))
+                            .build());
+            if (config.endpointOverride() != null) {
+                b = b.endpointOverride(config.endpointOverride());
+            }
+            return b.build();
+        });
+    }
+}

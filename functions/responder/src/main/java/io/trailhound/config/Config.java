@@ -1,0 +1,120 @@
+package io.trailhound.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Everything Trailhound reads from its environment, parsed once. Tests pass a map; Lambda and the CLI pass
+ * {@code System.getenv()}.
+ */
+public record Config(
+        String alertTopicArn,
+        RemediationMode remediation,
+        String remediationTag,
+        boolean reenableKeys,
+        Duration lookbackSlack,
+        int maxEvents,
+        String region,
+        URI endpointOverride,
+        StaticCredentials staticCredentials) {
+
+    public static final String ALERT_TOPIC_ARN = "ALERT_TOPIC_ARN";
+    public static final String REMEDIATION = "REMEDIATION";
+    public static final String REMEDIATION_TAG = "REMEDIATION_TAG";
+    public static final String REENABLE_KEYS = "REENABLE_KEYS";
+    public static final String LOOKBACK_SLACK = "LOOKBACK_SLACK";
+    public static final String MAX_EVENTS = "MAX_EVENTS";
+    public static final String AWS_REGION = "AWS_REGION";
+    public static final String AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
+    public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
+
+    public static final Duration DEFAULT_SLACK = Duration.ofMinutes(10);
+    public static final int DEFAULT_MAX_EVENTS = 100_000;
+    public static final String DEFAULT_REMEDIATION_TAG = "trailhound:auto-cancel";
+
+    public enum RemediationMode {
+        OFF, DRY_RUN, ON;
+
+        public static RemediationMode parse(String text) {
+            return switch (text.trim().toLowerCase()) {
+                case "off", "" -> OFF;
+                case "dry-run", "dryrun", "dry_run" -> DRY_RUN;
+                case "on" -> ON;
+                default -> throw new ConfigException("remediation must be off, dry-run or on, not '" + text + "'");
+            };
+        }
+    }
+
+    /** Explicit keys from the given environment (tests, the CLI); otherwise the SDK's default chain is used. */
+    public record StaticCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+    }
+
+    public static Config from(Map<String, String> env) {
+        String region = firstNonBlank(env.get(AWS_REGION), env.get(AWS_DEFAULT_REGION));
+        String endpoint = blankToNull(env.get(AWS_ENDPOINT_URL));
+        String key = blankToNull(env.get("AWS_ACCESS_KEY_ID"));
+        String secret = blankToNull(env.get("AWS_SECRET_ACCESS_KEY"));
+        return new Config(
+                blankToNull(env.get(ALERT_TOPIC_ARN)),
+                RemediationMode.parse(env.getOrDefault(REMEDIATION, "off")),
+                firstNonBlank(env.get(REMEDIATION_TAG), DEFAULT_REMEDIATION_TAG),
+                Boolean.parseBoolean(env.getOrDefault(REENABLE_KEYS, "false").trim()),
+                duration(env.get(LOOKBACK_SLACK)),
+                positiveInt(env.get(MAX_EVENTS)),
+                region,
+                endpoint == null ? null : URI.create(endpoint),
+                key != null && secret != null ? new StaticCredentials(key, secret, blankToNull(env.get("AWS_SESSION_TOKEN"))) : null);
+    }
+
+    public Config withRemediation(RemediationMode mode) {
+        return new Config(alertTopicArn, mode, remediationTag, reenableKeys, lookbackSlack, maxEvents, region,
+                endpointOverride, staticCredentials);
+    }
+
+    /** True when this environment names AWS credentials or an endpoint, so AWS calls are meant to be made. */
+    public static boolean awsConfigured(Map<String, String> env) {
+        for (String name : new String[] {"AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", AWS_ENDPOINT_URL}) {
+            if (blankToNull(env.get(name)) != null) return true;
+        }
+        return false;
+    }
+
+    private static Duration duration(String text) {
+        if (blankToNull(text) == null) return DEFAULT_SLACK;
+        try {
+            Duration d = Duration.parse(text.trim());
+            if (d.isNegative()) throw new ConfigException(LOOKBACK_SLACK + " must not be negative: " + text);
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(LOOKBACK_SLACK + " must be an ISO-8601 duration such as PT10M, not '" + text + "'");
+        }
+    }
+
+    private static int positiveInt(String text) {
+        if (blankToNull(text) == null) return DEFAULT_MAX_EVENTS;
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n > 0) return n;
+        } catch (NumberFormatException ignored) {
+            // fall through to the error below
+        }
+        throw new ConfigException(MAX_EVENTS + " must be a positive whole number, not '" + text + "'");
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return blankToNull(a) != null ? a.trim() : blankToNull(b) != null ? b.trim() : null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+}

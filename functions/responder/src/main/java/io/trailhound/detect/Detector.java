@@ -1,0 +1,64 @@
+package io.trailhound.detect;
+
+import io.trailhound.evidence.TrailEvent;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Classifies a matching CloudTrail record by what it says, whatever the filter that found it. */
+public final class Detector {
+    /** KMS says "<key ARN> is pending deletion." (or "… is pending replica deletion."). */
+    private static final Pattern KMS_ARN_IN_MESSAGE =
+            Pattern.compile("(arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+) is pending (?:replica )?deletion");
+
+    private Detector() {
+    }
+
+    public static Finding classify(TrailEvent e) {
+        String source = e.text("eventSource");
+        String message = e.text("errorMessage");
+        Detection detection;
+        ResourceRef resource;
+        if ("secretsmanager.amazonaws.com".equals(source) && message != null && message.contains("marked for deletion")) {
+            detection = Detection.SECRET_MARKED_FOR_DELETION;
+            resource = new ResourceRef(ResourceRef.Type.SECRET, e.text("requestParameters", "secretId"), e.text("awsRegion"));
+        } else if (source != null && source.startsWith("kms") && message != null && message.contains("pending")
+                && message.contains("deletion")) {
+            detection = Detection.KMS_KEY_PENDING_DELETION;
+            resource = new ResourceRef(ResourceRef.Type.KMS_KEY, kmsKey(e, message), e.text("awsRegion"));
+        } else if ("Root".equals(e.text("userIdentity", "type"))) {
+            detection = Detection.ROOT_USAGE;
+            resource = ResourceRef.NONE;
+        } else {
+            detection = Detection.GENERIC;
+            resource = ResourceRef.NONE;
+        }
+        Caller caller = Caller.from(e.record().path("userIdentity"));
+        return new Finding(detection, resource, caller, source, e.text("eventName"), e.eventTime(), e.eventId(),
+                e.text("sourceIPAddress"), e.text("userAgent"), e.text("errorCode"), message,
+                detection == Detection.ROOT_USAGE ? rootDetails(e, caller) : null);
+    }
+
+    private static String kmsKey(TrailEvent e, String message) {
+        Matcher m = KMS_ARN_IN_MESSAGE.matcher(message);
+        if (m.find()) {
+            return m.group(1);
+        }
+        for (var r : e.record().path("resources")) {
+            if ("AWS::KMS::Key".equals(r.path("type").asText()) && r.hasNonNull("ARN")) {
+                return r.get("ARN").asText();
+            }
+        }
+        return e.text("requestParameters", "keyId");
+    }
+
+    private static Finding.RootDetails rootDetails(TrailEvent e, Caller caller) {
+        boolean console = "ConsoleLogin".equals(e.text("eventName")) || "AwsConsoleSignIn".equals(e.text("eventType"));
+        String mfa = e.text("additionalEventData", "MFAUsed");
+        if (mfa == null) {
+            mfa = e.text("userIdentity", "sessionContext", "attributes", "mfaAuthenticated");
+        }
+        String key = caller.accessKeyId();
+        // AKIA… is a long-term key; ASIA… is temporary (console sessions, STS).
+        return new Finding.RootDetails(console, mfa, key != null && key.startsWith("AKIA"));
+    }
+}

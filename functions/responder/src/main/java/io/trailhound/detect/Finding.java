@@ -1,0 +1,23 @@
+package io.trailhound.detect;
+
+import java.time.Instant;
+
+/** One matching CloudTrail event, classified and reduced to what a responder needs. */
+public record Finding(
+        Detection detection,
+        ResourceRef resource,
+        Caller caller,
+        String eventSource,
+        String eventName,
+        Instant eventTime,
+        String eventId,
+        String sourceIp,
+        String userAgent,
+        String errorCode,
+        String errorMessage,
+        RootDetails root) {
+
+    /** For root usage: console sign-in or API call, MFA, and whether a long-term root access key was used. */
+    public record RootDetails(boolean consoleSignIn, String mfaUsed, boolean longTermAccessKey) {
+    }
+}

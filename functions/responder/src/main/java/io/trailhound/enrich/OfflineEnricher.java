@@ -1,0 +1,45 @@
+package io.trailhound.enrich;
+
+import io.trailhound.detect.ResourceRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Offline: only what the CloudTrail records say. The scheduling event gives who, when and the deletion
+ * date; the service's current state is unknown, and the alert says so.
+ */
+public final class OfflineEnricher implements Enricher {
+    static final String NOT_ASKED = "current state: not asked (offline run, no AWS credentials)";
+    private final ScheduleLookup schedules;
+
+    public OfflineEnricher(ScheduleLookup schedules) {
+        this.schedules = schedules;
+    }
+
+    @Override
+    public ResourceFacts describe(ResourceRef resource) {
+        if (resource.type() == ResourceRef.Type.NONE) {
+            return new ResourceFacts(null, null, null, null, null, List.of(), Map.of(), null, List.of());
+        }
+        List<String> unknowns = new ArrayList<>(List.of(NOT_ASKED));
+        String id = resource.type() == ResourceRef.Type.KMS_KEY ? ScheduleEvents.keyId(resource.id()) : resource.id();
+        Scheduling scheduling = schedules.find(resource, Set.of(id)).orElse(null);
+        if (scheduling == null) {
+            unknowns.add("who scheduled the deletion: no " + ScheduleEvents.eventNameFor(resource.type())
+                    + " event for it in the given CloudTrail files");
+        }
+        String arn = resource.id() != null && resource.id().startsWith("arn:") ? resource.id() : null;
+        String name = resource.type() == ResourceRef.Type.SECRET ? secretName(resource.id()) : null;
+        return new ResourceFacts(arn, name, null, null, null, List.of(), Map.of(), scheduling, unknowns);
+    }
+
+    /** A secret's name from its name or ARN (arn:…:secret:NAME-AbCdEf; the six-character suffix is AWS's). */
+    static String secretName(String idOrArn) {
+        int at = idOrArn == null ? -1 : idOrArn.indexOf(":secret:");
+        if (at < 0) return idOrArn;
+        String tail = idOrArn.substring(at + 8);
+        return tail.matches(".*-[A-Za-z0-9]{6}") ? tail.substring(0, tail.length() - 7) : tail;
+    }
+}

@@ -1,0 +1,40 @@
+package io.trailhound.enrich;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What AWS (or, offline, the records) says about a secret or key. Anything that could not be determined is
+ * null, with the reason in {@code unknowns}: the alert shows "unknown: reason" rather than leaving it out.
+ */
+public record ResourceFacts(
+        String arn,
+        String name,
+        String state,
+        Instant deletionDate,
+        String description,
+        List<String> aliases,
+        Map<String, String> tags,
+        Scheduling scheduling,
+        List<String> unknowns) {
+
+    public ResourceFacts {
+        aliases = List.copyOf(aliases);
+        tags = Map.copyOf(tags);
+        unknowns = List.copyOf(unknowns);
+    }
+
+    /** Whole days from {@code now} until deletion, rounded up (0 on the last day); null when unknown. */
+    public Long daysLeft(Instant now) {
+        Instant date = effectiveDeletionDate();
+        if (date == null) return null;
+        long seconds = date.getEpochSecond() - now.getEpochSecond();
+        return seconds <= 0 ? 0L : (seconds + 86_399) / 86_400;
+    }
+
+    /** The service's deletion date, else the one derived from the scheduling event. */
+    public Instant effectiveDeletionDate() {
+        return deletionDate != null ? deletionDate : scheduling != null ? scheduling.deletionDate() : null;
+    }
+}

@@ -1,0 +1,71 @@
+package io.trailhound.enrich;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhound.detect.Caller;
+import io.trailhound.detect.ResourceRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads a DeleteSecret or ScheduleKeyDeletion CloudTrail record, wherever it came from. */
+public final class ScheduleEvents {
+    private static final DateTimeFormatter CLOUDTRAIL_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a", Locale.US);
+
+    private ScheduleEvents() {
+    }
+
+    public static String eventNameFor(ResourceRef.Type type) {
+        return type == ResourceRef.Type.SECRET ? "DeleteSecret" : "ScheduleKeyDeletion";
+    }
+
+    /** The scheduling this record describes, if it is the right event for a resource known by {@code ids}. */
+    public static Optional<Scheduling> read(JsonNode record, ResourceRef.Type type, Set<String> ids) {
+        if (!eventNameFor(type).equals(record.path("eventName").asText()) || record.hasNonNull("errorCode")) {
+            return Optional.empty();
+        }
+        JsonNode req = record.path("requestParameters");
+        JsonNode resp = record.path("responseElements");
+        boolean ours = type == ResourceRef.Type.SECRET
+                ? ids.contains(req.path("secretId").asText()) || ids.contains(resp.path("arn").asText())
+                        || ids.contains(resp.path("name").asText())
+                : ids.contains(keyId(req.path("keyId").asText())) || ids.contains(keyId(resp.path("keyId").asText()));
+        if (!ours) {
+            return Optional.empty();
+        }
+        Instant at = parseInstant(record.path("eventTime").asText(null));
+        String windowField = type == ResourceRef.Type.SECRET ? "recoveryWindowInDays" : "pendingWindowInDays";
+        Integer window = req.hasNonNull(windowField) ? Integer.valueOf(req.get(windowField).asInt()) : null;
+        Instant deletion = parseInstant(resp.path("deletionDate").asText(null));
+        if (deletion == null && at != null) {
+            deletion = at.plus(Duration.ofDays(window != null ? window : 30)); // both services default to 30 days
+        }
+        return Optional.of(new Scheduling(Caller.from(record.path("userIdentity")), at, deletion, window,
+                record.path("eventID").asText(null), record.path("sourceIPAddress").asText(null)));
+    }
+
+    /** The bare key ID of a key ARN, else the text itself. */
+    public static String keyId(String idOrArn) {
+        if (idOrArn == null) return null;
+        int at = idOrArn.indexOf(":key/");
+        return at >= 0 ? idOrArn.substring(at + 5) : idOrArn;
+    }
+
+    static Instant parseInstant(String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(text, CLOUDTRAIL_DATE).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.trailhound.evidence;
+
+import io.trailhound.alarm.AlarmNotification.MetricRef;
+import java.util.List;
+
+/** Finds every metric filter that publishes to a metric. */
+public interface MetricFilterSource {
+    List<MetricFilter> filtersFor(MetricRef metric);
+}

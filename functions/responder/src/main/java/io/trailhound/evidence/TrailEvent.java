@@ -1,0 +1,35 @@
+package io.trailhound.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** A CloudTrail record that matched the alarm's filter, with where it was found. */
+public record TrailEvent(JsonNode record, String origin, MetricFilter filter) {
+
+    /** Text at a path of field names, or null when absent or JSON null. */
+    public String text(String... path) {
+        JsonNode node = record;
+        for (String step : path) {
+            node = node.path(step);
+        }
+        return node.isValueNode() && !node.isNull() ? node.asText() : null;
+    }
+
+    public String eventId() {
+        return text("eventID");
+    }
+
+    public Instant eventTime() {
+        return parseTime(text("eventTime"));
+    }
+
+    static Instant parseTime(String text) {
+        if (text == null) return null;
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.trailhound.publish;
+
+import io.trailhound.alert.AlertRenderer;
+import io.trailhound.alert.RenderedAlert;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+
+/** {@code sns:Publish} to the alert topic (never the alarm topic), with MessageStructure=json. */
+public final class SnsPublisher implements Publisher {
+    private final SnsClient sns;
+    private final String topicArn;
+
+    public SnsPublisher(SnsClient sns, String topicArn) {
+        this.sns = sns;
+        this.topicArn = topicArn;
+    }
+
+    @Override
+    public String publish(RenderedAlert alert) {
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+        alert.attributes().forEach((k, v) -> attributes.put(k, MessageAttributeValue.builder().dataType("String").stringValue(v).build()));
+        String id = sns.publish(b -> b.topicArn(topicArn)
+                .subject(alert.subject())
+                .messageStructure("json")
+                .message(AlertRenderer.snsMessage(alert))
+                .messageAttributes(attributes)).messageId();
+        return "sns:" + topicArn + " message " + id;
+    }
+}
