@@ -1,0 +1,91 @@
+package io.trailhound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.trailhound.alarm.AlarmParserTest;
+import io.trailhound.alert.RenderedAlert;
+import io.trailhound.config.Config;
+import io.trailhound.enrich.OfflineEnricher;
+import io.trailhound.evidence.MetricFilterCatalog;
+import io.trailhound.publish.Publisher;
+import io.trailhound.remediate.Remediator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The Lambda entry point with offline stages and a recording publisher (our own interface, not the SDK). */
+class HandlerTest {
+    final List<RenderedAlert> published = new ArrayList<>();
+    final Publisher recording = alert -> {
+        published.add(alert);
+        return "recorded";
+    };
+
+    Handler handler(Publisher publisher) {
+        Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(null), (f, w, sink) -> List.of(),
+                new OfflineEnricher((r, ids) -> Optional.empty()), Remediator.OFF, publisher);
+        return new Handler(Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages);
+    }
+
+    static SNSEvent event(String... messages) {
+        List<SNSEvent.SNSRecord> records = new ArrayList<>();
+        for (String m : messages) {
+            records.add(new SNSEvent.SNSRecord().withSns(new SNSEvent.SNS().withMessage(m).withMessageId("m" + records.size())));
+        }
+        return new SNSEvent().withRecords(records);
+    }
+
+    @Test
+    void everyRecordIsHandled() {
+        handler(recording).handleRequest(event(AlarmParserTest.ALARM, AlarmParserTest.ALARM), null);
+        assertThat(published).hasSize(2).allSatisfy(a -> assertThat(a.subject()).contains("no matching events found"));
+    }
+
+    @Test
+    void okTransitionPublishesNothing() {
+        String ok = AlarmParserTest.ALARM.replace("\"NewStateValue\":\"ALARM\"", "\"NewStateValue\":\"OK\"");
+        assertThat(handler(recording).handleRequest(event(ok), null)).contains("went to OK: no alert");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void ownMessagesAreIgnored() {
+        SNSEvent own = event("{\"source\":\"trailhound\",\"version\":1}");
+        SNSEvent byAttribute = event("Trailhound alert: ...");
+        byAttribute.getRecords().get(0).getSNS().setMessageAttributes(Map.of(RenderedAlert.ORIGIN_ATTRIBUTE, new SNSEvent.MessageAttribute()));
+        handler(recording).handleRequest(own, null);
+        handler(recording).handleRequest(byAttribute, null);
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void unreadableNotificationStillReachesPeople() {
+        handler(recording).handleRequest(event("{\"AlarmName\":\"x\", truncated"), null);
+        assertThat(published).singleElement().satisfies(a -> {
+            assertThat(a.subject()).isEqualTo("Trailhound: unreadable notification on the alarm topic");
+            assertThat(a.text()).contains("truncated or malformed JSON");
+            assertThat(a.attributes()).containsEntry(RenderedAlert.ORIGIN_ATTRIBUTE, "trailhound");
+        });
+    }
+
+    @Test
+    void publishFailureFailsTheInvocationAfterTryingEveryRecord() {
+        int[] attempts = {0};
+        Publisher failing = alert -> {
+            attempts[0]++;
+            throw new IllegalStateException("sns down");
+        };
+        assertThatThrownBy(() -> handler(failing).handleRequest(event(AlarmParserTest.ALARM, AlarmParserTest.ALARM), null))
+                .hasMessage("sns down");
+        assertThat(attempts[0]).isEqualTo(2);
+    }
+
+    @Test
+    void emptyEventIsNoError() {
+        assertThat(handler(recording).handleRequest(new SNSEvent(), null)).isEqualTo("no records");
+    }
+}

@@ -1,0 +1,123 @@
+package io.trailhound.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhound.alarm.AlarmNotification;
+import io.trailhound.alarm.TimeWindow;
+import io.trailhound.detect.Caller;
+import io.trailhound.detect.Detection;
+import io.trailhound.detect.Finding;
+import io.trailhound.detect.ResourceRef;
+import io.trailhound.enrich.ResourceFacts;
+import io.trailhound.enrich.Scheduling;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlertRendererTest {
+    static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    static final AlarmNotification ALARM = new AlarmNotification("AttemptsToAccessDeletedSecretsAlarm",
+            "arn:aws:cloudwatch:us-east-1:111122223333:alarm:A", "111122223333", "us-east-1", "ALARM", "OK", "r",
+            Instant.parse("2026-11-23T10:21:08Z"), 300, 1,
+            List.of(new AlarmNotification.MetricRef("CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets", 300)));
+    static final TimeWindow WINDOW = new TimeWindow(Instant.parse("2026-11-23T10:05:00Z"), Instant.parse("2026-11-23T10:30:00Z"), true, "n");
+
+    static Finding secretFinding(String secret, String role, String ip, String userAgent, int i) {
+        Caller caller = new Caller("AssumedRole", "arn:aws:iam::111122223333:role/" + role, "s", "111122223333", null, null);
+        return new Finding(Detection.SECRET_MARKED_FOR_DELETION, new ResourceRef(ResourceRef.Type.SECRET, secret, "us-east-1"), caller,
+                "secretsmanager.amazonaws.com", "GetSecretValue", Instant.parse("2026-11-23T10:15:00Z").plusSeconds(i), "id-" + i, ip,
+                userAgent, "InvalidRequestException", "marked for deletion", null);
+    }
+
+    static Alert alert(FindingAggregator agg, Map<ResourceRef, ResourceFacts> facts) {
+        return new Alert(ALARM, WINDOW, agg.groups(), facts, List.of(), agg.total(), 100, agg.ungrouped(), List.of(), false, NOW);
+    }
+
+    @Test
+    void groupsByResourceCallerIpAndApiWithExactCounts() {
+        FindingAggregator agg = new FindingAggregator(10);
+        for (int i = 0; i < 5; i++) agg.add(secretFinding("prod/db", "app", "203.0.113.10", "ua", i));
+        agg.add(secretFinding("prod/db", "app", "203.0.113.99", "ua", 9));
+        List<FindingGroup> groups = agg.groups();
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(0).count()).isEqualTo(5);
+        assertThat(groups.get(0).exampleEventIds()).containsExactly("id-0", "id-1", "id-2");
+        assertThat(groups.get(0).firstSeen()).isEqualTo(Instant.parse("2026-11-23T10:15:00Z"));
+        assertThat(groups.get(0).lastSeen()).isEqualTo(Instant.parse("2026-11-23T10:15:04Z"));
+    }
+
+    @Test
+    void countsStayExactBeyondTheGroupCap() {
+        FindingAggregator agg = new FindingAggregator(3);
+        for (int i = 0; i < 10; i++) agg.add(secretFinding("s" + i, "app", "ip", "ua", i));
+        assertThat(agg.total()).isEqualTo(10);
+        assertThat(agg.groups()).hasSize(3);
+        assertThat(agg.ungrouped()).isEqualTo(7);
+    }
+
+    @Test
+    void textAndJsonCarryDeletionDateDaysLeftAndWhoScheduled() throws Exception {
+        FindingAggregator agg = new FindingAggregator(10);
+        agg.add(secretFinding("prod/db", "app", "203.0.113.10", "ua", 0));
+        ResourceRef ref = agg.groups().get(0).first().resource();
+        Scheduling s = new Scheduling(new Caller("IAMUser", "arn:aws:iam::111122223333:user/alice", null, "111122223333", null, null),
+                Instant.parse("2026-11-20T16:00:00Z"), Instant.parse("2026-11-27T16:00:00Z"), 7, "sched-1", "198.51.100.7");
+        ResourceFacts facts = new ResourceFacts("arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/db-AbCdEf", "prod/db",
+                "ScheduledForDeletion", Instant.parse("2026-11-27T16:00:00Z"), null, List.of(), Map.of("team", "pay"), s, List.of());
+        RenderedAlert r = new AlertRenderer().render(alert(agg, Map.of(ref, facts)));
+        assertThat(r.text()).contains("Deletion date:   2026-11-27T16:00:00Z (4 day(s) left)")
+                .contains("Scheduled by:    arn:aws:iam::111122223333:user/alice at 2026-11-20T16:00:00Z from 198.51.100.7");
+        JsonNode doc = new ObjectMapper().readTree(r.json());
+        JsonNode res = doc.at("/findings/0/resource");
+        assertThat(res.path("daysLeft").asLong()).isEqualTo(4);
+        assertThat(res.at("/scheduledBy/caller/principal").asText()).isEqualTo("arn:aws:iam::111122223333:user/alice");
+        assertThat(res.at("/tags/team").asText()).isEqualTo("pay");
+        assertThat(r.attributes()).containsEntry("detection", "SECRET_MARKED_FOR_DELETION").containsEntry("severity", "HIGH")
+                .containsEntry("account", "111122223333").containsEntry("region", "us-east-1");
+    }
+
+    @Test
+    void subjectNamesResourceAndCallerAndFitsSnsLimits() {
+        FindingAggregator agg = new FindingAggregator(10);
+        agg.add(secretFinding("prod/" + "very-long-name-".repeat(20), "payments-api", "ip", "ua", 0));
+        agg.add(secretFinding("other", "x", "ip", "ua", 1));
+        String subject = new AlertRenderer().render(alert(agg, Map.of())).subject();
+        assertThat(subject).hasSizeLessThanOrEqualTo(100).startsWith("Trailhound: secret prod/very-long-name")
+                .endsWith(" by payments-api (+1 more)");
+        assertThat(subject.chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+
+    @Test
+    void hostileStringsAreNeutralisedAndJsonStaysValid() throws Exception {
+        FindingAggregator agg = new FindingAggregator(10);
+        String hostile = "evil\nSubject: fake\r\u001b[31mred\u202etxt.exe\u0000" + "x".repeat(2000);
+        agg.add(secretFinding("prod/\u202ename\nInjected: 1", "app", "1.2.3.4\n", hostile, 0));
+        RenderedAlert r = new AlertRenderer().render(alert(agg, Map.of()));
+        assertThat(r.subject()).doesNotContain("\n").doesNotContain("\u202e").hasSizeLessThanOrEqualTo(100);
+        String userAgentLine = r.text().lines().filter(l -> l.contains("User agent:")).findFirst().orElseThrow();
+        assertThat(userAgentLine).contains("evil\\u000ASubject: fake\\u000D\\u001B[31mred\\u202Etxt.exe\\u0000").contains("more chars)");
+        assertThat(r.text()).doesNotContain("\u202e").doesNotContain("\u001b").doesNotContain("\nInjected");
+        JsonNode doc = new ObjectMapper().readTree(r.json());
+        assertThat(doc.at("/findings/0/userAgent").asText()).doesNotContain("\n").hasSizeLessThan(600);
+    }
+
+    @Test
+    void manyGroupsAreCappedWithinTheSnsSizeLimit() {
+        FindingAggregator agg = new FindingAggregator(5_000);
+        for (int i = 0; i < 5_000; i++) agg.add(secretFinding("secret-" + i, "role-" + i, "198.51.100." + (i % 250), "u".repeat(500), i));
+        RenderedAlert r = new AlertRenderer().render(alert(agg, Map.of()));
+        assertThat(AlertRenderer.snsMessage(r).getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(AlertRenderer.MESSAGE_BUDGET);
+        assertThat(r.text()).contains("and 4975 more group(s)");
+    }
+
+    @Test
+    void noEvidenceStillProducesAnAlert() {
+        RenderedAlert r = new AlertRenderer().render(alert(new FindingAggregator(1), Map.of()));
+        assertThat(r.subject()).isEqualTo("Trailhound: AttemptsToAccessDeletedSecretsAlarm in ALARM, no matching events found");
+        assertThat(r.text()).contains("0 matching event(s) of 100 scanned");
+    }
+}

@@ -1,0 +1,79 @@
+package io.trailhound.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhound.evidence.TrailEvent;
+import org.junit.jupiter.api.Test;
+
+class DetectorTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static TrailEvent event(String json) throws Exception {
+        return new TrailEvent(JSON.readTree(json), "test", null);
+    }
+
+    @Test
+    void secretFindingNamesTheSecretCallerAndIp() throws Exception {
+        Finding f = Detector.classify(event("""
+                {"eventSource":"secretsmanager.amazonaws.com","eventName":"GetSecretValue","awsRegion":"us-east-1",
+                 "eventTime":"2026-11-23T10:15:42Z","eventID":"e1","sourceIPAddress":"203.0.113.10","userAgent":"ua",
+                 "errorCode":"InvalidRequestException",
+                 "errorMessage":"You can’t perform this operation on the secret because it was marked for deletion.",
+                 "requestParameters":{"secretId":"prod/db"},
+                 "userIdentity":{"type":"AssumedRole","arn":"arn:aws:sts::111122223333:assumed-role/app/s-1",
+                   "accountId":"111122223333","sessionContext":{"sessionIssuer":{"arn":"arn:aws:iam::111122223333:role/team/app"}}}}"""));
+        assertThat(f.detection()).isEqualTo(Detection.SECRET_MARKED_FOR_DELETION);
+        assertThat(f.resource()).isEqualTo(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1"));
+        assertThat(f.caller().principal()).isEqualTo("arn:aws:iam::111122223333:role/team/app");
+        assertThat(f.caller().sessionName()).isEqualTo("s-1");
+        assertThat(f.sourceIp()).isEqualTo("203.0.113.10");
+    }
+
+    @Test
+    void kmsKeyComesFromTheErrorMessageEvenWithoutResources() throws Exception {
+        Finding f = Detector.classify(event("""
+                {"eventSource":"kms.amazonaws.com","eventName":"Decrypt","awsRegion":"eu-west-1",
+                 "errorMessage":"arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab is pending deletion.",
+                 "userIdentity":{"type":"AWSService","invokedBy":"s3.amazonaws.com"}}"""));
+        assertThat(f.detection()).isEqualTo(Detection.KMS_KEY_PENDING_DELETION);
+        assertThat(f.resource().id()).isEqualTo("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        assertThat(f.caller().principal()).isEqualTo("s3.amazonaws.com");
+    }
+
+    @Test
+    void kmsKeyFallsBackToRequestKeyIdAlias() throws Exception {
+        Finding f = Detector.classify(event("""
+                {"eventSource":"kms.amazonaws.com","eventName":"Encrypt","errorMessage":"Key is pending deletion.",
+                 "requestParameters":{"keyId":"alias/app"},"userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/u"}}"""));
+        assertThat(f.resource().id()).isEqualTo("alias/app");
+        assertThat(f.caller().display()).isEqualTo("arn:aws:iam::111122223333:user/u");
+    }
+
+    @Test
+    void rootUsageTellsConsoleMfaAndLongTermKeys() throws Exception {
+        Finding console = Detector.classify(event("""
+                {"eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","eventType":"AwsConsoleSignIn",
+                 "additionalEventData":{"MFAUsed":"No"},"userIdentity":{"type":"Root","arn":"arn:aws:iam::111122223333:root"}}"""));
+        assertThat(console.detection()).isEqualTo(Detection.ROOT_USAGE);
+        assertThat(console.root()).isEqualTo(new Finding.RootDetails(true, "No", false));
+        Finding api = Detector.classify(event("""
+                {"eventSource":"iam.amazonaws.com","eventName":"CreateUser","eventType":"AwsApiCall",
+                 "userIdentity":{"type":"Root","arn":"arn:aws:iam::111122223333:root","accessKeyId":"AKIAEXAMPLE"}}"""));
+        assertThat(api.root().longTermAccessKey()).isTrue();
+        assertThat(api.root().consoleSignIn()).isFalse();
+    }
+
+    @Test
+    void anythingElseIsGeneric() throws Exception {
+        Finding f = Detector.classify(event("{\"eventSource\":\"ec2.amazonaws.com\",\"eventName\":\"RunInstances\"}"));
+        assertThat(f.detection()).isEqualTo(Detection.GENERIC);
+        assertThat(f.caller().kind()).isEqualTo("Unknown");
+    }
+
+    @Test
+    void roleArnIsDerivedFromSessionArnWithoutSessionContext() {
+        assertThat(Caller.roleFromSessionArn("arn:aws:sts::111122223333:assumed-role/Admin/jane"))
+                .isEqualTo("arn:aws:iam::111122223333:role/Admin");
+    }
+}
