@@ -9,6 +9,7 @@ import io.trailhound.alert.AlertRenderer;
 import io.trailhound.alert.FindingAggregator;
 import io.trailhound.alert.FindingGroup;
 import io.trailhound.alert.RenderedAlert;
+import io.trailhound.aws.AwsClients;
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.config.Config;
 import io.trailhound.detect.Detector;
@@ -84,10 +85,19 @@ public final class Responder {
         }
         FindingAggregator aggregator = new FindingAggregator(MAX_GROUPS);
         EvidenceCollector.Summary summary = new EvidenceCollector.Summary(0, 0, 0, List.of());
+        long[] own = {0};
         try {
-            summary = new EvidenceCollector(stages.events(), config.maxEvents())
-                    .collect(filters, window, event -> aggregator.add(Detector.classify(event)));
+            summary = new EvidenceCollector(stages.events(), config.maxEvents()).collect(filters, window, event -> {
+                if (Detector.causedByTrailhound(event)) {
+                    own[0]++; // our own remediation calls must never feed an alert (no loops)
+                } else {
+                    aggregator.add(Detector.classify(event));
+                }
+            });
             notes.addAll(summary.problems());
+            if (own[0] > 0) {
+                notes.add(own[0] + " matching event(s) were caused by Trailhound itself (user agent " + AwsClients.USER_AGENT + ") and ignored");
+            }
         } catch (SdkException e) {
             notes.add("searching the log events failed, findings may be incomplete: " + AwsErrors.describe("logs:FilterLogEvents", e));
         }
@@ -99,15 +109,15 @@ public final class Responder {
                 facts.computeIfAbsent(r, stages.enricher()::describe);
             }
         }
-        List<RemediationOutcome> remediation = remediate(facts, notes);
+        List<RemediationOutcome> remediation = remediate(facts, alarm.accountId(), notes);
         return new Alert(alarm, window, groups, facts, remediation, aggregator.total(), summary.candidates(),
                 aggregator.ungrouped(), notes, false, clock.instant());
     }
 
     /** Remediation never delays or suppresses the alert: any failure becomes a note. */
-    private List<RemediationOutcome> remediate(Map<ResourceRef, ResourceFacts> facts, List<String> notes) {
+    private List<RemediationOutcome> remediate(Map<ResourceRef, ResourceFacts> facts, String accountId, List<String> notes) {
         try {
-            return stages.remediator().remediate(facts);
+            return stages.remediator().remediate(facts, accountId);
         } catch (RuntimeException e) {
             notes.add("remediation failed: " + e.getMessage());
             return List.of();

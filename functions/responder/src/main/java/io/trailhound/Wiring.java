@@ -18,6 +18,8 @@ import io.trailhound.enrich.Enricher;
 import io.trailhound.publish.Publisher;
 import io.trailhound.publish.SnsPublisher;
 import io.trailhound.publish.StreamPublisher;
+import io.trailhound.remediate.AwsRemediator;
+import io.trailhound.remediate.OfflineRemediator;
 import io.trailhound.remediate.Remediator;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -36,7 +38,7 @@ public final class Wiring {
                 new AwsMetricFilterSource(aws.logs(null)),
                 new CloudWatchLogsEventSource(aws.logs(null)),
                 new AwsEnricher(aws::secretsManager, aws::kms, new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC())),
-                Remediator.OFF,
+                remediator(config, aws),
                 publisher(config, aws, null, false));
     }
 
@@ -64,7 +66,15 @@ public final class Wiring {
             schedules = new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC());
         }
         Enricher enricher = aws != null ? new AwsEnricher(aws::secretsManager, aws::kms, schedules) : new OfflineEnricher(schedules);
-        return new Responder.Stages(filters, events, enricher, Remediator.OFF, publisher(config, aws, out, json));
+        return new Responder.Stages(filters, events, enricher, remediator(config, aws), publisher(config, aws, out, json));
+    }
+
+    /** Off unless asked; with AWS it acts (or plans, in dry-run); offline it only plans. */
+    private static Remediator remediator(Config config, AwsClients aws) {
+        if (config.remediation() == Config.RemediationMode.OFF) {
+            return Remediator.OFF;
+        }
+        return aws != null ? new AwsRemediator(config, aws::secretsManager, aws::kms) : new OfflineRemediator(config);
     }
 
     private static Publisher publisher(Config config, AwsClients aws, PrintStream out, boolean json) {

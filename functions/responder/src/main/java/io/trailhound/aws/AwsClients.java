@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -27,6 +28,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * provider, standard retries with backoff for throttling and 5xx, and the endpoint override for moto.
  */
 public final class AwsClients {
+    /** Appears in the userAgent of every CloudTrail event Trailhound causes. */
+    public static final String USER_AGENT = "trailhound/0.1.0";
+
     private final Config config;
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
@@ -82,6 +86,8 @@ public final class AwsClients {
                     .credentialsProvider(credentials)
                     .httpClient(http)
                     .overrideConfiguration(ClientOverrideConfiguration.builder()
+                            // Makes Trailhound's own calls recognisable in CloudTrail's userAgent field.
+                            .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, USER_AGENT)
                             .retryStrategy(RetryMode.STANDARD)
                             .apiCallTimeout(Duration.ofSeconds(60))
                             .build());

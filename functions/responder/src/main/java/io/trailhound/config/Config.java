@@ -3,6 +3,8 @@ package io.trailhound.config;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +14,11 @@ import java.util.Map;
 public record Config(
         String alertTopicArn,
         RemediationMode remediation,
+        RemediationScope remediationScope,
         String remediationTag,
+        List<String> remediationAllow,
+        List<String> remediationDeny,
+        int remediationMaxActions,
         boolean reenableKeys,
         Duration lookbackSlack,
         int maxEvents,
@@ -20,9 +26,18 @@ public record Config(
         URI endpointOverride,
         StaticCredentials staticCredentials) {
 
+    public Config {
+        remediationAllow = List.copyOf(remediationAllow);
+        remediationDeny = List.copyOf(remediationDeny);
+    }
+
     public static final String ALERT_TOPIC_ARN = "ALERT_TOPIC_ARN";
     public static final String REMEDIATION = "REMEDIATION";
     public static final String REMEDIATION_TAG = "REMEDIATION_TAG";
+    public static final String REMEDIATION_SCOPE = "REMEDIATION_SCOPE";
+    public static final String REMEDIATION_ALLOW = "REMEDIATION_ALLOW";
+    public static final String REMEDIATION_DENY = "REMEDIATION_DENY";
+    public static final String REMEDIATION_MAX_ACTIONS = "REMEDIATION_MAX_ACTIONS";
     public static final String REENABLE_KEYS = "REENABLE_KEYS";
     public static final String LOOKBACK_SLACK = "LOOKBACK_SLACK";
     public static final String MAX_EVENTS = "MAX_EVENTS";
@@ -32,6 +47,7 @@ public record Config(
 
     public static final Duration DEFAULT_SLACK = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_EVENTS = 100_000;
+    public static final int DEFAULT_REMEDIATION_MAX_ACTIONS = 5;
     public static final String DEFAULT_REMEDIATION_TAG = "trailhound:auto-cancel";
 
     public enum RemediationMode {
@@ -43,6 +59,19 @@ public record Config(
                 case "dry-run", "dryrun", "dry_run" -> DRY_RUN;
                 case "on" -> ON;
                 default -> throw new ConfigException("remediation must be off, dry-run or on, not '" + text + "'");
+            };
+        }
+    }
+
+    /** Which resources remediation may touch: only those tagged {@code <tag>=true}, or any. */
+    public enum RemediationScope {
+        TAGGED, ALL;
+
+        public static RemediationScope parse(String text) {
+            return switch (text.trim().toLowerCase()) {
+                case "tagged", "" -> TAGGED;
+                case "all" -> ALL;
+                default -> throw new ConfigException(REMEDIATION_SCOPE + " must be tagged or all, not '" + text + "'");
             };
         }
     }
@@ -59,18 +88,22 @@ public record Config(
         return new Config(
                 blankToNull(env.get(ALERT_TOPIC_ARN)),
                 RemediationMode.parse(env.getOrDefault(REMEDIATION, "off")),
+                RemediationScope.parse(env.getOrDefault(REMEDIATION_SCOPE, "tagged")),
                 firstNonBlank(env.get(REMEDIATION_TAG), DEFAULT_REMEDIATION_TAG),
+                list(env.get(REMEDIATION_ALLOW)),
+                list(env.get(REMEDIATION_DENY)),
+                positiveInt(REMEDIATION_MAX_ACTIONS, env.get(REMEDIATION_MAX_ACTIONS), DEFAULT_REMEDIATION_MAX_ACTIONS),
                 Boolean.parseBoolean(env.getOrDefault(REENABLE_KEYS, "false").trim()),
                 duration(env.get(LOOKBACK_SLACK)),
-                positiveInt(env.get(MAX_EVENTS)),
+                positiveInt(MAX_EVENTS, env.get(MAX_EVENTS), DEFAULT_MAX_EVENTS),
                 region,
                 endpoint == null ? null : URI.create(endpoint),
                 key != null && secret != null ? new StaticCredentials(key, secret, blankToNull(env.get("AWS_SESSION_TOKEN"))) : null);
     }
 
     public Config withRemediation(RemediationMode mode) {
-        return new Config(alertTopicArn, mode, remediationTag, reenableKeys, lookbackSlack, maxEvents, region,
-                endpointOverride, staticCredentials);
+        return new Config(alertTopicArn, mode, remediationScope, remediationTag, remediationAllow, remediationDeny,
+                remediationMaxActions, reenableKeys, lookbackSlack, maxEvents, region, endpointOverride, staticCredentials);
     }
 
     /** True when this environment names AWS credentials or an endpoint, so AWS calls are meant to be made. */
@@ -93,15 +126,21 @@ public record Config(
         }
     }
 
-    private static int positiveInt(String text) {
-        if (blankToNull(text) == null) return DEFAULT_MAX_EVENTS;
+    /** Comma-separated values, blanks dropped. */
+    private static List<String> list(String text) {
+        if (blankToNull(text) == null) return List.of();
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static int positiveInt(String name, String text, int fallback) {
+        if (blankToNull(text) == null) return fallback;
         try {
             int n = Integer.parseInt(text.trim());
             if (n > 0) return n;
         } catch (NumberFormatException ignored) {
             // fall through to the error below
         }
-        throw new ConfigException(MAX_EVENTS + " must be a positive whole number, not '" + text + "'");
+        throw new ConfigException(name + " must be a positive whole number, not '" + text + "'");
     }
 
     private static String firstNonBlank(String a, String b) {

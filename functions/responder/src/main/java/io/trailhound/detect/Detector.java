@@ -10,7 +10,16 @@ public final class Detector {
     private static final Pattern KMS_ARN_IN_MESSAGE =
             Pattern.compile("(arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+) is pending (?:replica )?deletion");
 
+    /** Kept equal to AwsClients.USER_AGENT; detect runs before the AWS adapters are known. */
+    static final String OWN_USER_AGENT = "trailhound/";
+
     private Detector() {
+    }
+
+    /** An event Trailhound's own SDK calls caused (its user agent carries Trailhound's suffix). */
+    public static boolean causedByTrailhound(TrailEvent e) {
+        String agent = e.text("userAgent");
+        return agent != null && agent.contains(OWN_USER_AGENT);
     }
 
     public static Finding classify(TrailEvent e) {

@@ -94,13 +94,28 @@ public final class AwsEnricher implements Enricher {
                 unknowns.add(AwsErrors.describe("kms:ListAliases", e));
             }
         }
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (k != null) {
+            try {
+                String keyId = k.keyId();
+                String token = null;
+                do {
+                    String marker = token;
+                    var page = client.listResourceTags(b -> b.keyId(keyId).marker(marker));
+                    page.tags().forEach(t -> tags.put(t.tagKey(), t.tagValue()));
+                    token = Boolean.TRUE.equals(page.truncated()) ? page.nextMarker() : null;
+                } while (token != null);
+            } catch (SdkException e) {
+                unknowns.add(AwsErrors.describe("kms:ListResourceTags", e));
+            }
+        }
         Scheduling scheduling = lookup(ref, ids, unknowns);
         if (k == null) {
             return new ResourceFacts(ref.id().startsWith("arn:") ? ref.id() : null, null, null, null, null, aliases, Map.of(),
                     scheduling, unknowns);
         }
         return new ResourceFacts(k.arn(), k.keyId(), k.keyStateAsString(), k.deletionDate(), k.description(), aliases,
-                Map.of(), scheduling, unknowns);
+                tags, scheduling, unknowns);
     }
 
     private Scheduling lookup(ResourceRef ref, Set<String> ids, List<String> unknowns) {

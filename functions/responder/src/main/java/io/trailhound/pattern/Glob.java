@@ -7,7 +7,7 @@ import java.util.List;
  * A string value with {@code *} wildcards ("any text, possibly empty") anywhere. {@code \*} is a literal
  * star and {@code \x} a literal x. Matching is exact and case-sensitive, done without regular expressions.
  */
-final class Glob {
+public final class Glob {
     private final String source;
     private final String[] parts; // literal runs between stars
     private final boolean wildcard;
@@ -19,7 +19,7 @@ final class Glob {
     }
 
     /** Builds a glob from raw text in which {@code *} is a wildcard and a backslash escapes the next char. */
-    static Glob parse(String raw) {
+    public static Glob parse(String raw) {
         List<String> parts = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         boolean wildcard = false;
@@ -48,7 +48,7 @@ final class Glob {
         return wildcard ? null : parts[0];
     }
 
-    boolean matches(String text) {
+    public boolean matches(String text) {
         if (!wildcard) {
             return parts[0].equals(text);
         }

@@ -1,0 +1,107 @@
+package io.trailhound.it;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback HTTP proxy in front of moto that answers chosen operations (by {@code X-Amz-Target}) with an
+ * injected AWS error for a number of calls, and forwards everything else unchanged: AccessDenied,
+ * throttling and 5xx without hand-written SDK mocks.
+ */
+final class FaultProxy implements AutoCloseable {
+    private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding");
+
+    record Fault(int status, String errorType, String message, AtomicInteger remaining) {
+    }
+
+    private final HttpServer server;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String upstream;
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    FaultProxy(String upstream) throws IOException {
+        this.upstream = upstream;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next {@code times} calls of {@code target} (e.g. "secretsmanager.RestoreSecret") fail this way. */
+    void fail(String target, int times, int status, String errorType, String message) {
+        faults.put(target, new Fault(status, errorType, message, new AtomicInteger(times)));
+    }
+
+    int calls(String target) {
+        return calls.getOrDefault(target, new AtomicInteger()).get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (target != null) {
+                calls.computeIfAbsent(target, t -> new AtomicInteger()).incrementAndGet();
+                Fault fault = faults.get(target);
+                if (fault != null && fault.remaining().getAndDecrement() > 0) {
+                    byte[] body = ("{\"__type\":\"" + fault.errorType() + "\",\"message\":\"" + fault.message() + "\"}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+                    exchange.getResponseHeaders().add("x-amzn-ErrorType", fault.errorType());
+                    exchange.sendResponseHeaders(fault.status(), body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                    return;
+                }
+            }
+            forward(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void forward(HttpExchange exchange) throws IOException, InterruptedException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI()))
+                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase())) values.forEach(v -> request.header(name, v));
+        });
+        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        response.headers().map().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase()) && !name.equals(":status")) {
+                exchange.getResponseHeaders().put(name, List.copyOf(values));
+            }
+        });
+        byte[] answer = response.body();
+        exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
+        if (answer.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,82 @@
+package io.trailhound.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's offline demo, run as a user runs it: the shaded jar in a fresh JVM, the events/ samples,
+ * no AWS credentials. Also the test-metric-filter contract that tools outside this repo rely on.
+ */
+class OfflineDemoTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void secretDemoNamesSecretCallerIpDeletionDateAndScheduler() throws Exception {
+        CliJar.Result r = CliJar.run(Map.of(), "invoke", "--event", "events/sns-alarm-secret-deletion.json", "--cloudtrail", "events/cloudtrail");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Subject: Trailhound: secret prod/payments/db-password (scheduled for deletion) used by payments-api (+1 more)")
+                .contains("Evidence:          4 matching event(s) of 50 scanned, in 2 group(s)")
+                .contains("Caller:          arn:aws:iam::111122223333:role/service/payments-api (session app-7f3a) [AssumedRole]")
+                .contains("Source IP:       203.0.113.10")
+                .contains("Deletion date:   2026-11-27T16:02:11Z")
+                .contains("Scheduled by:    arn:aws:iam::111122223333:user/alice at 2026-11-20T16:02:11Z from 198.51.100.7 (window 7 days)")
+                .contains("Count:           3 (first 2026-11-23T10:15:42Z, last 2026-11-23T10:17:01Z)")
+                .contains("Unknown:         current state: not asked (offline run, no AWS credentials)");
+    }
+
+    @Test
+    void kmsAndRootDemosAsJson() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode kms = json.readTree(CliJar.run(Map.of(), "invoke", "--event", "events/sns-alarm-kms-pending-deletion.json",
+                "--cloudtrail", "events/cloudtrail", "--format", "json").out());
+        assertThat(kms.path("detection").asText()).isEqualTo("KMS_KEY_PENDING_DELETION");
+        assertThat(kms.at("/counts/matched").asLong()).isEqualTo(3);
+        assertThat(kms.at("/findings/0/resource/arn").asText())
+                .isEqualTo("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        assertThat(kms.at("/findings/0/resource/scheduledBy/caller/principal").asText()).isEqualTo("arn:aws:iam::111122223333:user/bob");
+        assertThat(kms.at("/findings/0/resource/deletionDate").asText()).isEqualTo("2026-12-20T16:40:00Z");
+
+        JsonNode root = json.readTree(CliJar.run(Map.of(), "invoke", "--event", "events/sns-alarm-root-usage.json",
+                "--cloudtrail", "events/cloudtrail", "--format", "json").out());
+        assertThat(root.path("severity").asText()).isEqualTo("CRITICAL");
+        assertThat(root.at("/counts/matched").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownMetricOfflineNeedsAPattern() throws Exception {
+        Path event = dir.resolve("e.json");
+        Files.writeString(event, Files.readString(CliJar.ROOT.resolve("events/sns-alarm-root-usage.json"))
+                .replace("RootAccountUsageCount", "SomethingElse"));
+        CliJar.Result r = CliJar.run(Map.of(), "invoke", "--event", event.toString(), "--cloudtrail", "events/cloudtrail");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("trailhound: no metric filter is known for CloudTrailMetrics/SomethingElse offline;"
+                + " pass --filter-pattern with the filter's pattern\n");
+        CliJar.Result withPattern = CliJar.run(Map.of(), "invoke", "--event", event.toString(), "--cloudtrail", "events/cloudtrail",
+                "--filter-pattern", "{ $.eventName = ConsoleLogin }", "--format", "json");
+        assertThat(new ObjectMapper().readTree(withPattern.out()).at("/counts/matched").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void testMetricFilterContract() throws Exception {
+        Path lines = dir.resolve("lines.txt");
+        Files.writeString(lines, "{\"eventName\":\"GetSecretValue\",\"errorMessage\":\"… because it was marked for deletion.\"}\nplain text\n");
+        CliJar.Result ok = CliJar.run(Map.of(), "test-metric-filter", "--filter-pattern",
+                "{ $.eventName = \"GetSecretValue\" && $.errorMessage = \"*secret because it was marked for deletion*\" }",
+                "--log-event-messages-file", lines.toString());
+        assertThat(ok.status()).isZero();
+        assertThat(ok.out()).isEqualTo("{\"matches\":[]}\n");
+        CliJar.Result bad = CliJar.run(Map.of(), "test-metric-filter", "--filter-pattern", "{ $.eventName = ",
+                "--log-event-messages-file", lines.toString());
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err().lines().count()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("trailhound: invalid filter pattern at position 16:").doesNotContain("Exception");
+    }
+}

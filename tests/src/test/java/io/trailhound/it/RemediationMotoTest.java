@@ -1,0 +1,136 @@
+package io.trailhound.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhound.evidence.MetricFilterCatalog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.kms.model.KeyState;
+import software.amazon.awssdk.services.secretsmanager.model.Tag;
+
+/** Guarded cancellation of deletions against moto; AccessDenied comes from the fault-injecting proxy. */
+class RemediationMotoTest {
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
+    static final String GONE = "You can't perform this operation on the secret because it was marked for deletion.";
+
+    @TempDir
+    Path dir;
+
+    /** A secret scheduled for deletion, used in the window; returns its ARN. */
+    static String secretWorld(World w, String name, boolean tagged) {
+        w.alertTopicWithQueue();
+        var create = software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest.builder().name(name).secretString("v");
+        if (tagged) create.tags(Tag.builder().key("trailhound:auto-cancel").value("true").build());
+        String arn = w.aws.secrets.createSecret(create.build()).arn();
+        w.aws.secrets.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(7L));
+        w.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
+        w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(30, Map.of("eventSource", "secretsmanager.amazonaws.com",
+                "eventName", "GetSecretValue", "errorCode", "InvalidRequestException", "errorMessage", GONE,
+                "requestParameters", Map.of("secretId", name)))));
+        return arn;
+    }
+
+    JsonNode remediationOf(World w, Map<String, String> env) throws Exception {
+        w.invokeWith(env, "--event", w.alarmEvent(dir, "AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics",
+                "AttemptsToAccessDeletedSecrets").toString());
+        return w.alerts().get(0).doc().path("remediation");
+    }
+
+    static boolean scheduled(World w, String arn) {
+        return w.aws.secrets.describeSecret(b -> b.secretId(arn)).deletedDate() != null;
+    }
+
+    @Test
+    void taggedSecretIsRestoredAndARepeatedDeliveryIsANoOp() throws Exception {
+        World w = new World(MOTO);
+        String arn = secretWorld(w, "prod/tagged", true);
+        JsonNode first = remediationOf(w, Map.of("REMEDIATION", "on"));
+        assertThat(first).hasSize(1);
+        assertThat(first.at("/0/action").asText()).isEqualTo("RestoreSecret");
+        assertThat(first.at("/0/status").asText()).isEqualTo("DONE");
+        assertThat(first.at("/0/resource").asText()).isEqualTo(arn);
+        assertThat(scheduled(w, arn)).isFalse();
+
+        JsonNode again = remediationOf(w, Map.of("REMEDIATION", "on"));
+        assertThat(again.at("/0/status").asText()).isEqualTo("ALREADY_DONE");
+        assertThat(again.at("/0/detail").asText()).contains("no longer scheduled for deletion");
+    }
+
+    @Test
+    void untaggedSecretIsLeftAloneUnderTaggedScope() throws Exception {
+        World w = new World(MOTO);
+        String arn = secretWorld(w, "prod/untagged", false);
+        JsonNode r = remediationOf(w, Map.of("REMEDIATION", "on"));
+        assertThat(r.at("/0/status").asText()).isEqualTo("SKIPPED");
+        assertThat(r.at("/0/detail").asText()).isEqualTo("it is not tagged trailhound:auto-cancel=true (scope: tagged)");
+        assertThat(scheduled(w, arn)).isTrue();
+    }
+
+    @Test
+    void scopeAllStillHonoursTheDenyList() throws Exception {
+        World w = new World(MOTO);
+        String arn = secretWorld(w, "prod/denied", false);
+        JsonNode r = remediationOf(w, Map.of("REMEDIATION", "on", "REMEDIATION_SCOPE", "all",
+                "REMEDIATION_DENY", "arn:aws:secretsmanager:*:*:secret:prod/denied*"));
+        assertThat(r.at("/0/status").asText()).isEqualTo("SKIPPED");
+        assertThat(r.at("/0/detail").asText()).isEqualTo("it matches the deny list");
+        assertThat(scheduled(w, arn)).isTrue();
+    }
+
+    @Test
+    void dryRunChangesNothing() throws Exception {
+        World w = new World(MOTO);
+        String arn = secretWorld(w, "prod/dry", true);
+        JsonNode r = remediationOf(w, Map.of("REMEDIATION", "dry-run"));
+        assertThat(r.at("/0/status").asText()).isEqualTo("WOULD_DO");
+        assertThat(scheduled(w, arn)).isTrue();
+    }
+
+    @Test
+    void offIsTheDefaultAndReportsNothing() throws Exception {
+        World w = new World(MOTO);
+        String arn = secretWorld(w, "prod/off", true);
+        assertThat(remediationOf(w, Map.of())).isEmpty();
+        assertThat(scheduled(w, arn)).isTrue();
+    }
+
+    @Test
+    void accessDeniedIsReportedAndTheAlertStillGoesOut() throws Exception {
+        World w = new World(MOTO);
+        String arn = secretWorld(w, "prod/denied-by-iam", true);
+        try (FaultProxy proxy = new FaultProxy(MOTO.endpoint())) {
+            proxy.fail("secretsmanager.RestoreSecret", 100, 400, "AccessDeniedException",
+                    "User: arn:aws:sts::123456789012:assumed-role/trailhound/x is not authorized to perform: secretsmanager:RestoreSecret");
+            JsonNode r = remediationOf(w, Map.of("REMEDIATION", "on", "AWS_ENDPOINT_URL", proxy.endpoint()));
+            assertThat(r.at("/0/status").asText()).isEqualTo("FAILED");
+            assertThat(r.at("/0/detail").asText()).startsWith("secretsmanager:RestoreSecret failed: AccessDeniedException (User:");
+            assertThat(proxy.calls("secretsmanager.RestoreSecret")).as("AccessDenied is not retried").isEqualTo(1);
+        }
+        assertThat(scheduled(w, arn)).isTrue();
+    }
+
+    @Test
+    void keyDeletionIsCancelledAndTheKeyEnabledAgain() throws Exception {
+        World w = new World(MOTO);
+        w.alertTopicWithQueue();
+        var key = w.aws.kms.createKey(b -> b.tags(software.amazon.awssdk.services.kms.model.Tag.builder()
+                .tagKey("trailhound:auto-cancel").tagValue("true").build())).keyMetadata();
+        w.aws.kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
+        w.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.KMS_PATTERN, "CloudTrailLogMetrics", "KMSKeyPendingDeletionErrorCount");
+        w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(30, Map.of("eventSource", "kms.amazonaws.com",
+                "eventName", "Decrypt", "errorCode", "KMSInvalidStateException", "errorMessage", key.arn() + " is pending deletion."))));
+        w.invokeWith(Map.of("REMEDIATION", "on", "REENABLE_KEYS", "true"), "--event",
+                w.alarmEvent(dir, "KMSKeyPendingDeletionErrorAlarm", "CloudTrailLogMetrics", "KMSKeyPendingDeletionErrorCount").toString());
+        JsonNode r = w.alerts().get(0).doc().path("remediation");
+        assertThat(r).hasSize(2);
+        assertThat(r.at("/0/action").asText() + " " + r.at("/0/status").asText()).isEqualTo("CancelKeyDeletion DONE");
+        assertThat(r.at("/1/action").asText() + " " + r.at("/1/status").asText()).isEqualTo("EnableKey DONE");
+        assertThat(w.aws.kms.describeKey(b -> b.keyId(key.keyId())).keyMetadata().keyState()).isEqualTo(KeyState.ENABLED);
+    }
+}

@@ -1,0 +1,199 @@
+package io.trailhound.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkClient;
+
+/**
+ * The SAM template: cfn-lint is clean, the SAM transform (aws-sam-translator) succeeds, and the function's
+ * role grants exactly the AWS operations the code calls (derived from the source), never more.
+ */
+class TemplateTest {
+    static final Path ROOT = CliJar.ROOT;
+    static final Path TEMPLATE = ROOT.resolve("template.yaml");
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** The SDK clients the responder uses, with their IAM service prefixes. */
+    static final Map<Class<? extends SdkClient>, String> CLIENTS = Map.of(
+            software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.class, "logs",
+            software.amazon.awssdk.services.cloudtrail.CloudTrailClient.class, "cloudtrail",
+            software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.class, "secretsmanager",
+            software.amazon.awssdk.services.kms.KmsClient.class, "kms",
+            software.amazon.awssdk.services.sns.SnsClient.class, "sns");
+    /** Needed although no SDK call names them: publishing to a KMS-encrypted topic. */
+    static final Set<String> IMPLIED = Set.of("kms:GenerateDataKey", "kms:Decrypt");
+    /** Actions only present when remediation is enabled (RemediationMode != off). */
+    static final Set<String> REMEDIATION = Set.of("secretsmanager:RestoreSecret", "kms:CancelKeyDeletion", "kms:EnableKey");
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("cmd", ".out");
+        Path err = Files.createTempFile("cmd", ".err");
+        Process p;
+        try {
+            p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException(command[0] + " is not installed: pip install cfn-lint aws-sam-translator", e);
+        }
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in 180 s");
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void cfnLintIsClean() throws Exception {
+        Run lint = run("cfn-lint", TEMPLATE.toString());
+        assertThat(lint.out() + lint.err()).isEmpty();
+        assertThat(lint.status()).isZero();
+    }
+
+    static JsonNode transform(String... overrides) throws Exception {
+        List<String> command = new ArrayList<>(List.of("python3", ROOT.resolve("tests/src/test/resources/sam_translate.py").toString(),
+                TEMPLATE.toString()));
+        command.addAll(List.of(overrides));
+        Run t = run(command.toArray(String[]::new));
+        assertThat(t.status()).as(t.err()).isZero();
+        return JSON.readTree(t.out());
+    }
+
+    @Test
+    void samTransformWiresTheAliasToTheAlarmTopicWithSnapStart() throws Exception {
+        JsonNode resources = transform().path("Resources");
+        JsonNode function = resources.path("ResponderFunction").path("Properties");
+        assertThat(function.path("Runtime").asText()).isEqualTo("java21");
+        assertThat(function.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
+        assertThat(resources.path("ResponderFunctionAliaslive").path("Type").asText()).isEqualTo("AWS::Lambda::Alias");
+        JsonNode subscription = resources.path("ResponderFunctionAlarm").path("Properties");
+        assertThat(subscription.at("/TopicArn/Ref").asText()).isEqualTo("AlarmTopic");
+        assertThat(subscription.at("/Endpoint/Ref").asText()).as("SNS invokes the published alias").isEqualTo("ResponderFunctionAliaslive");
+        assertThat(resources.path("ResponderFunctionEventInvokeConfig").at("/Properties/DestinationConfig/OnFailure/Destination/Fn::GetAtt/0").asText())
+                .isEqualTo("FailureQueue");
+    }
+
+    @Test
+    void documentedAlarmNamesPatternsAndThresholds() throws Exception {
+        JsonNode r = transform().path("Resources");
+        assertThat(r.at("/SecretsAlarm/Properties/AlarmName").asText()).isEqualTo("AttemptsToAccessDeletedSecretsAlarm");
+        assertThat(r.at("/SecretsMetricFilter/Properties/FilterPattern").asText())
+                .isEqualTo(io.trailhound.evidence.MetricFilterCatalog.SECRET_PATTERN);
+        assertThat(r.at("/KmsMetricFilter/Properties/FilterPattern").asText()).isEqualTo(io.trailhound.evidence.MetricFilterCatalog.KMS_PATTERN);
+        assertThat(r.at("/RootMetricFilter/Properties/FilterPattern").asText()).isEqualTo(io.trailhound.evidence.MetricFilterCatalog.ROOT_PATTERN);
+        for (String alarm : List.of("SecretsAlarm", "KmsAlarm", "RootAlarm")) {
+            JsonNode p = r.path(alarm).path("Properties");
+            assertThat(p.path("Threshold").asInt()).isEqualTo(1);
+            assertThat(p.path("Period").asInt()).isEqualTo(300);
+            assertThat(p.path("EvaluationPeriods").asInt()).isEqualTo(1);
+            assertThat(p.path("DatapointsToAlarm").asInt()).isEqualTo(1);
+            assertThat(p.path("Statistic").asText()).isEqualTo("Sum");
+            assertThat(p.path("TreatMissingData").asText()).isEqualTo("notBreaching");
+            assertThat(p.path("ComparisonOperator").asText()).isEqualTo("GreaterThanOrEqualToThreshold");
+        }
+    }
+
+    /** Every AWS operation the main code calls on an SDK client: `.describeSecret(` and the like. */
+    static Set<String> operationsCalledByTheCode() throws IOException {
+        Set<String> calls = new TreeSet<>();
+        Pattern call = Pattern.compile("\\.([a-z][A-Za-z]+)\\(");
+        List<String> sources;
+        try (Stream<Path> files = Files.walk(ROOT.resolve("functions/responder/src/main/java"))) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+        for (var client : CLIENTS.entrySet()) {
+            Set<String> operations = new TreeSet<>();
+            for (Method m : client.getKey().getMethods()) {
+                if (m.getReturnType().getSimpleName().endsWith("Response") && m.getParameterCount() == 1) {
+                    operations.add(m.getName());
+                }
+            }
+            for (String source : sources) {
+                if (!source.contains(client.getKey().getSimpleName())) continue; // only files that hold this client
+                Matcher matcher = call.matcher(source);
+                while (matcher.find()) {
+                    if (operations.contains(matcher.group(1))) {
+                        String name = matcher.group(1);
+                        calls.add(client.getValue() + ":" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+                    }
+                }
+            }
+        }
+        return calls;
+    }
+
+    static Set<String> grantedActions(JsonNode resources) {
+        Set<String> actions = new TreeSet<>();
+        for (JsonNode policy : resources.at("/ResponderFunctionRole/Properties/Policies")) {
+            for (JsonNode statement : policy.at("/PolicyDocument/Statement")) {
+                collect(statement, actions);
+            }
+        }
+        return actions;
+    }
+
+    /** Statements may sit inside Fn::If (remediation); both branches are read. */
+    private static void collect(JsonNode statement, Set<String> actions) {
+        if (statement.has("Fn::If")) {
+            collect(statement.get("Fn::If").get(1), actions);
+            collect(statement.get("Fn::If").get(2), actions);
+            return;
+        }
+        if (!"Allow".equals(statement.path("Effect").asText())) return;
+        JsonNode action = statement.path("Action");
+        if (action.isArray()) action.forEach(a -> actions.add(a.asText()));
+        else if (action.isTextual()) actions.add(action.asText());
+    }
+
+    @Test
+    void roleGrantsExactlyTheOperationsTheCodeCalls() throws Exception {
+        Set<String> called = operationsCalledByTheCode();
+        assertThat(called).as("sanity: the scan finds the calls we know of")
+                .contains("secretsmanager:DescribeSecret", "kms:DescribeKey", "logs:FilterLogEvents", "sns:Publish");
+        Set<String> granted = grantedActions(transform().path("Resources"));
+        Set<String> expected = new TreeSet<>(called);
+        expected.addAll(IMPLIED);
+        expected.add("sqs:SendMessage"); // SAM adds it for the on-failure destination
+        assertThat(granted).isEqualTo(expected);
+        assertThat(granted).noneMatch(a -> a.contains("*")).doesNotContain("secretsmanager:GetSecretValue");
+    }
+
+    @Test
+    void remediationPermissionsOnlyWhenRemediationIsOn() throws Exception {
+        JsonNode off = transform().path("Resources");
+        JsonNode condition = off.path("Conditions");
+        // Fn::If keeps both branches in the transformed template; CloudFormation resolves it from RemediationMode.
+        String policies = off.at("/ResponderFunctionRole/Properties/Policies").toString();
+        for (String action : REMEDIATION) {
+            int at = policies.indexOf(action);
+            assertThat(at).isPositive();
+            assertThat(policies.lastIndexOf("RemediationEnabled", at)).as(action + " is guarded by RemediationEnabled").isPositive();
+        }
+        assertThat(condition.isMissingNode() || condition.isObject()).isTrue();
+        String template = Files.readString(TEMPLATE);
+        assertThat(template).contains("RemediationEnabled: !Not [!Equals [!Ref RemediationMode, \"off\"]]");
+    }
+}

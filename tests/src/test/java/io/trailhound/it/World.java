@@ -1,0 +1,145 @@
+package io.trailhound.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailhound.cli.InvokeCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * A small AWS world in moto: a CloudTrail log group with a metric filter and CloudTrail records, an alert
+ * topic with an SQS queue subscribed (raw delivery, so the queue holds what a machine subscriber gets),
+ * and helpers to run {@code invoke} in-process and read the alert back.
+ */
+final class World {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final DateTimeFormatter DATAPOINT = DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    final MotoServer moto;
+    final Aws aws;
+    /** The start of the breaching period: the events happen just after it. */
+    final Instant datapoint = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(20, ChronoUnit.MINUTES);
+    String alertTopicArn;
+    String queueUrl;
+
+    World(MotoServer moto) {
+        this.moto = moto;
+        this.aws = new Aws(moto);
+    }
+
+    void alertTopicWithQueue() {
+        alertTopicArn = aws.sns.createTopic(b -> b.name("trailhound-alerts")).topicArn();
+        queueUrl = aws.sqs.createQueue(b -> b.queueName("alerts")).queueUrl();
+        String queueArn = aws.sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        aws.sns.subscribe(b -> b.topicArn(alertTopicArn).protocol("sqs").endpoint(queueArn)
+                .attributes(Map.of("RawMessageDelivery", "true")));
+    }
+
+    void logGroupWithFilter(String logGroup, String pattern, String namespace, String metric) {
+        aws.logs.createLogGroup(b -> b.logGroupName(logGroup));
+        aws.logs.createLogStream(b -> b.logGroupName(logGroup).logStreamName("111122223333_CloudTrail_us-east-1"));
+        aws.logs.putMetricFilter(b -> b.logGroupName(logGroup).filterName(metric + "-filter").filterPattern(pattern)
+                .metricTransformations(MetricTransformation.builder().metricNamespace(namespace).metricName(metric).metricValue("1").build()));
+    }
+
+    void putEvents(String logGroup, List<ObjectNode> records) {
+        List<InputLogEvent> events = new ArrayList<>();
+        for (ObjectNode r : records) {
+            Instant t = Instant.parse(r.get("eventTime").asText());
+            events.add(InputLogEvent.builder().timestamp(t.toEpochMilli()).message(r.toString()).build());
+        }
+        events.sort(Comparator.comparing(InputLogEvent::timestamp));
+        aws.logs.putLogEvents(b -> b.logGroupName(logGroup).logStreamName("111122223333_CloudTrail_us-east-1").logEvents(events));
+    }
+
+    /** A CloudTrail record at {@code secondsAfterDatapoint}; {@code fields} override or add top-level fields. */
+    ObjectNode record(int secondsAfterDatapoint, Map<String, Object> fields) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("eventVersion", "1.08");
+        r.set("userIdentity", JSON.valueToTree(Map.of("type", "AssumedRole",
+                "arn", "arn:aws:sts::" + MotoServer.ACCOUNT + ":assumed-role/payments-api/app-7f3a",
+                "accountId", MotoServer.ACCOUNT,
+                "sessionContext", Map.of("sessionIssuer", Map.of("type", "Role",
+                        "arn", "arn:aws:iam::" + MotoServer.ACCOUNT + ":role/payments-api")))));
+        r.put("eventTime", datapoint.plusSeconds(secondsAfterDatapoint).truncatedTo(ChronoUnit.SECONDS).toString());
+        r.put("awsRegion", MotoServer.REGION);
+        r.put("sourceIPAddress", "203.0.113.10");
+        r.put("userAgent", "aws-sdk-java/2.40.2");
+        r.put("eventID", UUID.randomUUID().toString());
+        r.put("eventType", "AwsApiCall");
+        r.put("recipientAccountId", MotoServer.ACCOUNT);
+        fields.forEach((k, v) -> r.set(k, JSON.valueToTree(v)));
+        return r;
+    }
+
+    /** An SNS event file carrying the alarm message, as `sam local invoke -e` takes it. */
+    Path alarmEvent(Path dir, String alarmName, String namespace, String metric) throws Exception {
+        String message = JSON.writeValueAsString(Map.of(
+                "AlarmName", alarmName,
+                "AWSAccountId", MotoServer.ACCOUNT,
+                "NewStateValue", "ALARM",
+                "OldStateValue", "OK",
+                "NewStateReason", "Threshold Crossed: 1 out of the last 1 datapoints [3.0 (" + DATAPOINT.format(datapoint)
+                        + ")] was greater than or equal to the threshold (1.0).",
+                "StateChangeTime", datapoint.plusSeconds(360).toString(),
+                "AlarmArn", "arn:aws:cloudwatch:" + MotoServer.REGION + ":" + MotoServer.ACCOUNT + ":alarm:" + alarmName,
+                "Trigger", Map.of("MetricName", metric, "Namespace", namespace, "Statistic", "SUM", "Period", 300,
+                        "EvaluationPeriods", 1, "DatapointsToAlarm", 1, "Threshold", 1.0)));
+        Path file = dir.resolve(alarmName + ".json");
+        Files.writeString(file, JSON.writeValueAsString(Map.of("Records", List.of(Map.of("EventSource", "aws:sns",
+                "Sns", Map.of("Type", "Notification", "MessageId", UUID.randomUUID().toString(), "Message", message))))));
+        return file;
+    }
+
+    record Run(String out, String err) {
+    }
+
+    /** Runs `invoke` in-process with moto's environment (and the alert topic when there is one). */
+    Run invoke(String... args) throws Exception {
+        return invokeWith(Map.of(), args);
+    }
+
+    /** As {@link #invoke}, with extra or overriding environment variables. */
+    Run invokeWith(Map<String, String> extraEnv, String... args) throws Exception {
+        Map<String, String> env = new HashMap<>(moto.env());
+        if (alertTopicArn != null) env.put("ALERT_TOPIC_ARN", alertTopicArn);
+        env.putAll(extraEnv);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InvokeCommand.run(List.of(args), env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The alerts the queue received: JSON documents with their SNS message attributes. */
+    List<Alert> alerts() throws Exception {
+        List<Alert> out = new ArrayList<>();
+        for (Message m : aws.sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).messageAttributeNames("All")).messages()) {
+            Map<String, String> attrs = new HashMap<>();
+            m.messageAttributes().forEach((k, v) -> attrs.put(k, v.stringValue()));
+            out.add(new Alert(JSON.readTree(m.body()), attrs));
+        }
+        return out;
+    }
+
+    record Alert(JsonNode doc, Map<String, String> attributes) {
+    }
+}
