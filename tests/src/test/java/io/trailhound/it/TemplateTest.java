@@ -125,18 +125,21 @@ class TemplateTest {
             }).toList();
         }
         for (var client : CLIENTS.entrySet()) {
-            Set<String> operations = new TreeSet<>();
+            Map<String, String> operations = new java.util.HashMap<>(); // method name -> operation
             for (Method m : client.getKey().getMethods()) {
-                if (m.getReturnType().getSimpleName().endsWith("Response") && m.getParameterCount() == 1) {
-                    operations.add(m.getName());
+                if (m.getParameterCount() != 1) continue;
+                if (m.getReturnType().getSimpleName().endsWith("Response")) {
+                    operations.put(m.getName(), m.getName());
+                } else if (m.getName().endsWith("Paginator")) { // listAliasesPaginator(...) calls ListAliases
+                    operations.put(m.getName(), m.getName().substring(0, m.getName().length() - "Paginator".length()));
                 }
             }
             for (String source : sources) {
                 if (!source.contains(client.getKey().getSimpleName())) continue; // only files that hold this client
                 Matcher matcher = call.matcher(source);
                 while (matcher.find()) {
-                    if (operations.contains(matcher.group(1))) {
-                        String name = matcher.group(1);
+                    if (operations.containsKey(matcher.group(1))) {
+                        String name = operations.get(matcher.group(1));
                         calls.add(client.getValue() + ":" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
                     }
                 }

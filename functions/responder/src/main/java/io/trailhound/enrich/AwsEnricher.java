@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
@@ -81,30 +80,18 @@ public final class AwsEnricher implements Enricher {
         }
         List<String> aliases = new ArrayList<>();
         if (k != null) {
+            String keyId = k.keyId();
             try {
-                String keyId = k.keyId();
-                String token = null;
-                do {
-                    String marker = token;
-                    var page = client.listAliases(b -> b.keyId(keyId).marker(marker));
-                    page.aliases().stream().map(AliasListEntry::aliasName).forEach(aliases::add);
-                    token = Boolean.TRUE.equals(page.truncated()) ? page.nextMarker() : null;
-                } while (token != null);
+                client.listAliasesPaginator(b -> b.keyId(keyId)).aliases().forEach(a -> aliases.add(a.aliasName()));
             } catch (SdkException e) {
                 unknowns.add(AwsErrors.describe("kms:ListAliases", e));
             }
         }
         Map<String, String> tags = new LinkedHashMap<>();
         if (k != null) {
+            String keyId = k.keyId();
             try {
-                String keyId = k.keyId();
-                String token = null;
-                do {
-                    String marker = token;
-                    var page = client.listResourceTags(b -> b.keyId(keyId).marker(marker));
-                    page.tags().forEach(t -> tags.put(t.tagKey(), t.tagValue()));
-                    token = Boolean.TRUE.equals(page.truncated()) ? page.nextMarker() : null;
-                } while (token != null);
+                client.listResourceTagsPaginator(b -> b.keyId(keyId)).tags().forEach(t -> tags.put(t.tagKey(), t.tagValue()));
             } catch (SdkException e) {
                 unknowns.add(AwsErrors.describe("kms:ListResourceTags", e));
             }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeMetricFiltersRequest;
-import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeMetricFiltersResponse;
 
 /** {@code logs:DescribeMetricFilters} by metric name and namespace: all filters, in all log groups, every page. */
 public final class AwsMetricFilterSource implements MetricFilterSource {
@@ -18,15 +17,11 @@ public final class AwsMetricFilterSource implements MetricFilterSource {
     @Override
     public List<MetricFilter> filtersFor(MetricRef metric) {
         List<MetricFilter> out = new ArrayList<>();
-        String token = null;
-        do {
-            DescribeMetricFiltersResponse page = logs.describeMetricFilters(DescribeMetricFiltersRequest.builder()
-                    .metricName(metric.metricName()).metricNamespace(metric.namespace()).nextToken(token).build());
-            page.metricFilters().forEach(f -> out.add(new MetricFilter(
-                    f.filterName(), f.logGroupName(), f.filterPattern() == null ? "" : f.filterPattern(),
-                    metric.namespace(), metric.metricName())));
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
+        logs.describeMetricFiltersPaginator(DescribeMetricFiltersRequest.builder()
+                        .metricName(metric.metricName()).metricNamespace(metric.namespace()).build())
+                .metricFilters()
+                .forEach(f -> out.add(new MetricFilter(f.filterName(), f.logGroupName(),
+                        f.filterPattern() == null ? "" : f.filterPattern(), metric.namespace(), metric.metricName())));
         return out;
     }
 }

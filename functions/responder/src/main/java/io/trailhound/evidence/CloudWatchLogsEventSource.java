@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
-import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 
 /**
  * {@code logs:FilterLogEvents} over the window in the filter's log group, with the filter's own pattern as a
  * server-side pre-filter. Pages are followed until no {@code nextToken} is returned: a page may be empty
- * and still have one (the service searches in slices).
+ * and still have one (the service searches in slices), which the SDK paginator handles.
  */
 public final class CloudWatchLogsEventSource implements EventSource {
     private final CloudWatchLogsClient logs;
@@ -22,19 +21,15 @@ public final class CloudWatchLogsEventSource implements EventSource {
 
     @Override
     public List<String> scan(MetricFilter filter, TimeWindow window, Consumer<RawEvent> sink) {
-        String token = null;
-        do {
-            FilterLogEventsResponse page = logs.filterLogEvents(FilterLogEventsRequest.builder()
-                    .logGroupName(filter.logGroupName())
-                    .startTime(window.start().toEpochMilli())
-                    .endTime(window.end().toEpochMilli())
-                    .filterPattern(filter.pattern().isBlank() ? null : filter.pattern())
-                    .nextToken(token)
-                    .build());
-            page.events().forEach(e -> sink.accept(new RawEvent(e.message(), Instant.ofEpochMilli(e.timestamp()),
-                    filter.logGroupName() + "/" + e.logStreamName())));
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
+        logs.filterLogEventsPaginator(FilterLogEventsRequest.builder()
+                        .logGroupName(filter.logGroupName())
+                        .startTime(window.start().toEpochMilli())
+                        .endTime(window.end().toEpochMilli())
+                        .filterPattern(filter.pattern().isBlank() ? null : filter.pattern())
+                        .build())
+                .events() // the paginator follows nextToken, through empty pages too
+                .forEach(e -> sink.accept(new RawEvent(e.message(), Instant.ofEpochMilli(e.timestamp()),
+                        filter.logGroupName() + "/" + e.logStreamName())));
         return List.of();
     }
 }

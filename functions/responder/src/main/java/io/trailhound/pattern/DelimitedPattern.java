@@ -150,7 +150,7 @@ final class DelimitedPattern implements CompiledPattern {
         private final Scanner s;
         private final List<Field> fields = new ArrayList<>();
         private final Map<String, Integer> referenced = new LinkedHashMap<>(); // name -> position of first use
-        private int regexCount;
+        private final RegexTerm.Budget regexBudget = new RegexTerm.Budget();
 
         Parser(Scanner s) {
             this.s = s;
@@ -230,16 +230,7 @@ final class DelimitedPattern implements CompiledPattern {
             if (op == null) {
                 return new Cond.Always(name);
             }
-            s.skipWhitespace();
-            int valueAt = s.pos();
-            Value value = Value.read(s, Parser::unquoted);
-            if (value instanceof Value.Regex && ++regexCount > RegexTerm.MAX_PER_PATTERN) {
-                throw s.errorAt("at most " + RegexTerm.MAX_PER_PATTERN + " regular expressions are allowed in one pattern", valueAt);
-            }
-            if (!op.isEquality() && !(value instanceof Value.Text t && t.number() != null)) {
-                throw s.errorAt("operator " + op.symbol + " needs a number", valueAt);
-            }
-            return new Cond.Compare(name, op, value);
+            return new Cond.Compare(name, op, Value.readComparand(s, op, Parser::unquoted, regexBudget));
         }
 
         private static boolean unquoted(char c) {

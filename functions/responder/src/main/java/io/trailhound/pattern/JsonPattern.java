@@ -73,7 +73,7 @@ final class JsonPattern implements CompiledPattern {
         private final Scanner s;
         private final List<Selector> selectors = new ArrayList<>();
         private final Map<List<Object>, Integer> slotByPath = new HashMap<>(); // same path, same slot
-        private int regexCount;
+        private final RegexTerm.Budget regexBudget = new RegexTerm.Budget();
 
         Parser(Scanner s) {
             this.s = s;
@@ -145,16 +145,7 @@ final class JsonPattern implements CompiledPattern {
             if (op == null) {
                 throw s.errorAt("expected an operator (=, !=, <, <=, >, >=, IS, NOT EXISTS) after " + selector, at);
             }
-            s.skipWhitespace();
-            int valueAt = s.pos();
-            Value value = Value.read(s, Parser::unquoted);
-            if (value instanceof Value.Regex && ++regexCount > RegexTerm.MAX_PER_PATTERN) {
-                throw s.errorAt("at most " + RegexTerm.MAX_PER_PATTERN + " regular expressions are allowed in one pattern", valueAt);
-            }
-            if (!op.isEquality() && !(value instanceof Value.Text t && t.number() != null)) {
-                throw s.errorAt("operator " + op.symbol + " needs a number", valueAt);
-            }
-            return new JsonExpr.Compare(selector, op, value);
+            return new JsonExpr.Compare(selector, op, Value.readComparand(s, op, Parser::unquoted, regexBudget));
         }
 
         private static boolean unquoted(char c) {

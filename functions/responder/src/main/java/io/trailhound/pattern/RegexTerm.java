@@ -14,6 +14,17 @@ final class RegexTerm {
     /** CloudWatch allows at most two regular expressions in one filter pattern. */
     static final int MAX_PER_PATTERN = 2;
 
+    /** Counts the regular expressions of one pattern against CloudWatch's limit. */
+    static final class Budget {
+        private int used;
+
+        void spend(Scanner s, int at) {
+            if (++used > MAX_PER_PATTERN) {
+                throw s.errorAt("at most " + MAX_PER_PATTERN + " regular expressions are allowed in one pattern", at);
+            }
+        }
+    }
+
     private final String body;
     private final Pattern compiled;
 

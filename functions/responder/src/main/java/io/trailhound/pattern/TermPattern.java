@@ -43,7 +43,7 @@ final class TermPattern implements CompiledPattern {
 
     static TermPattern parse(Scanner s) {
         List<Term> terms = new ArrayList<>();
-        int regexCount = 0;
+        RegexTerm.Budget regexBudget = new RegexTerm.Budget();
         while (true) {
             s.skipWhitespace();
             if (s.atEnd()) {
@@ -65,10 +65,7 @@ final class TermPattern implements CompiledPattern {
                     terms.add(new Term(role, phrase, null));
                 } // a blank phrase (" ") is the documented "match everything"
             } else if (c == '%') {
-                int at = s.pos();
-                if (++regexCount > RegexTerm.MAX_PER_PATTERN) {
-                    throw s.errorAt("at most " + RegexTerm.MAX_PER_PATTERN + " regular expressions are allowed in one pattern", at);
-                }
+                regexBudget.spend(s, s.pos());
                 terms.add(new Term(role, null, RegexTerm.read(s)));
             } else {
                 String word = s.readWhile(Scanner::isWordChar);

@@ -45,6 +45,23 @@ sealed interface Value {
         return new Text(Glob.parse(raw), number, false);
     }
 
+    /**
+     * Reads the value after {@code op}: numeric operators need a number, and every regular expression is
+     * charged to the pattern's {@code budget}.
+     */
+    static Value readComparand(Scanner s, Operator op, Scanner.CharPredicate unquoted, RegexTerm.Budget budget) {
+        s.skipWhitespace();
+        int at = s.pos();
+        if (s.peek() == '%') {
+            budget.spend(s, at);
+        }
+        Value value = read(s, unquoted);
+        if (!op.isEquality() && !(value instanceof Text t && t.number() != null)) {
+            throw s.errorAt("operator " + op.symbol + " needs a number", at);
+        }
+        return value;
+    }
+
     private static BigDecimal parseNumber(String raw, Scanner s, int start) {
         try {
             return new BigDecimal(raw);
