@@ -80,38 +80,30 @@ final class Scanner {
      * left in place ({@code \"} does not end the string); callers decide what escapes mean.
      */
     String quotedRaw() {
+        return enclosedRaw('"', "unterminated quoted string");
+    }
+
+    /** Reads a {@code %regex%} starting at the opening percent sign; returns the body. */
+    String regexBody() {
+        return enclosedRaw('%', "unterminated regular expression (missing closing '%')");
+    }
+
+    /** Reads from an opening {@code delimiter} to the next unescaped one; a backslash keeps the next char. */
+    private String enclosedRaw(char delimiter, String unterminated) {
         int start = pos;
-        expect("\"", "'\"'");
+        expect(String.valueOf(delimiter), "'" + delimiter + "'");
         StringBuilder raw = new StringBuilder();
         while (!atEnd()) {
             char c = next();
             if (c == '\\' && !atEnd()) {
                 raw.append(c).append(next());
-            } else if (c == '"') {
+            } else if (c == delimiter) {
                 return raw.toString();
             } else {
                 raw.append(c);
             }
         }
-        throw errorAt("unterminated quoted string", start);
-    }
-
-    /** Reads a {@code %regex%} starting at the opening percent sign; returns the body. */
-    String regexBody() {
-        int start = pos;
-        expect("%", "'%'");
-        StringBuilder body = new StringBuilder();
-        while (!atEnd()) {
-            char c = next();
-            if (c == '\\' && !atEnd()) {
-                body.append(c).append(next());
-            } else if (c == '%') {
-                return body.toString();
-            } else {
-                body.append(c);
-            }
-        }
-        throw errorAt("unterminated regular expression (missing closing '%')", start);
+        throw errorAt(unterminated, start);
     }
 
     /** Reads characters while {@code allowed} says so. */
