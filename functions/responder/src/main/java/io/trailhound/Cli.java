@@ -1,6 +1,7 @@
 package io.trailhound;
 
 import io.trailhound.cli.Args;
+import io.trailhound.cli.InvokeCommand;
 import io.trailhound.cli.TestMetricFilterCommand;
 import io.trailhound.pattern.FilterPatternException;
 import java.io.IOException;
@@ -35,13 +36,18 @@ public final class Cli {
         }
         List<String> rest = Arrays.asList(argv).subList(1, argv.length);
         try {
-            switch (argv[0]) {
-                case "test-metric-filter" -> TestMetricFilterCommand.run(rest, out);
-                case "invoke" -> io.trailhound.cli.InvokeCommand.run(rest, out, err);
-                case "-h", "--help", "help" -> out.println(USAGE);
-                default -> throw new Args.UsageException("unknown command '" + argv[0] + "'\n" + USAGE);
-            }
-            return 0;
+            return switch (argv[0]) {
+                case "test-metric-filter" -> {
+                    TestMetricFilterCommand.run(rest, out);
+                    yield 0;
+                }
+                case "invoke" -> InvokeCommand.run(rest, out, err);
+                case "-h", "--help", "help" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> throw new Args.UsageException("unknown command '" + argv[0] + "' (see --help)");
+            };
         } catch (FilterPatternException e) {
             err.println("trailhound: " + e.getMessage());
             return 2;

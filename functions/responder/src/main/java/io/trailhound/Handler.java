@@ -11,6 +11,8 @@ import io.trailhound.aws.AwsClients;
 import io.trailhound.config.Config;
 import io.trailhound.publish.Publisher;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,7 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
                     results.add("ignored own message");
                     continue;
                 }
-                Responder.Outcome outcome = responder.respond(sns.getMessage());
+                Responder.Outcome outcome = responder.respond(sns.getMessage(), scanDeadline(context));
                 log("INFO", "message " + messageId + ": " + outcome.detail());
                 if (outcome.alert() != null) {
                     log("INFO", "alert: " + outcome.alert().json());
@@ -82,6 +84,15 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
             throw publishFailure;
         }
         return String.join("; ", results);
+    }
+
+    /** Leave time after the scan for enrichment, remediation and publishing before Lambda's own timeout. */
+    static final Duration RESERVE_AFTER_SCAN = Duration.ofSeconds(25);
+
+    static Instant scanDeadline(Context context) {
+        if (context == null) return null;
+        long remaining = context.getRemainingTimeInMillis();
+        return Instant.now().plusMillis(remaining).minus(RESERVE_AFTER_SCAN);
     }
 
     static boolean isOwnMessage(SNSEvent.SNS sns) {

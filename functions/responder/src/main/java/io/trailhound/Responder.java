@@ -24,6 +24,7 @@ import io.trailhound.publish.Publisher;
 import io.trailhound.remediate.RemediationOutcome;
 import io.trailhound.remediate.Remediator;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,11 @@ public final class Responder {
                          Publisher publisher) {
     }
 
-    /** What happened to one notification. */
-    public record Outcome(boolean published, String detail, RenderedAlert alert) {
+    /** What happened to one notification; {@code inputProblems} are damaged inputs met on the way. */
+    public record Outcome(boolean published, String detail, RenderedAlert alert, List<String> inputProblems) {
+        public Outcome {
+            inputProblems = List.copyOf(inputProblems);
+        }
     }
 
     private final Config config;
@@ -57,17 +61,26 @@ public final class Responder {
         this.clock = clock;
     }
 
-    /** Handles one SNS message; throws AlarmParseException for a message that is not an alarm notification. */
+    /** Handles one SNS message without a deadline. */
     public Outcome respond(String message) {
-        AlarmNotification alarm = AlarmParser.parse(message);
-        if (!alarm.isAlarm()) {
-            return new Outcome(false, "alarm '" + alarm.alarmName() + "' went to " + alarm.newState() + ": no alert", null);
-        }
-        RenderedAlert rendered = renderer.render(investigate(alarm));
-        return new Outcome(true, stages.publisher().publish(rendered), rendered);
+        return respond(message, null);
     }
 
-    Alert investigate(AlarmNotification alarm) {
+    /**
+     * Handles one SNS message; throws AlarmParseException for a message that is not an alarm notification.
+     * The evidence scan stops at {@code scanDeadline} (null: none) and the alert is then marked partial.
+     */
+    public Outcome respond(String message, Instant scanDeadline) {
+        AlarmNotification alarm = AlarmParser.parse(message);
+        if (!alarm.isAlarm()) {
+            return new Outcome(false, "alarm '" + alarm.alarmName() + "' went to " + alarm.newState() + ": no alert", null, List.of());
+        }
+        List<String> inputProblems = new ArrayList<>();
+        RenderedAlert rendered = renderer.render(investigate(alarm, scanDeadline, inputProblems));
+        return new Outcome(true, stages.publisher().publish(rendered), rendered, inputProblems);
+    }
+
+    Alert investigate(AlarmNotification alarm, Instant scanDeadline, List<String> inputProblems) {
         TimeWindow window = BreachWindow.of(alarm, config.lookbackSlack());
         List<String> notes = new ArrayList<>();
         if (!window.fromDatapoints()) notes.add(window.note());
@@ -84,10 +97,10 @@ public final class Responder {
             }
         }
         FindingAggregator aggregator = new FindingAggregator(MAX_GROUPS);
-        EvidenceCollector.Summary summary = new EvidenceCollector.Summary(0, 0, 0, List.of());
+        EvidenceCollector.Summary summary = new EvidenceCollector.Summary(0, 0, 0, List.of(), false);
         long[] own = {0};
         try {
-            summary = new EvidenceCollector(stages.events(), config.maxEvents()).collect(filters, window, event -> {
+            summary = new EvidenceCollector(stages.events(), config.maxEvents(), clock).collect(filters, window, scanDeadline, event -> {
                 if (Detector.causedByTrailhound(event)) {
                     own[0]++; // our own remediation calls must never feed an alert (no loops)
                 } else {
@@ -95,6 +108,7 @@ public final class Responder {
                 }
             });
             notes.addAll(summary.problems());
+            inputProblems.addAll(summary.problems());
             if (own[0] > 0) {
                 notes.add(own[0] + " matching event(s) were caused by Trailhound itself (user agent " + AwsClients.USER_AGENT + ") and ignored");
             }
@@ -111,7 +125,7 @@ public final class Responder {
         }
         List<RemediationOutcome> remediation = remediate(facts, alarm.accountId(), notes);
         return new Alert(alarm, window, groups, facts, remediation, aggregator.total(), summary.candidates(),
-                aggregator.ungrouped(), notes, false, clock.instant());
+                aggregator.ungrouped(), notes, summary.partial(), clock.instant());
     }
 
     /** Remediation never delays or suppresses the alert: any failure becomes a note. */

@@ -1,8 +1,10 @@
 package io.trailhound.alarm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhound.evidence.JsonErrors;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,7 +14,7 @@ import java.util.List;
 
 /** Parses the alarm JSON that CloudWatch puts in the SNS {@code Message}; anything else is a specific error. */
 public final class AlarmParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** CloudWatch writes e.g. 2026-11-23T10:20:33.123+0000. */
     private static final DateTimeFormatter STATE_CHANGE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
 
@@ -29,7 +31,7 @@ public final class AlarmParser {
         } catch (JsonProcessingException e) {
             String head = message.strip();
             throw new AlarmParseException(head.startsWith("{")
-                    ? "the SNS message is truncated or malformed JSON (" + e.getOriginalMessage() + ")"
+                    ? "the SNS message is truncated or malformed JSON: " + JsonErrors.describe(e)
                     : "the SNS message is not JSON, so it is not a CloudWatch alarm notification");
         }
         if (root == null || !root.isObject()) {

@@ -3,7 +3,8 @@ package io.trailhound.alert;
 /**
  * Neutralises text that came from CloudTrail (attacker-controlled: user agents, names, error messages)
  * before a person reads it: control characters, ANSI escapes, bidirectional overrides and invisible
- * characters become visible {@code \\uXXXX} escapes, and long values are cut with a note.
+ * characters (and the markup brackets {@code < >}) become visible {@code \\uXXXX} escapes, and long values
+ * are cut with a note.
  */
 public final class Sanitize {
     public static final int DEFAULT_MAX = 512;
@@ -21,7 +22,7 @@ public final class Sanitize {
         int i = 0;
         for (; i < s.length() && out.length() < max; i++) {
             char c = s.charAt(i);
-            if (isHidden(c)) {
+            if (isHidden(c) || c == '<' || c == '>') { // < > too: no markup reaches a mail client or a log viewer
                 out.append(String.format("\\u%04X", (int) c));
             } else {
                 out.append(c);

@@ -29,11 +29,12 @@ public final class InvokeCommand {
     private InvokeCommand() {
     }
 
-    public static void run(List<String> argv, PrintStream out, PrintStream err) throws IOException {
-        run(argv, System.getenv(), out, err);
+    /** @return the exit status: 0, or 1 when a record was not an alarm or an input was damaged */
+    public static int run(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+        return run(argv, System.getenv(), out, err);
     }
 
-    public static void run(List<String> argv, Map<String, String> env, PrintStream out, PrintStream err) throws IOException {
+    public static int run(List<String> argv, Map<String, String> env, PrintStream out, PrintStream err) throws IOException {
         Args args = Args.parse(argv, OPTIONS);
         List<String> messages = messages(Path.of(args.required("--event")));
         String pattern = args.optional("--filter-pattern");
@@ -51,14 +52,26 @@ public final class InvokeCommand {
         CloudTrailFiles files = args.optional("--cloudtrail") == null ? null : CloudTrailFiles.at(Path.of(args.optional("--cloudtrail")));
         Responder.Stages stages = Wiring.cli(config, Config.awsConfigured(env), files, pattern, out, format.equals("json"));
         Responder responder = new Responder(config, stages, Clock.systemUTC());
-        for (String message : messages) {
-            Responder.Outcome outcome = responder.respond(message);
-            if (!outcome.published()) {
-                err.println("trailhound: " + outcome.detail());
-            } else if (!outcome.detail().equals("stdout")) {
-                err.println("trailhound: published to " + outcome.detail());
+        int status = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            String which = messages.size() > 1 ? "record " + (i + 1) + ": " : "";
+            try {
+                Responder.Outcome outcome = responder.respond(messages.get(i));
+                if (!outcome.published()) {
+                    err.println("trailhound: " + which + outcome.detail());
+                } else if (!outcome.detail().equals("stdout")) {
+                    err.println("trailhound: " + which + "published to " + outcome.detail());
+                }
+                for (String problem : outcome.inputProblems()) {
+                    err.println("trailhound: " + which + problem);
+                    status = 1;
+                }
+            } catch (AlarmParseException e) { // the other records are still handled
+                err.println("trailhound: " + which + e.getMessage());
+                status = 1;
             }
         }
+        return status;
     }
 
     /** Every SNS record's Message, or the file itself when it is a bare alarm message. */
@@ -80,7 +93,7 @@ public final class InvokeCommand {
         for (JsonNode record : root.get("Records")) {
             JsonNode message = record.path("Sns").path("Message");
             if (!message.isTextual()) {
-                throw new AlarmParseException(event + ": a record has no Sns.Message, so it is not an SNS event");
+                throw new AlarmParseException(event + ": a record's Sns.Message is missing or not a string, so it is not an SNS event");
             }
             out.add(message.asText());
         }

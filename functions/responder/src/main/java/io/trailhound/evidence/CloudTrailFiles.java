@@ -3,12 +3,19 @@ package io.trailhound.evidence;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,12 +27,14 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads CloudTrail records from files as CloudTrail delivers them to S3 ({@code {"Records":[…]}}) or as JSON
- * lines, plain or gzipped (detected by content, not name), one record at a time so memory stays flat. A
- * damaged file is reported by name with how many records were read before the damage; those still count.
+ * lines (one record per line), plain or gzipped (detected by content, not name), one record at a time so
+ * memory stays flat. A damaged file is reported by name with how many records were read before the damage;
+ * those still count. In JSON lines a bad line is reported and skipped, and the lines after it still count.
  */
 public final class CloudTrailFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFactory FACTORY = JSON.getFactory();
+    private static final ObjectMapper LINE_READER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final List<Path> files;
 
@@ -52,45 +61,103 @@ public final class CloudTrailFiles {
         return files;
     }
 
-    /** Calls {@code sink} with every record (as parsed JSON and its origin); returns one line per damaged file. */
-    public List<String> read(Consumer<Record> sink) {
-        List<String> problems = new ArrayList<>();
-        for (Path file : files) {
-            int[] count = {0};
-            try (InputStream in = open(file)) {
-                readStream(in, file.toString(), record -> {
-                    count[0]++;
-                    sink.accept(record);
-                });
-            } catch (IOException | UncheckedIOException e) {
-                String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-                problems.add(file + ": unreadable after " + count[0] + " record(s): " + oneLine(why));
-            }
-        }
-        return problems;
-    }
-
     /** One CloudTrail record and the file it came from. */
     public record Record(JsonNode json, String origin) {
     }
 
-    private static InputStream open(Path file) throws IOException {
+    /** Calls {@code sink} with every record; returns one line per problem (damaged file, skipped entry). */
+    public List<String> read(Consumer<Record> sink) {
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            readFile(file, sink, problems);
+        }
+        return problems;
+    }
+
+    private static void readFile(Path file, Consumer<Record> sink, List<String> problems) {
+        int[] count = {0};
+        Consumer<Record> counting = r -> {
+            count[0]++;
+            sink.accept(r);
+        };
+        try (StopAtDamage damage = open(file); InputStream in = new BufferedInputStream(damage, 1 << 16)) {
+            Exception failure = null;
+            try {
+                if (isEnvelope(in)) {
+                    readEnvelopes(in, file.toString(), counting, problems);
+                } else {
+                    readLines(in, file.toString(), counting, problems);
+                }
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+            // A decompression error explains the parser's "unexpected end" better than the parser does.
+            Exception cause = damage.damage != null ? damage.damage : failure;
+            if (cause != null) {
+                problems.add(file + ": unreadable after " + count[0] + " record(s): " + JsonErrors.describe(cause));
+            }
+        } catch (IOException e) {
+            problems.add(file + ": cannot be opened: " + JsonErrors.describe(e));
+        }
+    }
+
+    private static StopAtDamage open(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         raw.mark(2);
         int b0 = raw.read();
         int b1 = raw.read();
         raw.reset();
-        return b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+        return new StopAtDamage(b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw);
     }
 
-    private static void readStream(InputStream in, String origin, Consumer<Record> sink) throws IOException {
+    /** CloudTrail's S3 files start with {@code {"Records":}; anything else is read as JSON lines. */
+    private static boolean isEnvelope(InputStream in) throws IOException {
+        in.mark(PEEK);
+        byte[] head = in.readNBytes(PEEK);
+        in.reset();
+        return ENVELOPE_START.matcher(new String(head, StandardCharsets.UTF_8)).lookingAt();
+    }
+
+    private static final int PEEK = 256;
+    private static final Pattern ENVELOPE_START = Pattern.compile("\\uFEFF?\\s*\\{\\s*\"Records\"\\s*:");
+
+    private static void readLines(InputStream in, String origin, Consumer<Record> sink, List<String> problems) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int number = 0;
+        int bad = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            number++;
+            if (line.isBlank()) continue;
+            String why;
+            try {
+                JsonNode record = LINE_READER.readTree(line);
+                if (record != null && record.isObject()) {
+                    sink.accept(new Record(record, origin));
+                    continue;
+                }
+                why = "is not a JSON object";
+            } catch (JsonProcessingException e) {
+                why = "is not a JSON record (" + JsonErrors.describe(e).replaceFirst(" \\(line 1, column (\\d+)\\)$", " at column $1") + ")";
+            }
+            if (++bad <= MAX_LINE_PROBLEMS) {
+                problems.add(origin + ": line " + number + " " + why + "; skipped");
+            }
+        }
+        if (bad > MAX_LINE_PROBLEMS) {
+            problems.add(origin + ": " + (bad - MAX_LINE_PROBLEMS) + " more bad line(s) skipped");
+        }
+    }
+
+    /** Bad lines listed one by one per file; the rest are counted. */
+    static final int MAX_LINE_PROBLEMS = 5;
+
+    private static void readEnvelopes(InputStream in, String origin, Consumer<Record> sink, List<String> problems) throws IOException {
         try (JsonParser p = FACTORY.createParser(in)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t != JsonToken.START_OBJECT) {
-                    throw new IOException("expected a JSON object at line " + p.currentLocation().getLineNr()
-                            + " but found " + t);
+                    throw new IOException("expected a JSON object at line " + p.currentLocation().getLineNr() + " but found " + t);
                 }
-                readObject(p, origin, sink);
+                readObject(p, origin, sink, problems);
             }
         }
     }
@@ -99,37 +166,68 @@ public final class CloudTrailFiles {
      * At the start of an object: if it is a {@code {"Records":[…]}} envelope, stream its records; otherwise
      * read the object as one record (JSON lines).
      */
-    private static void readObject(JsonParser p, String origin, Consumer<Record> sink) throws IOException {
+    private static void readObject(JsonParser p, String origin, Consumer<Record> sink, List<String> problems) throws IOException {
         JsonToken t = p.nextToken();
         if (t == JsonToken.FIELD_NAME && "Records".equals(p.currentName())) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new IOException("\"Records\" is not an array");
             }
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                sink.accept(new Record(JSON.readTree(p), origin));
+            int index = 0;
+            for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), index++) {
+                if (t == JsonToken.START_OBJECT) {
+                    sink.accept(new Record(JSON.readTree(p), origin));
+                } else {
+                    p.skipChildren();
+                    problems.add(origin + ": Records[" + index + "] is " + t + ", not a record object; skipped");
+                }
             }
-            // skip anything after Records in the envelope
-            while ((t = p.nextToken()) != JsonToken.END_OBJECT && t != null) {
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) { // anything after Records in the envelope
                 p.nextToken();
                 p.skipChildren();
             }
             return;
         }
-        // A record on its own (JSONL): rebuild it from the field we already consumed.
-        com.fasterxml.jackson.databind.node.ObjectNode record = JSON.createObjectNode();
+        ObjectNode record = JSON.createObjectNode(); // a record on its own (JSONL); its first field is read
         while (t == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
             record.set(name, JSON.readTree(p));
             t = p.nextToken();
         }
-        if (t != JsonToken.END_OBJECT) {
-            throw new IOException("malformed record");
-        }
         sink.accept(new Record(record, origin));
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "unknown error" : s.replaceAll("\\s+", " ");
+    /**
+     * Ends the stream at the first read error instead of throwing it, so the parser still gets every byte
+     * decompressed before the damage; the error is kept for the report.
+     */
+    private static final class StopAtDamage extends FilterInputStream {
+        IOException damage;
+
+        StopAtDamage(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (damage != null) return -1;
+            try {
+                return super.read();
+            } catch (IOException e) {
+                damage = e;
+                return -1;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (damage != null) return -1;
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                damage = e;
+                return -1;
+            }
+        }
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhound.alarm.TimeWindow;
 import io.trailhound.pattern.FilterPattern;
 import io.trailhound.pattern.FilterPatternException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,45 +15,99 @@ import java.util.function.Consumer;
 
 /**
  * Runs every metric filter's pattern over its source's candidates in the window and hands each matching
- * CloudTrail record on once (an event seen through two log groups counts once, by eventID).
+ * CloudTrail record on once (an event seen through two log groups counts once, by eventID). A deadline
+ * stops the scan early; what was seen until then is kept and the summary says it is partial.
  */
 public final class EvidenceCollector {
+    /** How often (in candidates) the deadline is looked at: often enough, without a clock read per event. */
+    static final int DEADLINE_CHECK_EVERY = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventSource source;
     private final int maxDistinctIds;
+    private final Clock clock;
 
-    public EvidenceCollector(EventSource source, int maxDistinctIds) {
+    public EvidenceCollector(EventSource source, int maxDistinctIds, Clock clock) {
         this.source = source;
         this.maxDistinctIds = maxDistinctIds;
+        this.clock = clock;
     }
 
-    /** What the scan saw; counts are exact even when the alert shows only a sample. */
-    public record Summary(long candidates, long matched, long duplicates, List<String> problems) {
-    }
-
-    public Summary collect(List<MetricFilter> filters, TimeWindow window, Consumer<TrailEvent> sink) {
-        long[] counts = new long[3]; // candidates, matched, duplicates
-        List<String> problems = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (MetricFilter filter : filters) {
-            FilterPattern pattern = compileOrNull(filter, problems);
-            problems.addAll(source.scan(filter, window, raw -> {
-                counts[0]++;
-                if (pattern != null && !pattern.matches(raw.message())) {
-                    return;
-                }
-                JsonNode record = parse(raw.message());
-                String id = record.path("eventID").asText(null);
-                if (id != null && seen.size() < maxDistinctIds && !seen.add(id)) {
-                    counts[2]++;
-                    return;
-                }
-                counts[1]++;
-                sink.accept(new TrailEvent(record, raw.origin(), filter));
-            }));
+    /**
+     * What the scan saw; counts are exact even when the alert shows only a sample. {@code partial} means the
+     * deadline stopped the scan: the counts are what was seen until then.
+     */
+    public record Summary(long candidates, long matched, long duplicates, List<String> problems, boolean partial) {
+        public Summary {
+            problems = List.copyOf(problems);
         }
-        return new Summary(counts[0], counts[1], counts[2], problems);
+    }
+
+    /** Scans every filter's events until done or until {@code deadline} (null: no deadline). */
+    public Summary collect(List<MetricFilter> filters, TimeWindow window, Instant deadline, Consumer<TrailEvent> sink) {
+        Scan scan = new Scan(deadline, sink);
+        try {
+            for (MetricFilter filter : filters) {
+                scan.checkDeadline();
+                FilterPattern pattern = compileOrNull(filter, scan.problems);
+                scan.problems.addAll(source.scan(filter, window, raw -> scan.accept(raw, pattern, filter)));
+            }
+        } catch (DeadlineReached stop) {
+            scan.problems.add("the scan stopped at its deadline after " + scan.candidates
+                    + " candidate event(s): the findings are partial");
+            return scan.summary(true);
+        }
+        return scan.summary(false);
+    }
+
+    /** The state of one collect() call. */
+    private final class Scan {
+        final Instant deadline;
+        final Consumer<TrailEvent> sink;
+        final List<String> problems = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        long candidates;
+        long matched;
+        long duplicates;
+
+        Scan(Instant deadline, Consumer<TrailEvent> sink) {
+            this.deadline = deadline;
+            this.sink = sink;
+        }
+
+        void accept(RawEvent raw, FilterPattern pattern, MetricFilter filter) {
+            if (++candidates % DEADLINE_CHECK_EVERY == 0) {
+                checkDeadline();
+            }
+            if (pattern != null && !pattern.matches(raw.message())) {
+                return;
+            }
+            JsonNode record = parse(raw.message());
+            String id = record.path("eventID").asText(null);
+            if (id != null && seen.size() < maxDistinctIds && !seen.add(id)) {
+                duplicates++;
+                return;
+            }
+            matched++;
+            sink.accept(new TrailEvent(record, raw.origin(), filter));
+        }
+
+        void checkDeadline() {
+            if (deadline != null && clock.instant().isAfter(deadline)) {
+                throw new DeadlineReached();
+            }
+        }
+
+        Summary summary(boolean partial) {
+            return new Summary(candidates, matched, duplicates, problems, partial);
+        }
+    }
+
+    /** Thrown from the sink to stop a source mid-scan when the deadline passes. */
+    private static final class DeadlineReached extends RuntimeException {
+        DeadlineReached() {
+            super(null, null, false, false);
+        }
     }
 
     /** A pattern CloudWatch accepted but our engine cannot read: fall back to CloudWatch's own filtering. */

@@ -106,6 +106,16 @@ class AlertRendererTest {
     }
 
     @Test
+    void markupIsNeutralised() {
+        FindingAggregator agg = new FindingAggregator(10);
+        agg.add(secretFinding("prod/db", "app", "1.2.3.4", "<script>alert(1)</script><a href=x>", 0));
+        RenderedAlert r = new AlertRenderer().render(alert(agg, Map.of()));
+        String line = r.text().lines().filter(l -> l.contains("User agent:")).findFirst().orElseThrow();
+        assertThat(line).doesNotContain("<").doesNotContain(">").contains("\\u003Cscript\\u003Ealert(1)");
+        assertThat(r.text()).doesNotContain("<script>");
+    }
+
+    @Test
     void manyGroupsAreCappedWithinTheSnsSizeLimit() {
         FindingAggregator agg = new FindingAggregator(5_000);
         for (int i = 0; i < 5_000; i++) agg.add(secretFinding("secret-" + i, "role-" + i, "198.51.100." + (i % 250), "u".repeat(500), i));
