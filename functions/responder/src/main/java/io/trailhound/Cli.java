@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Local entry point. Exit status: 0 success, 2 invalid filter pattern, 1 any other failure; errors are one
@@ -26,10 +27,11 @@ public final class Cli {
     }
 
     public static void main(String[] argv) {
-        System.exit(run(argv, System.out, System.err));
+        System.exit(run(argv, System.getenv(), System.out, System.err));
     }
 
-    static int run(String[] argv, PrintStream out, PrintStream err) {
+    /** Runs one command with {@code env} as its environment; returns the exit status. */
+    public static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) {
         if (argv.length == 0) {
             err.println(USAGE);
             return 1;
@@ -41,7 +43,7 @@ public final class Cli {
                     TestMetricFilterCommand.run(rest, out);
                     yield 0;
                 }
-                case "invoke" -> InvokeCommand.run(rest, out, err);
+                case "invoke" -> InvokeCommand.run(rest, env, out, err);
                 case "-h", "--help", "help" -> {
                     out.println(USAGE);
                     yield 0;

@@ -45,7 +45,10 @@ final class FaultProxy implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The next {@code times} calls of {@code target} (e.g. "secretsmanager.RestoreSecret") fail this way. */
+    /**
+     * The next {@code times} calls of {@code target} fail this way: an X-Amz-Target such as
+     * "secretsmanager.RestoreSecret", or "Action=Publish" for query-protocol services.
+     */
     void fail(String target, int times, int status, String errorType, String message) {
         faults.put(target, new Fault(status, errorType, message, new AtomicInteger(times)));
     }
@@ -56,30 +59,39 @@ final class FaultProxy implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String target = operationOf(exchange, body);
             if (target != null) {
                 calls.computeIfAbsent(target, t -> new AtomicInteger()).incrementAndGet();
                 Fault fault = faults.get(target);
                 if (fault != null && fault.remaining().getAndDecrement() > 0) {
-                    byte[] body = ("{\"__type\":\"" + fault.errorType() + "\",\"message\":\"" + fault.message() + "\"}")
-                            .getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+                    byte[] error = target.startsWith("Action=") ? queryError(fault) : jsonError(fault);
+                    exchange.getResponseHeaders().add("Content-Type", target.startsWith("Action=") ? "text/xml" : "application/x-amz-json-1.1");
                     exchange.getResponseHeaders().add("x-amzn-ErrorType", fault.errorType());
-                    exchange.sendResponseHeaders(fault.status(), body.length);
+                    exchange.sendResponseHeaders(fault.status(), error.length);
                     try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(body);
+                        out.write(error);
                     }
                     return;
                 }
             }
-            forward(exchange);
+            forward(exchange, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void forward(HttpExchange exchange) throws IOException, InterruptedException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
+    /** JSON protocols name the operation in X-Amz-Target; query protocols (SNS) as Action=… in the form body. */
+    private static String operationOf(HttpExchange exchange, byte[] body) {
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if (target != null) return target;
+        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            if (pair.startsWith("Action=")) return "Action=" + pair.substring(7);
+        }
+        return null;
+    }
+
+    private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI()))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -98,6 +110,15 @@ final class FaultProxy implements AutoCloseable {
                 out.write(answer);
             }
         }
+    }
+
+    private static byte[] jsonError(Fault fault) {
+        return ("{\"__type\":\"" + fault.errorType() + "\",\"message\":\"" + fault.message() + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] queryError(Fault fault) {
+        return ("<ErrorResponse><Error><Type>Sender</Type><Code>" + fault.errorType() + "</Code><Message>" + fault.message()
+                + "</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -30,10 +30,6 @@ public final class InvokeCommand {
     }
 
     /** @return the exit status: 0, or 1 when a record was not an alarm or an input was damaged */
-    public static int run(List<String> argv, PrintStream out, PrintStream err) throws IOException {
-        return run(argv, System.getenv(), out, err);
-    }
-
     public static int run(List<String> argv, Map<String, String> env, PrintStream out, PrintStream err) throws IOException {
         Args args = Args.parse(argv, OPTIONS);
         List<String> messages = messages(Path.of(args.required("--event")));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trailhound.CliAccess;
+import io.trailhound.Cli;
 import io.trailhound.alarm.AlarmParseException;
 import io.trailhound.alarm.AlarmParser;
 import io.trailhound.evidence.CloudTrailFiles;
@@ -78,7 +78,7 @@ class BadInputCorpusTest {
         Files.writeString(trail, "{\"Records\":[]}");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = CliAccess.run(new String[] {"invoke", "--event", event.toString(), "--cloudtrail", trail.toString()},
+        int status = Cli.run(new String[] {"invoke", "--event", event.toString(), "--cloudtrail", trail.toString()}, java.util.Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(status).isEqualTo(c.get("status").asInt());
         assertThat(err.toString(StandardCharsets.UTF_8).replace(event.toString(), "{event}")).isEqualTo(c.get("stderr").asText());
