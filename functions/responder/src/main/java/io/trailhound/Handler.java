@@ -27,9 +27,10 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
     private final Responder responder;
     private final Publisher publisher;
 
-    /** Used by Lambda: clients and stages are built once per container. */
+    /** Used by Lambda: clients and stages are built once per container, then the path is primed for SnapStart. */
     public Handler() {
         this(Config.from(System.getenv()));
+        SnapStartPriming.register();
     }
 
     private Handler(Config config) {

@@ -53,9 +53,10 @@ public final class Wiring {
         EventSource events;
         ScheduleLookup schedules;
         if (cloudtrail != null) {
+            FileScheduleLookup fromFiles = new FileScheduleLookup(cloudtrail);
             filters = new MetricFilterCatalog(filterPattern);
-            events = new CloudTrailFileEventSource(cloudtrail);
-            schedules = new FileScheduleLookup(cloudtrail);
+            events = new CloudTrailFileEventSource(cloudtrail, fromFiles); // one pass serves both
+            schedules = fromFiles;
         } else {
             if (aws == null) {
                 throw new Config.ConfigException("no --cloudtrail files and no AWS configuration: give --cloudtrail for an offline run,"

@@ -1,22 +1,17 @@
 package io.trailhound.alarm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhound.evidence.JsonErrors;
+import io.trailhound.json.Json;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Parses the alarm JSON that CloudWatch puts in the SNS {@code Message}; anything else is a specific error. */
 public final class AlarmParser {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    /** CloudWatch writes e.g. 2026-11-23T10:20:33.123+0000. */
-    private static final DateTimeFormatter STATE_CHANGE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
 
     private AlarmParser() {
     }
@@ -27,7 +22,7 @@ public final class AlarmParser {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(message);
+            root = Json.parse(message);
         } catch (JsonProcessingException e) {
             String head = message.strip();
             throw new AlarmParseException(head.startsWith("{")
@@ -90,8 +85,10 @@ public final class AlarmParser {
 
     private static Instant stateChangeTime(String text) {
         if (text == null) return null;
+        // CloudWatch writes 2026-11-23T10:20:33.123+0000; ISO-8601 wants the offset as +00:00.
+        String iso = text.matches(".*[+-]\\d{4}") ? text.substring(0, text.length() - 2) + ":" + text.substring(text.length() - 2) : text;
         try {
-            return OffsetDateTime.parse(text, STATE_CHANGE_TIME).toInstant();
+            return OffsetDateTime.parse(iso).toInstant();
         } catch (DateTimeParseException e) {
             try {
                 return Instant.parse(text);

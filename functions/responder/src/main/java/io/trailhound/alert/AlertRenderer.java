@@ -1,7 +1,5 @@
 package io.trailhound.alert;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.detect.Caller;
@@ -10,8 +8,8 @@ import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.enrich.Scheduling;
+import io.trailhound.json.Json;
 import io.trailhound.remediate.RemediationOutcome;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,7 +25,6 @@ public final class AlertRenderer {
     /** SNS allows 262,144 bytes for message and attributes together; keep room for the attributes. */
     public static final int MESSAGE_BUDGET = 256 * 1024 - 8 * 1024;
     static final int MAX_GROUPS_SHOWN = 25;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public RenderedAlert render(Alert alert) {
         int shown = Math.min(MAX_GROUPS_SHOWN, alert.groups().size());
@@ -42,7 +39,7 @@ public final class AlertRenderer {
 
     /** The MessageStructure=json body: the text for people (default, e-mail), the document for machines. */
     public static String snsMessage(RenderedAlert r) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Json.object();
         body.put("default", r.text());
         body.put("email", r.text());
         body.put("sqs", r.json());
@@ -160,7 +157,7 @@ public final class AlertRenderer {
     }
 
     static String json(Alert alert, int shown) {
-        ObjectNode doc = JSON.createObjectNode();
+        ObjectNode doc = Json.object();
         doc.put("source", "trailhound");
         doc.put("version", 1);
         doc.put("detection", alert.headline().name());
@@ -200,7 +197,7 @@ public final class AlertRenderer {
 
     private static ObjectNode finding(FindingGroup g, Alert alert) {
         Finding f = g.first();
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("detection", f.detection().name());
         o.put("count", g.count());
         o.put("firstSeen", str(g.firstSeen()));
@@ -253,7 +250,7 @@ public final class AlertRenderer {
     }
 
     private static ObjectNode caller(Caller c) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("type", c.kind());
         o.put("principal", Sanitize.text(c.principal()));
         o.put("sessionName", Sanitize.text(c.sessionName()));
@@ -289,11 +286,7 @@ public final class AlertRenderer {
         return t == null ? null : t.toString();
     }
 
-    private static String write(Object node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String write(ObjectNode node) {
+        return Json.write(node);
     }
 }

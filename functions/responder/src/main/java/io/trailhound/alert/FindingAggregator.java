@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * Groups findings by resource x caller x source IP x API as they stream in. Memory is bounded by
- * {@code maxGroups}; events beyond it are still counted, so totals stay exact.
+ * {@code maxGroups}; events beyond it are still counted, so totals stay exact. The result does not depend
+ * on arrival order (files are read in parallel): a group shows its earliest event, and the example IDs
+ * are those of its earliest events.
  */
 public final class FindingAggregator {
     static final int EXAMPLE_IDS = 3;
@@ -18,15 +20,37 @@ public final class FindingAggregator {
     private record Key(Object detection, String resource, String principal, String session, String ip, String api) {
     }
 
+    /** Earliest first; events without a time last; ties broken by event ID. */
+    static final Comparator<Finding> EARLIEST = Comparator
+            .comparing(Finding::eventTime, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Finding::eventId, Comparator.nullsLast(Comparator.naturalOrder()));
+
     private static final class Acc {
-        final Finding first;
+        Finding first;
         long count;
         Instant firstSeen;
         Instant lastSeen;
-        final List<String> ids = new ArrayList<>(EXAMPLE_IDS);
+        final List<Finding> earliest = new ArrayList<>(EXAMPLE_IDS + 1); // sorted by EARLIEST
 
         Acc(Finding first) {
             this.first = first;
+        }
+
+        void add(Finding f) {
+            count++;
+            if (EARLIEST.compare(f, first) < 0) first = f;
+            Instant t = f.eventTime();
+            if (t != null) {
+                if (firstSeen == null || t.isBefore(firstSeen)) firstSeen = t;
+                if (lastSeen == null || t.isAfter(lastSeen)) lastSeen = t;
+            }
+            if (f.eventId() == null || earliest.stream().anyMatch(e -> f.eventId().equals(e.eventId()))) return;
+            int at = 0;
+            while (at < earliest.size() && EARLIEST.compare(earliest.get(at), f) <= 0) at++;
+            if (at < EXAMPLE_IDS) {
+                earliest.add(at, f);
+                if (earliest.size() > EXAMPLE_IDS) earliest.remove(EXAMPLE_IDS);
+            }
         }
     }
 
@@ -52,23 +76,16 @@ public final class FindingAggregator {
             acc = new Acc(f);
             groups.put(key, acc);
         }
-        acc.count++;
-        Instant t = f.eventTime();
-        if (t != null) {
-            if (acc.firstSeen == null || t.isBefore(acc.firstSeen)) acc.firstSeen = t;
-            if (acc.lastSeen == null || t.isAfter(acc.lastSeen)) acc.lastSeen = t;
-        }
-        if (acc.ids.size() < EXAMPLE_IDS && f.eventId() != null && !acc.ids.contains(f.eventId())) {
-            acc.ids.add(f.eventId());
-        }
+        acc.add(f);
     }
 
     /** Most severe detection first, then the busiest group. */
     public List<FindingGroup> groups() {
-        return groups.values().stream()
-                .map(a -> new FindingGroup(a.first, a.count, a.firstSeen, a.lastSeen, a.ids))
+        return groups.values().stream() // ties in severity and count: by the earliest event, for a stable order
+                .map(a -> new FindingGroup(a.first, a.count, a.firstSeen, a.lastSeen, a.earliest.stream().map(Finding::eventId).toList()))
                 .sorted(Comparator.comparingInt((FindingGroup g) -> g.first().detection().severityRank())
-                        .thenComparing(Comparator.comparingLong(FindingGroup::count).reversed()))
+                        .thenComparing(Comparator.comparingLong(FindingGroup::count).reversed())
+                        .thenComparing(FindingGroup::first, EARLIEST))
                 .toList();
     }
 

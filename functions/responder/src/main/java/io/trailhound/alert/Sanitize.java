@@ -8,6 +8,7 @@ package io.trailhound.alert;
  */
 public final class Sanitize {
     public static final int DEFAULT_MAX = 512;
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Sanitize() {
     }
@@ -23,7 +24,7 @@ public final class Sanitize {
         for (; i < s.length() && out.length() < max; i++) {
             char c = s.charAt(i);
             if (isHidden(c) || c == '<' || c == '>') { // < > too: no markup reaches a mail client or a log viewer
-                out.append(String.format("\\u%04X", (int) c));
+                out.append("\\u").append(HEX[(c >> 12) & 15]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
             } else {
                 out.append(c);
             }

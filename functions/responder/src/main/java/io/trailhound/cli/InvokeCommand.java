@@ -1,12 +1,13 @@
 package io.trailhound.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhound.Responder;
 import io.trailhound.Wiring;
 import io.trailhound.alarm.AlarmParseException;
 import io.trailhound.config.Config;
 import io.trailhound.evidence.CloudTrailFiles;
+import io.trailhound.evidence.JsonErrors;
+import io.trailhound.json.Json;
 import io.trailhound.pattern.FilterPattern;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,7 +25,6 @@ import java.util.Set;
  */
 public final class InvokeCommand {
     static final Set<String> OPTIONS = Set.of("--event", "--cloudtrail", "--filter-pattern", "--remediate", "--format");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private InvokeCommand() {
     }
@@ -75,9 +75,9 @@ public final class InvokeCommand {
         String text = Files.readString(event);
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = Json.parse(text);
         } catch (IOException e) {
-            throw new AlarmParseException(event + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new AlarmParseException(event + " is not JSON: " + JsonErrors.describe(e));
         }
         if (root == null || !root.isObject()) {
             throw new AlarmParseException(event + " is not an SNS event or an alarm message (expected a JSON object)");

@@ -1,8 +1,8 @@
 package io.trailhound.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.json.Json;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +23,6 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
  */
 public final class CloudTrailScheduleLookup implements ScheduleLookup {
     static final int MAX_PAGES = 10;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Function<String, CloudTrailClient> clientForRegion;
     private final Clock clock;
@@ -51,9 +50,10 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
 
     private static JsonNode parse(String json) {
         try {
-            return json == null ? JSON.createObjectNode() : JSON.readTree(json);
+            JsonNode node = json == null ? null : Json.parse(json);
+            return node == null ? Json.object() : node;
         } catch (IOException e) {
-            return JSON.createObjectNode();
+            return Json.object();
         }
     }
 }

@@ -3,19 +3,24 @@ package io.trailhound.enrich;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.evidence.CloudTrailFiles;
+import io.trailhound.evidence.RecordObserver;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Offline: the scheduling events in the same CloudTrail files, whatever their time (deletion is usually
- * scheduled days before the alarm). The files are read once, on first use, keeping only those events.
+ * scheduled days before the alarm). As a {@link RecordObserver} it keeps them while the evidence scan reads
+ * the files, so the files are read once; if that scan did not read every file, it reads them itself.
  */
-public final class FileScheduleLookup implements ScheduleLookup {
+public final class FileScheduleLookup implements ScheduleLookup, RecordObserver {
     private final CloudTrailFiles files;
-    private List<JsonNode> schedulingRecords;
+    private final Map<String, JsonNode> observed = new LinkedHashMap<>(); // by eventID: several scans see a record once
+    private boolean observedAll;
 
     public FileScheduleLookup(CloudTrailFiles files) {
         this.files = files;
@@ -30,17 +35,30 @@ public final class FileScheduleLookup implements ScheduleLookup {
                 .max(Comparator.comparing(Scheduling::at));
     }
 
-    private synchronized List<JsonNode> records() {
-        if (schedulingRecords == null) {
-            List<JsonNode> kept = new ArrayList<>();
-            files.read(record -> {
-                String name = record.json().path("eventName").asText();
-                if (name.equals("DeleteSecret") || name.equals("ScheduleKeyDeletion")) {
-                    kept.add(record.json());
-                }
-            });
-            schedulingRecords = kept;
+    @Override
+    public void record(JsonNode record) {
+        if (isScheduling(record)) {
+            synchronized (this) {
+                observed.put(record.path("eventID").asText(String.valueOf(observed.size())), record);
+            }
         }
-        return schedulingRecords;
+    }
+
+    @Override
+    public synchronized void allRead() {
+        observedAll = true;
+    }
+
+    private synchronized List<JsonNode> records() {
+        if (!observedAll) {
+            files.read(r -> record(r.json()));
+            observedAll = true;
+        }
+        return new ArrayList<>(observed.values());
+    }
+
+    private static boolean isScheduling(JsonNode record) {
+        String name = record.path("eventName").asText();
+        return name.equals("DeleteSecret") || name.equals("ScheduleKeyDeletion");
     }
 }

@@ -3,19 +3,24 @@ package io.trailhound.enrich;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.detect.Caller;
 import io.trailhound.detect.ResourceRef;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.Set;
 
 /** Reads a DeleteSecret or ScheduleKeyDeletion CloudTrail record, wherever it came from. */
 public final class ScheduleEvents {
-    private static final DateTimeFormatter CLOUDTRAIL_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a", Locale.US);
+    /** CloudTrail writes deletionDate as "Nov 27, 2026, 4:02:11 PM" (UTC); read by hand, no locale data needed. */
+    private static final Pattern CLOUDTRAIL_DATE =
+            Pattern.compile("([A-Z][a-z]{2}) (\\d{1,2}), (\\d{4}),? (\\d{1,2}):(\\d{2}):(\\d{2}) ([AP]M)");
+    private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
 
     private ScheduleEvents() {
     }
@@ -61,9 +66,14 @@ public final class ScheduleEvents {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
+            Matcher m = CLOUDTRAIL_DATE.matcher(text);
+            int month = m.matches() ? MONTHS.indexOf(m.group(1)) + 1 : 0;
+            if (month == 0) return null;
+            int hour = Integer.parseInt(m.group(4)) % 12 + (m.group(7).equals("PM") ? 12 : 0);
             try {
-                return LocalDateTime.parse(text, CLOUDTRAIL_DATE).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
+                return LocalDateTime.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(2)), hour,
+                        Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException e2) {
                 return null;
             }
         }

@@ -1,41 +1,37 @@
 package io.trailhound.evidence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhound.alarm.TimeWindow;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Offline event source: CloudTrail files, filtered to the window by each record's {@code eventTime}. Each
- * record is handed on as the compact JSON that CloudTrail writes to CloudWatch Logs, so the same pattern
- * engine decides.
+ * Offline event source: CloudTrail files, read in parallel across files, filtered to the window by each
+ * record's {@code eventTime}. Records are handed on parsed, so JSON patterns match the tree without the
+ * record being rendered and parsed again. Every record read (in or out of the window) can also be shown
+ * to an observer, so that one pass over the files serves other stages too.
  */
 public final class CloudTrailFileEventSource implements EventSource {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final CloudTrailFiles files;
+    private final RecordObserver everyRecord;
+    private final int threads;
 
-    public CloudTrailFileEventSource(CloudTrailFiles files) {
+    public CloudTrailFileEventSource(CloudTrailFiles files, RecordObserver everyRecord) {
         this.files = files;
+        this.everyRecord = everyRecord;
+        this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     @Override
     public List<String> scan(MetricFilter filter, TimeWindow window, Consumer<RawEvent> sink) {
-        return files.read(record -> {
+        List<String> problems = files.read(record -> {
+            everyRecord.record(record.json());
             Instant time = TrailEvent.parseTime(record.json().path("eventTime").asText(null));
             if (time != null && window.contains(time)) {
-                sink.accept(new RawEvent(compact(record), time, record.origin()));
+                sink.accept(RawEvent.parsed(record.json(), time, record.origin()));
             }
-        });
-    }
-
-    private static String compact(CloudTrailFiles.Record record) {
-        try {
-            return JSON.writeValueAsString(record.json());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        }, threads);
+        everyRecord.allRead(); // not reached when the deadline stopped the scan
+        return problems;
     }
 }

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailhound.json.Json;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -21,6 +20,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -32,9 +35,7 @@ import java.util.zip.GZIPInputStream;
  * those still count. In JSON lines a bad line is reported and skipped, and the lines after it still count.
  */
 public final class CloudTrailFiles {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory FACTORY = JSON.getFactory();
-    private static final ObjectMapper LINE_READER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final JsonFactory FACTORY = Json.FACTORY;
 
     private final List<Path> files;
 
@@ -67,11 +68,54 @@ public final class CloudTrailFiles {
 
     /** Calls {@code sink} with every record; returns one line per problem (damaged file, skipped entry). */
     public List<String> read(Consumer<Record> sink) {
-        List<String> problems = new ArrayList<>();
-        for (Path file : files) {
-            readFile(file, sink, problems);
+        return read(sink, 1);
+    }
+
+    /**
+     * As {@link #read(Consumer)}, decompressing and parsing up to {@code threads} files at once; the sink must
+     * then be thread-safe. Problems are returned in file order. A RuntimeException from the sink stops the
+     * read and is rethrown.
+     */
+    public List<String> read(Consumer<Record> sink, int threads) {
+        List<List<String>> perFile = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) perFile.add(new ArrayList<>());
+        if (threads <= 1 || files.size() <= 1) {
+            for (int i = 0; i < files.size(); i++) readFile(files.get(i), sink, perFile.get(i));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
+                Thread t = new Thread(r, "trailhound-file-reader");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> tasks = new ArrayList<>();
+                for (int i = 0; i < files.size(); i++) {
+                    int index = i;
+                    tasks.add(pool.submit(() -> readFile(files.get(index), sink, perFile.get(index))));
+                }
+                for (Future<?> task : tasks) {
+                    await(task);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
+        List<String> problems = new ArrayList<>();
+        perFile.forEach(problems::addAll);
         return problems;
+    }
+
+    private static void await(Future<?> task) {
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading CloudTrail files", e);
+        }
     }
 
     private static void readFile(Path file, Consumer<Record> sink, List<String> problems) {
@@ -130,7 +174,7 @@ public final class CloudTrailFiles {
             if (line.isBlank()) continue;
             String why;
             try {
-                JsonNode record = LINE_READER.readTree(line);
+                JsonNode record = Json.parse(line);
                 if (record != null && record.isObject()) {
                     sink.accept(new Record(record, origin));
                     continue;
@@ -175,7 +219,7 @@ public final class CloudTrailFiles {
             int index = 0;
             for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), index++) {
                 if (t == JsonToken.START_OBJECT) {
-                    sink.accept(new Record(JSON.readTree(p), origin));
+                    sink.accept(new Record(Json.read(p, t), origin));
                 } else {
                     p.skipChildren();
                     problems.add(origin + ": Records[" + index + "] is " + t + ", not a record object; skipped");
@@ -187,11 +231,11 @@ public final class CloudTrailFiles {
             }
             return;
         }
-        ObjectNode record = JSON.createObjectNode(); // a record on its own (JSONL); its first field is read
+        ObjectNode record = Json.object(); // a record on its own; its first field is already read
         while (t == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
-            record.set(name, JSON.readTree(p));
+            record.set(name, Json.read(p, p.currentToken()));
             t = p.nextToken();
         }
         sink.accept(new Record(record, origin));

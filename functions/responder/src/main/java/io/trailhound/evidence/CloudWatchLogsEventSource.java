@@ -28,7 +28,7 @@ public final class CloudWatchLogsEventSource implements EventSource {
                         .filterPattern(filter.pattern().isBlank() ? null : filter.pattern())
                         .build())
                 .events() // the paginator follows nextToken, through empty pages too
-                .forEach(e -> sink.accept(new RawEvent(e.message(), Instant.ofEpochMilli(e.timestamp()),
+                .forEach(e -> sink.accept(RawEvent.text(e.message(), Instant.ofEpochMilli(e.timestamp()),
                         filter.logGroupName() + "/" + e.logStreamName())));
         return List.of();
     }

@@ -1,8 +1,8 @@
 package io.trailhound.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhound.alarm.TimeWindow;
+import io.trailhound.json.Json;
 import io.trailhound.pattern.FilterPattern;
 import io.trailhound.pattern.FilterPatternException;
 import java.time.Clock;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +22,6 @@ import java.util.function.Consumer;
 public final class EvidenceCollector {
     /** How often (in candidates) the deadline is looked at: often enough, without a clock read per event. */
     static final int DEADLINE_CHECK_EVERY = 64;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventSource source;
     private final int maxDistinctIds;
@@ -53,20 +53,20 @@ public final class EvidenceCollector {
                 scan.problems.addAll(source.scan(filter, window, raw -> scan.accept(raw, pattern, filter)));
             }
         } catch (DeadlineReached stop) {
-            scan.problems.add("the scan stopped at its deadline after " + scan.candidates
+            scan.problems.add("the scan stopped at its deadline after " + scan.candidateCount.get()
                     + " candidate event(s): the findings are partial");
             return scan.summary(true);
         }
         return scan.summary(false);
     }
 
-    /** The state of one collect() call. */
+    /** The state of one collect() call; sources may call {@link #accept} from several threads. */
     private final class Scan {
         final Instant deadline;
         final Consumer<TrailEvent> sink;
         final List<String> problems = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
-        long candidates;
+        final AtomicLong candidateCount = new AtomicLong();
         long matched;
         long duplicates;
 
@@ -76,20 +76,24 @@ public final class EvidenceCollector {
         }
 
         void accept(RawEvent raw, FilterPattern pattern, MetricFilter filter) {
-            if (++candidates % DEADLINE_CHECK_EVERY == 0) {
+            if (candidateCount.incrementAndGet() % DEADLINE_CHECK_EVERY == 0) {
                 checkDeadline();
             }
-            if (pattern != null && !pattern.matches(raw.message())) {
+            boolean hit = pattern == null
+                    || (raw.record() != null ? pattern.matches(raw.record()) : pattern.matches(raw.message()));
+            if (!hit) {
                 return;
             }
-            JsonNode record = parse(raw.message());
+            JsonNode record = raw.record() != null ? raw.record() : parse(raw.message());
             String id = record.path("eventID").asText(null);
-            if (id != null && seen.size() < maxDistinctIds && !seen.add(id)) {
-                duplicates++;
-                return;
+            synchronized (this) {
+                if (id != null && seen.size() < maxDistinctIds && !seen.add(id)) {
+                    duplicates++;
+                    return;
+                }
+                matched++;
+                sink.accept(new TrailEvent(record, raw.origin(), filter));
             }
-            matched++;
-            sink.accept(new TrailEvent(record, raw.origin(), filter));
         }
 
         void checkDeadline() {
@@ -98,8 +102,8 @@ public final class EvidenceCollector {
             }
         }
 
-        Summary summary(boolean partial) {
-            return new Summary(candidates, matched, duplicates, problems, partial);
+        synchronized Summary summary(boolean partial) {
+            return new Summary(candidateCount.get(), matched, duplicates, problems, partial);
         }
     }
 
@@ -123,13 +127,13 @@ public final class EvidenceCollector {
 
     private static JsonNode parse(String message) {
         try {
-            JsonNode node = JSON.readTree(message);
+            JsonNode node = Json.parse(message);
             if (node != null && node.isObject()) {
                 return node;
             }
         } catch (java.io.IOException ignored) {
             // not a CloudTrail record: keep the text so the alert can still show it
         }
-        return JSON.createObjectNode().put("message", message);
+        return Json.object().put("message", message);
     }
 }

@@ -1,5 +1,6 @@
 package io.trailhound.pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
@@ -45,6 +46,14 @@ public final class FilterPattern {
 
     public boolean matches(String message) {
         return compiled.match(message) != null;
+    }
+
+    /**
+     * Whether an event that was already parsed matches, without rendering it as text for JSON patterns.
+     * Numbers are compared as the tree holds them: parse floats as BigDecimal to keep their digits.
+     */
+    public boolean matches(JsonNode event) {
+        return compiled.matches(event, () -> io.trailhound.json.Json.write(event));
     }
 
     /**

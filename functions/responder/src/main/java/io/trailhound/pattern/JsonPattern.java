@@ -1,5 +1,6 @@
 package io.trailhound.pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,12 @@ final class JsonPattern implements CompiledPattern {
     public Map<String, String> match(String message) {
         JsonValues.Found found = reader.read(message);
         return found != null && eval(expr, found) ? Map.of() : null;
+    }
+
+    @Override
+    public boolean matches(JsonNode event, java.util.function.Supplier<String> text) {
+        JsonValues.Found found = reader.read(event);
+        return found != null && eval(expr, found);
     }
 
     private static boolean eval(JsonExpr e, JsonValues.Found found) {

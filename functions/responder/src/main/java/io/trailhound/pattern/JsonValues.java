@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +82,51 @@ final class JsonValues {
         } catch (IOException | RuntimeException e) {
             return null; // not JSON, truncated, or too deep: a JSON pattern does not match it
         }
+    }
+
+    /** The same values, from an already parsed event; null when it is not a JSON object. */
+    Found read(JsonNode event) {
+        if (event == null || !event.isObject()) {
+            return null;
+        }
+        Found found = new Found(new byte[slots], new String[slots]);
+        walk(event, root, found);
+        return found;
+    }
+
+    private static void walk(JsonNode value, Node node, Found found) {
+        if (node.slot >= 0) {
+            found.kinds[node.slot] = kindOf(value);
+            if (value.isValueNode() && !value.isNull()) {
+                found.texts[node.slot] = value.asText();
+            }
+        }
+        if (value.isObject() && node.fields != null) {
+            for (Map.Entry<String, Node> field : node.fields.entrySet()) {
+                JsonNode child = value.get(field.getKey());
+                if (child != null) {
+                    walk(child, field.getValue(), found);
+                }
+            }
+        } else if (value.isArray() && node.indexes != null) {
+            for (int i = 0; i < node.indexes.length && i < value.size(); i++) {
+                if (node.indexes[i] != null) {
+                    walk(value.get(i), node.indexes[i], found);
+                }
+            }
+        }
+    }
+
+    private static byte kindOf(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case STRING, BINARY -> STRING;
+            case NUMBER -> NUMBER;
+            case BOOLEAN -> value.booleanValue() ? TRUE : FALSE;
+            case NULL -> NULL;
+            case OBJECT, POJO -> OBJECT;
+            case ARRAY -> ARRAY;
+            case MISSING -> MISSING;
+        };
     }
 
     private static void capture(JsonParser p, JsonToken token, Node node, Found found) throws IOException {

@@ -21,7 +21,7 @@ class EvidenceCollectorTest {
         return (filter, window, sink) -> {
             for (int i = 0; i < n; i++) {
                 String name = i % 2 == 0 ? "Hit" : "Miss";
-                sink.accept(new RawEvent("{\"eventName\":\"" + name + "\",\"eventID\":\"id-" + (i % idCycle) + "\"}", T0, "test"));
+                sink.accept(RawEvent.text("{\"eventName\":\"" + name + "\",\"eventID\":\"id-" + (i % idCycle) + "\"}", T0, "test"));
             }
             return List.of();
         };

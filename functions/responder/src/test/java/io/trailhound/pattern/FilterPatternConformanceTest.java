@@ -72,7 +72,12 @@ class FilterPatternConformanceTest {
             return;
         }
         String message = c.has("event") ? JSON.writeValueAsString(c.get("event")) : c.get("message").asText();
-        Map<String, String> extracted = FilterPattern.compile(pattern).match(message);
+        FilterPattern compiled = FilterPattern.compile(pattern);
+        Map<String, String> extracted = compiled.match(message);
+        JsonNode tree = asRecord(message);
+        if (tree != null) { // the path CloudTrail files take: the parsed record must give the same answer
+            assertThat(compiled.matches(tree)).as("tree path for %s on %s", pattern, message).isEqualTo(expect.equals("match"));
+        }
         if (expect.equals("match")) {
             assertThat(extracted).as("%s should match %s", pattern, message).isNotNull();
             if (c.has("extracted")) {
@@ -84,6 +89,20 @@ class FilterPatternConformanceTest {
             assertThat(extracted).as("%s should not match %s", pattern, message).isNull();
         }
     }
+
+    /** The message as CloudTrailFiles would parse it, or null when it is not one complete JSON object. */
+    private static JsonNode asRecord(String message) {
+        try {
+            JsonNode node = RECORDS.readTree(message);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static final ObjectMapper RECORDS = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Test
     void invalidPatternHasTypedErrorWithCaret() {
