@@ -6,21 +6,22 @@ import java.util.List;
 
 /**
  * Prints how many CloudTrail records per second the secret pattern decides, beside how many the same
- * machine merely parses into a Jackson tree, measured in the same run. Not a test: run it with
- * {@code ./mvnw -q -f functions/responder/pom.xml test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.trailhound.bench.FilterPatternBenchmark}.
+ * machine merely parses into a Jackson tree, measured in the same run. Part of bench/run.
  */
 public final class FilterPatternBenchmark {
     static final String SECRET_PATTERN =
             "{ $.eventName = \"GetSecretValue\" && $.errorMessage = \"*secret because it was marked for deletion*\" }";
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        run(args.length > 0 ? Integer.parseInt(args[0]) : 200_000);
+    }
+
+    public static void run(int count) throws Exception {
         List<String> records = SyntheticTrail.records(count, 7);
         FilterPattern pattern = FilterPattern.compile(SECRET_PATTERN);
         ObjectMapper mapper = new ObjectMapper();
         long bytes = records.stream().mapToLong(String::length).sum();
-        System.out.printf("records: %,d (%.1f MB, %,d bytes/record on average)%n", count, bytes / 1e6, bytes / count);
+        System.out.printf("   records: %,d (%.1f MB, %,d bytes/record on average)%n", count, bytes / 1e6, bytes / count);
 
         double bestParse = 0;
         double bestMatch = 0;
@@ -43,8 +44,8 @@ public final class FilterPatternBenchmark {
             }
             if (sink == 42) System.out.print(""); // keep the parse from being optimised away
         }
-        System.out.printf("jackson readTree (baseline): %,.0f records/s%n", bestParse);
-        System.out.printf("filter pattern match:        %,.0f records/s (%,d matched)%n", bestMatch, matched);
-        System.out.printf("ratio match/parse:           %.2fx%n", bestMatch / bestParse);
+        System.out.printf("   jackson readTree (baseline):  %,10.0f records/s%n", bestParse);
+        System.out.printf("   filter pattern match:         %,10.0f records/s (%,d matched)%n", bestMatch, matched);
+        System.out.printf("   ratio match/parse:            %.2fx%n", bestMatch / bestParse);
     }
 }
