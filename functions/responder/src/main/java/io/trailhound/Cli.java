@@ -21,6 +21,7 @@ public final class Cli {
     static final String USAGE = """
             usage: java -jar responder.jar <command> [options]
               invoke --event <sns-event.json> [--cloudtrail <file|dir>] [--filter-pattern <p>] [--remediate off|dry-run|on]
+                     [--format text|json]
               test-metric-filter --filter-pattern <pattern> --log-event-messages-file <file>""";
 
     private Cli() {

@@ -48,11 +48,13 @@ public final class OnlineBenchmark {
 
             String jar = Proc.ROOT.resolve("functions/responder/target/responder.jar").toString();
             double ours = Proc.median(runs, Proc.java("-jar", jar, "invoke", "--event", event.toString()), env);
-            Path jsa = dir.resolve("online.jsa"); // created by the first (unmeasured) run, as bin/trailhound does
-            double oursCds = Proc.median(runs, Proc.java("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off",
-                    "-Xlog:cds+dynamic=off", "-XX:TieredStopAtLevel=1", "-jar", jar, "invoke", "--event", event.toString()), env);
+            Map<String, String> launcherEnv = new HashMap<>(env); // a fresh cache: the first (unmeasured) run makes the archive
+            launcherEnv.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+            launcherEnv.put("JAVA_HOME", Path.of(Proc.JAVA).getParent().getParent().toString());
+            double oursCds = Proc.median(runs, List.of(Proc.ROOT.resolve("bin/trailhound").toString(), "invoke", "--event", event.toString()),
+                    launcherEnv);
             System.out.printf("   Trailhound (java -jar)            %6.3f s%n", ours);
-            System.out.printf("   Trailhound (bin/trailhound: CDS + C1) %6.3f s%n", oursCds);
+            System.out.printf("   Trailhound (bin/trailhound)       %6.3f s%n", oursCds);
             if (awslabs == null || !Files.exists(awslabs.resolve("index.js"))) {
                 System.out.println("   awslabs Lambda: skipped (pass --awslabs <folder with its index.js>)");
                 return;
