@@ -9,7 +9,6 @@ import io.trailhound.alert.AlertRenderer;
 import io.trailhound.alert.FindingAggregator;
 import io.trailhound.alert.FindingGroup;
 import io.trailhound.alert.RenderedAlert;
-import io.trailhound.aws.AwsClients;
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.config.Config;
 import io.trailhound.detect.Detector;
@@ -110,7 +109,7 @@ public final class Responder {
             notes.addAll(summary.problems());
             inputProblems.addAll(summary.problems());
             if (own[0] > 0) {
-                notes.add(own[0] + " matching event(s) were caused by Trailhound itself (user agent " + AwsClients.USER_AGENT + ") and ignored");
+                notes.add(own[0] + " matching event(s) were caused by Trailhound itself (user agent " + Config.USER_AGENT + ") and ignored");
             }
         } catch (SdkException e) {
             notes.add("searching the log events failed, findings may be incomplete: " + AwsErrors.describe("logs:FilterLogEvents", e));

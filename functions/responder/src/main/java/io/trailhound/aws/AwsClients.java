@@ -28,8 +28,6 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * provider, standard retries with backoff for throttling and 5xx, and the endpoint override for moto.
  */
 public final class AwsClients {
-    /** Appears in the userAgent of every CloudTrail event Trailhound causes. */
-    public static final String USER_AGENT = "trailhound/0.1.0";
 
     private final Config config;
     private final SdkHttpClient http;
@@ -87,7 +85,7 @@ public final class AwsClients {
                     .httpClient(http)
                     .overrideConfiguration(ClientOverrideConfiguration.builder()
                             // Makes Trailhound's own calls recognisable in CloudTrail's userAgent field.
-                            .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, USER_AGENT)
+                            .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, Config.USER_AGENT)
                             .retryStrategy(RetryMode.STANDARD)
                             .apiCallTimeout(Duration.ofSeconds(60))
                             .build());

@@ -31,6 +31,9 @@ public record Config(
         remediationDeny = List.copyOf(remediationDeny);
     }
 
+    /** In the userAgent of every CloudTrail event Trailhound's own AWS calls cause: how it knows them. */
+    public static final String USER_AGENT = "trailhound/0.1.0";
+
     public static final String ALERT_TOPIC_ARN = "ALERT_TOPIC_ARN";
     public static final String REMEDIATION = "REMEDIATION";
     public static final String REMEDIATION_TAG = "REMEDIATION_TAG";

@@ -1,5 +1,6 @@
 package io.trailhound.detect;
 
+import io.trailhound.config.Config;
 import io.trailhound.evidence.TrailEvent;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,8 +11,6 @@ public final class Detector {
     private static final Pattern KMS_ARN_IN_MESSAGE =
             Pattern.compile("(arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+) is pending (?:replica )?deletion");
 
-    /** Kept equal to AwsClients.USER_AGENT; detect runs before the AWS adapters are known. */
-    static final String OWN_USER_AGENT = "trailhound/";
 
     private Detector() {
     }
@@ -19,7 +18,7 @@ public final class Detector {
     /** An event Trailhound's own SDK calls caused (its user agent carries Trailhound's suffix). */
     public static boolean causedByTrailhound(TrailEvent e) {
         String agent = e.text("userAgent");
-        return agent != null && agent.contains(OWN_USER_AGENT);
+        return agent != null && agent.contains(Config.USER_AGENT);
     }
 
     public static Finding classify(TrailEvent e) {

@@ -72,6 +72,13 @@ class DetectorTest {
     }
 
     @Test
+    void trailhoundsOwnCallsAreRecognisedByTheirUserAgent() throws Exception {
+        assertThat(Detector.causedByTrailhound(event("{\"userAgent\":\"aws-sdk-java/2.40.2 md/io#sync trailhound/0.1.0\"}"))).isTrue();
+        assertThat(Detector.causedByTrailhound(event("{\"userAgent\":\"aws-cli/2.17.0\"}"))).isFalse();
+        assertThat(Detector.causedByTrailhound(event("{}"))).isFalse();
+    }
+
+    @Test
     void roleArnIsDerivedFromSessionArnWithoutSessionContext() {
         assertThat(Caller.roleFromSessionArn("arn:aws:sts::111122223333:assumed-role/Admin/jane"))
                 .isEqualTo("arn:aws:iam::111122223333:role/Admin");
