@@ -58,10 +58,6 @@ public final class CloudTrailFiles {
         }
     }
 
-    public List<Path> files() {
-        return files;
-    }
-
     /** One CloudTrail record and the file it came from. */
     public record Record(JsonNode json, String origin) {
     }

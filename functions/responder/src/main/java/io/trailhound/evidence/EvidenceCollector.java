@@ -50,7 +50,7 @@ public final class EvidenceCollector {
             for (MetricFilter filter : filters) {
                 scan.checkDeadline();
                 FilterPattern pattern = compileOrNull(filter, scan.problems);
-                scan.problems.addAll(source.scan(filter, window, raw -> scan.accept(raw, pattern, filter)));
+                scan.problems.addAll(source.scan(filter, window, raw -> scan.accept(raw, pattern)));
             }
         } catch (DeadlineReached stop) {
             scan.problems.add("the scan stopped at its deadline after " + scan.candidateCount.get()
@@ -75,7 +75,7 @@ public final class EvidenceCollector {
             this.sink = sink;
         }
 
-        void accept(RawEvent raw, FilterPattern pattern, MetricFilter filter) {
+        void accept(RawEvent raw, FilterPattern pattern) {
             if (candidateCount.incrementAndGet() % DEADLINE_CHECK_EVERY == 0) {
                 checkDeadline();
             }
@@ -92,7 +92,7 @@ public final class EvidenceCollector {
                     return;
                 }
                 matched++;
-                sink.accept(new TrailEvent(record, raw.origin(), filter));
+                sink.accept(new TrailEvent(record, raw.origin(), raw.timestamp()));
             }
         }
 

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** A CloudTrail record that matched the alarm's filter, with where it was found. */
-public record TrailEvent(JsonNode record, String origin, MetricFilter filter) {
+/**
+ * A CloudTrail record that matched the alarm's filter, with where it was found and when it was logged (the
+ * time for events that carry no {@code eventTime}, such as non-CloudTrail log lines).
+ */
+public record TrailEvent(JsonNode record, String origin, Instant loggedAt) {
 
     /** Text at a path of field names, or null when absent or JSON null. */
     public String text(String... path) {
@@ -21,7 +24,8 @@ public record TrailEvent(JsonNode record, String origin, MetricFilter filter) {
     }
 
     public Instant eventTime() {
-        return parseTime(text("eventTime"));
+        Instant t = parseTime(text("eventTime"));
+        return t != null ? t : loggedAt;
     }
 
     static Instant parseTime(String text) {

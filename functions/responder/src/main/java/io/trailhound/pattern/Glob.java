@@ -43,11 +43,6 @@ public final class Glob {
         return source;
     }
 
-    /** The literal text when there is no wildcard, else null. */
-    String literal() {
-        return wildcard ? null : parts[0];
-    }
-
     public boolean matches(String text) {
         if (!wildcard) {
             return parts[0].equals(text);

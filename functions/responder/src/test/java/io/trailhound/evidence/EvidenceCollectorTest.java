@@ -81,6 +81,23 @@ class EvidenceCollectorTest {
     }
 
     @Test
+    void plainLogLinesMatchTermPatternsAndTakeTheLogTime() {
+        MetricFilter errors = new MetricFilter("errors", "app", "ERROR -DEBUG", "ns", "m");
+        EventSource lines = (filter, window, sink) -> {
+            sink.accept(RawEvent.text("ERROR payment failed", T0.plusSeconds(5), "app/stream"));
+            sink.accept(RawEvent.text("DEBUG ERROR ignored", T0.plusSeconds(6), "app/stream"));
+            return List.of();
+        };
+        List<TrailEvent> got = new ArrayList<>();
+        new EvidenceCollector(lines, 100, Clock.systemUTC()).collect(List.of(errors), WINDOW, null, got::add);
+        assertThat(got).singleElement().satisfies(e -> {
+            assertThat(e.text("message")).isEqualTo("ERROR payment failed");
+            assertThat(e.eventTime()).isEqualTo(T0.plusSeconds(5));
+            assertThat(e.origin()).isEqualTo("app/stream");
+        });
+    }
+
+    @Test
     void patternOurEngineRejectsFallsBackToCloudWatchFiltering() {
         MetricFilter odd = new MetricFilter("weird", "g", "{ $.a = %(x)% }", "ns", "m");
         List<TrailEvent> got = new ArrayList<>();
