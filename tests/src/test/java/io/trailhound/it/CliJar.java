@@ -17,13 +17,22 @@ final class CliJar {
     }
 
     static Result run(Map<String, String> env, String... args) throws Exception {
+        return runCommand(env, ProcessHandle.current().info().command().orElse("java"), prepend("-jar", JAR.toString(), args));
+    }
+
+    private static String[] prepend(String a, String b, String[] rest) {
+        List<String> all = new ArrayList<>(List.of(a, b));
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
+    }
+
+    /** Runs {@code program args} from the repository root with the AWS variables of this process removed. */
+    static Result runCommand(Map<String, String> env, String program, String... args) throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: build it first (./mvnw verify builds it before these tests)");
         }
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-jar");
-        command.add(JAR.toString());
+        command.add(program);
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("ALERT_TOPIC_ARN"));

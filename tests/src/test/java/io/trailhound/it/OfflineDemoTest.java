@@ -33,6 +33,24 @@ class OfflineDemoTest {
     }
 
     @Test
+    void launcherGivesTheSameAlertAndKeepsOneArchivePerBuild() throws Exception {
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString(),
+                "JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent().toString());
+        String[] args = {"invoke", "--event", "events/sns-alarm-root-usage.json", "--cloudtrail", "events/cloudtrail", "--format", "json"};
+        String plain = CliJar.run(Map.of(), args).out();
+        for (int run = 0; run < 2; run++) { // the first run writes the archive, the second uses it
+            CliJar.Result r = CliJar.runCommand(env, CliJar.ROOT.resolve("bin/trailhound").toString(), args);
+            assertThat(r.status()).as(r.err()).isZero();
+            assertThat(r.err()).isEmpty();
+            assertThat(r.out().replaceAll("\"generatedAt\":\"[^\"]+\"", "")).isEqualTo(plain.replaceAll("\"generatedAt\":\"[^\"]+\"", ""));
+        }
+        try (var files = Files.list(cache.resolve("trailhound"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString().endsWith(".jsa");
+        }
+    }
+
+    @Test
     void kmsAndRootDemosAsJson() throws Exception {
         ObjectMapper json = new ObjectMapper();
         JsonNode kms = json.readTree(CliJar.run(Map.of(), "invoke", "--event", "events/sns-alarm-kms-pending-deletion.json",
