@@ -53,7 +53,6 @@ public final class Benchmarks {
         System.out.printf("   empty main (floor)                 %6.3f s%n", floor);
         System.out.printf("   java -jar responder.jar invoke     %6.3f s   %5.1fx the floor%n", plain, plain / floor);
         System.out.printf("   bin/trailhound (CDS archive + C1)  %6.3f s   %5.1fx the floor (target <= 5x)%n", cds, cds / floor);
-        System.out.printf("   (bin/trailhound includes its own bash start-up, ~40 ms)%n");
     }
 
     static void scale(int[] sizes, int jqSize) throws Exception {
