@@ -91,6 +91,30 @@ class SecretScheduledForDeletionMotoTest {
     }
 
     @Test
+    void everyPageOfFilterLogEventsIsRead() throws Exception {
+        // moto pages FilterLogEvents at 10,000 events: the first and the last event are on different pages.
+        World w = new World(MOTO);
+        w.alertTopicWithQueue();
+        w.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
+        var failure = Map.<String, Object>of("eventSource", "secretsmanager.amazonaws.com", "eventName", "GetSecretValue",
+                "errorCode", "InvalidRequestException", "errorMessage", GONE, "requestParameters", Map.of("secretId", SECRET));
+        var noise = Map.<String, Object>of("eventSource", "kms.amazonaws.com", "eventName", "Decrypt");
+        int total = 12_000;
+        List<com.fasterxml.jackson.databind.node.ObjectNode> records = new java.util.ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            records.add(w.record(10 + i / 50, i == 0 || i == total - 1 ? failure : noise));
+        }
+        for (int from = 0; from < total; from += 5_000) {
+            w.putEvents("CloudTrail/MyCloudWatchLogGroup", records.subList(from, Math.min(total, from + 5_000)));
+        }
+        w.invoke("--event", w.alarmEvent(dir, "AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics",
+                "AttemptsToAccessDeletedSecrets").toString());
+        JsonNode doc = w.alerts().get(0).doc();
+        assertThat(doc.at("/counts/scanned").asLong()).isEqualTo(total);
+        assertThat(doc.at("/counts/matched").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void okTransitionPublishesNothing() throws Exception {
         World w = new World(MOTO);
         w.alertTopicWithQueue();
