@@ -96,23 +96,19 @@ public final class Responder {
             }
         }
         FindingAggregator aggregator = new FindingAggregator(MAX_GROUPS);
-        EvidenceCollector.Summary summary = new EvidenceCollector.Summary(0, 0, 0, List.of(), false);
         long[] own = {0};
-        try {
-            summary = new EvidenceCollector(stages.events(), config.maxEvents(), clock).collect(filters, window, scanDeadline, event -> {
-                if (Detector.causedByTrailhound(event)) {
-                    own[0]++; // our own remediation calls must never feed an alert (no loops)
-                } else {
-                    aggregator.add(Detector.classify(event));
-                }
-            });
-            notes.addAll(summary.problems());
-            inputProblems.addAll(summary.problems());
-            if (own[0] > 0) {
-                notes.add(own[0] + " matching event(s) were caused by Trailhound itself (user agent " + Config.USER_AGENT + ") and ignored");
-            }
-        } catch (SdkException e) {
-            notes.add("searching the log events failed, findings may be incomplete: " + AwsErrors.describe("logs:FilterLogEvents", e));
+        EvidenceCollector.Summary summary = new EvidenceCollector(stages.events(), config.maxEvents(), clock)
+                .collect(filters, window, scanDeadline, event -> {
+                    if (Detector.causedByTrailhound(event)) {
+                        own[0]++; // our own remediation calls must never feed an alert (no loops)
+                    } else {
+                        aggregator.add(Detector.classify(event));
+                    }
+                });
+        notes.addAll(summary.problems());
+        inputProblems.addAll(summary.problems());
+        if (own[0] > 0) {
+            notes.add(own[0] + " matching event(s) were caused by Trailhound itself (user agent " + Config.USER_AGENT + ") and ignored");
         }
         List<FindingGroup> groups = aggregator.groups();
         Map<ResourceRef, ResourceFacts> facts = new LinkedHashMap<>();

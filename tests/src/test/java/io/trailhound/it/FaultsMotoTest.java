@@ -94,8 +94,8 @@ class FaultsMotoTest {
     void accessDeniedOnSearchIsANoteNotALostAlarm() throws Exception {
         proxy.fail("Logs_20140328.FilterLogEvents", 1_000, 400, "AccessDeniedException", "not authorized");
         JsonNode doc = alertThroughProxy();
-        assertThat(doc.path("notes").toString()).contains("searching the log events failed, findings may be incomplete: "
-                + "logs:FilterLogEvents failed: AccessDeniedException (not authorized)");
+        assertThat(doc.path("notes").toString()).contains("searching log group CloudTrail/MyCloudWatchLogGroup failed after 0 event(s),"
+                + " findings may be incomplete: logs:FilterLogEvents failed: AccessDeniedException (not authorized)");
     }
 
     @Test

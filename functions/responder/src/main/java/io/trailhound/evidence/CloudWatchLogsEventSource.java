@@ -1,9 +1,11 @@
 package io.trailhound.evidence;
 
 import io.trailhound.alarm.TimeWindow;
+import io.trailhound.aws.AwsErrors;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
 
@@ -19,8 +21,23 @@ public final class CloudWatchLogsEventSource implements EventSource {
         this.logs = logs;
     }
 
+    /** An AWS failure part-way ends this log group's search: what came before still counts, and it is reported. */
     @Override
     public List<String> scan(MetricFilter filter, TimeWindow window, Consumer<RawEvent> sink) {
+        long[] delivered = {0};
+        try {
+            search(filter, window, raw -> {
+                delivered[0]++;
+                sink.accept(raw);
+            });
+            return List.of();
+        } catch (SdkException e) {
+            return List.of("searching log group " + filter.logGroupName() + " failed after " + delivered[0]
+                    + " event(s), findings may be incomplete: " + AwsErrors.describe("logs:FilterLogEvents", e));
+        }
+    }
+
+    private void search(MetricFilter filter, TimeWindow window, Consumer<RawEvent> sink) {
         logs.filterLogEventsPaginator(FilterLogEventsRequest.builder()
                         .logGroupName(filter.logGroupName())
                         .startTime(window.start().toEpochMilli())
@@ -30,6 +47,5 @@ public final class CloudWatchLogsEventSource implements EventSource {
                 .events() // the paginator follows nextToken, through empty pages too
                 .forEach(e -> sink.accept(RawEvent.text(e.message(), Instant.ofEpochMilli(e.timestamp()),
                         filter.logGroupName() + "/" + e.logStreamName())));
-        return List.of();
     }
 }
