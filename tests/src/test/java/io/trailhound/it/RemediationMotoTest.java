@@ -84,6 +84,24 @@ class RemediationMotoTest {
     }
 
     @Test
+    void theCapLimitsActionsPerInvocation() throws Exception {
+        World w = new World(MOTO);
+        String first = secretWorld(w, "prod/first", true);
+        var create = software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest.builder().name("prod/second").secretString("v")
+                .tags(Tag.builder().key("trailhound:auto-cancel").value("true").build()).build();
+        String second = w.aws.secrets.createSecret(create).arn();
+        w.aws.secrets.deleteSecret(b -> b.secretId("prod/second").recoveryWindowInDays(7L));
+        w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(60, Map.of("eventSource", "secretsmanager.amazonaws.com",
+                "eventName", "GetSecretValue", "errorCode", "InvalidRequestException", "errorMessage", GONE,
+                "requestParameters", Map.of("secretId", "prod/second")))));
+        JsonNode r = remediationOf(w, Map.of("REMEDIATION", "on", "REMEDIATION_MAX_ACTIONS", "1"));
+        assertThat(r).hasSize(2);
+        assertThat(r.findValuesAsText("status")).containsExactly("DONE", "SKIPPED");
+        assertThat(r.at("/1/detail").asText()).isEqualTo("the cap of 1 action(s) per invocation is reached");
+        assertThat(scheduled(w, first) != scheduled(w, second)).as("exactly one of the two was restored").isTrue();
+    }
+
+    @Test
     void dryRunChangesNothing() throws Exception {
         World w = new World(MOTO);
         String arn = secretWorld(w, "prod/dry", true);

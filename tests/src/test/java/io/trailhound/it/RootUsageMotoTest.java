@@ -41,7 +41,8 @@ class RootUsageMotoTest {
         JsonNode doc = alert.doc();
         assertThat(doc.path("severity").asText()).isEqualTo("CRITICAL");
         assertThat(doc.at("/counts/matched").asLong()).as("service-invoked and AwsServiceEvent records are not root usage").isEqualTo(2);
-        assertThat(doc.path("findings").findValuesAsText("eventName")).containsExactlyInAnyOrder("ConsoleLogin", "CreateAccessKey");
+        assertThat(doc.path("findings").findValuesAsText("eventName")).as("a long-term root key is the most severe case: first")
+                .containsExactly("CreateAccessKey", "ConsoleLogin");
         for (JsonNode f : doc.path("findings")) {
             boolean console = f.path("eventName").asText().equals("ConsoleLogin");
             assertThat(f.at("/root/consoleSignIn").asBoolean()).isEqualTo(console);

@@ -109,6 +109,7 @@ public final class AlertRenderer {
             line(t, "  API", clean(f.eventSource() + " " + f.eventName())
                     + (f.errorCode() != null ? " -> " + clean(f.errorCode()) : ""));
             if (f.errorMessage() != null) line(t, "  Error message", clean(f.errorMessage()));
+            if (!f.resources().isEmpty()) line(t, "  Resources", clean(String.join(", ", f.resources())));
             if (f.root() != null) {
                 line(t, "  Root details", (f.root().consoleSignIn() ? "console sign-in" : "API call") + ", MFA used: "
                         + nvl(clean(f.root().mfaUsed())) + (f.root().longTermAccessKey()
@@ -210,6 +211,8 @@ public final class AlertRenderer {
         o.put("errorMessage", Sanitize.text(f.errorMessage()));
         o.put("sourceIPAddress", Sanitize.text(f.sourceIp()));
         o.put("userAgent", Sanitize.text(f.userAgent()));
+        ArrayNode resources = o.putArray("resources");
+        f.resources().forEach(arn -> resources.add(Sanitize.text(arn)));
         o.set("caller", caller(f.caller()));
         if (f.root() != null) {
             o.putObject("root").put("consoleSignIn", f.root().consoleSignIn()).put("mfaUsed", f.root().mfaUsed())

@@ -84,9 +84,14 @@ public final class FindingAggregator {
         return groups.values().stream() // ties in severity and count: by the earliest event, for a stable order
                 .map(a -> new FindingGroup(a.first, a.count, a.firstSeen, a.lastSeen, a.earliest.stream().map(Finding::eventId).toList()))
                 .sorted(Comparator.comparingInt((FindingGroup g) -> g.first().detection().severityRank())
+                        .thenComparing(g -> !usesLongTermRootKey(g)) // the most severe case of root usage first
                         .thenComparing(Comparator.comparingLong(FindingGroup::count).reversed())
                         .thenComparing(FindingGroup::first, EARLIEST))
                 .toList();
+    }
+
+    private static boolean usesLongTermRootKey(FindingGroup g) {
+        return g.first().root() != null && g.first().root().longTermAccessKey();
     }
 
     public long total() {

@@ -2,6 +2,8 @@ package io.trailhound.detect;
 
 import io.trailhound.config.Config;
 import io.trailhound.evidence.TrailEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,8 +44,17 @@ public final class Detector {
         }
         Caller caller = Caller.from(e.record().path("userIdentity"));
         return new Finding(detection, resource, caller, source, e.text("eventName"), e.eventTime(), e.eventId(),
-                e.text("sourceIPAddress"), e.text("userAgent"), e.text("errorCode"), message,
+                e.text("sourceIPAddress"), e.text("userAgent"), e.text("errorCode"), message, resources(e),
                 detection == Detection.ROOT_USAGE ? rootDetails(e, caller) : null);
+    }
+
+    /** The ARNs CloudTrail lists in {@code resources[]} (at most ten). */
+    private static List<String> resources(TrailEvent e) {
+        List<String> arns = new ArrayList<>();
+        for (var r : e.record().path("resources")) {
+            if (r.hasNonNull("ARN") && arns.size() < 10) arns.add(r.get("ARN").asText());
+        }
+        return arns;
     }
 
     private static String kmsKey(TrailEvent e, String message) {

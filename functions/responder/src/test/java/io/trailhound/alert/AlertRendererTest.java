@@ -30,7 +30,7 @@ class AlertRendererTest {
         Caller caller = new Caller("AssumedRole", "arn:aws:iam::111122223333:role/" + role, "s", "111122223333", null, null);
         return new Finding(Detection.SECRET_MARKED_FOR_DELETION, new ResourceRef(ResourceRef.Type.SECRET, secret, "us-east-1"), caller,
                 "secretsmanager.amazonaws.com", "GetSecretValue", Instant.parse("2026-11-23T10:15:00Z").plusSeconds(i), "id-" + i, ip,
-                userAgent, "InvalidRequestException", "marked for deletion", null);
+                userAgent, "InvalidRequestException", "marked for deletion", List.of(), null);
     }
 
     static Alert alert(FindingAggregator agg, Map<ResourceRef, ResourceFacts> facts) {

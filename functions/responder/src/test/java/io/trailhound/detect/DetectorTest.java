@@ -65,10 +65,13 @@ class DetectorTest {
     }
 
     @Test
-    void anythingElseIsGeneric() throws Exception {
-        Finding f = Detector.classify(event("{\"eventSource\":\"ec2.amazonaws.com\",\"eventName\":\"RunInstances\"}"));
+    void anythingElseIsGenericWithItsResources() throws Exception {
+        Finding f = Detector.classify(event("""
+                {"eventSource":"ec2.amazonaws.com","eventName":"RunInstances",
+                 "resources":[{"ARN":"arn:aws:ec2:us-east-1:111122223333:instance/i-0abc"},{"type":"x"}]}"""));
         assertThat(f.detection()).isEqualTo(Detection.GENERIC);
         assertThat(f.caller().kind()).isEqualTo("Unknown");
+        assertThat(f.resources()).containsExactly("arn:aws:ec2:us-east-1:111122223333:instance/i-0abc");
     }
 
     @Test
