@@ -67,7 +67,18 @@ class TemplateTest {
         assertThat(lint.status()).isZero();
     }
 
-    static JsonNode transform(String... overrides) throws Exception {
+    private static JsonNode defaultTransform;
+
+    /** The transformed template; with default parameters it is computed once for all tests (about a second each). */
+    static synchronized JsonNode transform(String... overrides) throws Exception {
+        if (overrides.length == 0) {
+            if (defaultTransform == null) defaultTransform = runTransform();
+            return defaultTransform;
+        }
+        return runTransform(overrides);
+    }
+
+    private static JsonNode runTransform(String... overrides) throws Exception {
         List<String> command = new ArrayList<>(List.of("python3", ROOT.resolve("tests/src/test/resources/sam_translate.py").toString(),
                 TEMPLATE.toString()));
         command.addAll(List.of(overrides));
