@@ -26,11 +26,14 @@ public final class Benchmarks {
         String awslabs = option(args, "--awslabs");
         System.out.println("Trailhound benchmarks (" + (quick ? "quick" : "full") + "), java " + Runtime.version()
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores");
-        coldStart(quick ? 3 : 9);
-        scale(quick ? new int[] {10_000, 50_000} : new int[] {10_000, 100_000, 1_000_000}, quick ? 50_000 : 200_000);
-        engine(quick ? 50_000 : 200_000);
-        footprint();
-        OnlineBenchmark.run(quick ? 3 : 7, awslabs == null ? null : Path.of(awslabs));
+        String only = option(args, "--only"); // cold, scale, engine, footprint or online
+        if (only == null || only.equals("cold")) coldStart(quick ? 3 : 9);
+        if (only == null || only.equals("scale")) {
+            scale(quick ? new int[] {10_000, 50_000} : new int[] {10_000, 100_000, 1_000_000}, quick ? 50_000 : 200_000);
+        }
+        if (only == null || only.equals("engine")) engine(quick ? 50_000 : 200_000);
+        if (only == null || only.equals("footprint")) footprint();
+        if (only == null || only.equals("online")) OnlineBenchmark.run(quick ? 3 : 7, awslabs == null ? null : Path.of(awslabs));
     }
 
     static String option(String[] args, String name) {

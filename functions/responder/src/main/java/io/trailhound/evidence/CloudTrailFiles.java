@@ -75,7 +75,7 @@ public final class CloudTrailFiles {
     public List<String> read(Consumer<Record> sink, int threads) {
         List<List<String>> perFile = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) perFile.add(new ArrayList<>());
-        if (threads <= 1 || files.size() <= 1) {
+        if (threads <= 1 || files.size() <= 1 || totalBytes() < PARALLEL_FROM_BYTES) {
             for (int i = 0; i < files.size(); i++) readFile(files.get(i), sink, perFile.get(i));
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
@@ -99,6 +99,21 @@ public final class CloudTrailFiles {
         List<String> problems = new ArrayList<>();
         perFile.forEach(problems::addAll);
         return problems;
+    }
+
+    /** Below this much input, starting threads costs more than reading on one. */
+    static final long PARALLEL_FROM_BYTES = 1 << 20;
+
+    private long totalBytes() {
+        long total = 0;
+        for (Path file : files) {
+            try {
+                total += Files.size(file);
+            } catch (IOException e) {
+                return Long.MAX_VALUE; // let readFile report it
+            }
+        }
+        return total;
     }
 
     private static void await(Future<?> task) {
