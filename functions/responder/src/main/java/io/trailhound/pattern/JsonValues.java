@@ -3,8 +3,8 @@ package io.trailhound.pattern;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhound.json.Json;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +18,8 @@ import java.util.Map;
 final class JsonValues {
     static final byte MISSING = 0, STRING = 1, NUMBER = 2, TRUE = 3, FALSE = 4, NULL = 5, OBJECT = 6, ARRAY = 7;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
-            .build();
+    /** The project's one JSON configuration, so text events and parsed records meet the same limits. */
+    private static final JsonFactory FACTORY = Json.FACTORY;
 
     /** A tree of the selectors' paths; a node with a slot is the end of some selector. */
     private static final class Node {
