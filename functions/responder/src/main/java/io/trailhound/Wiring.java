@@ -1,6 +1,7 @@
 package io.trailhound;
 
 import io.trailhound.aws.AwsClients;
+import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
 import io.trailhound.enrich.AwsEnricher;
 import io.trailhound.enrich.CloudTrailScheduleLookup;
@@ -85,14 +86,10 @@ public final class Wiring {
         if (aws == null) {
             throw new Config.ConfigException(Config.ALERT_TOPIC_ARN + " is set but no AWS credentials are configured to publish to it");
         }
-        return new SnsPublisher(aws.sns(regionOfArn(config.alertTopicArn())), config.alertTopicArn());
-    }
-
-    static String regionOfArn(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length < 6 || parts[3].isEmpty()) {
-            throw new Config.ConfigException("'" + arn + "' is not an SNS topic ARN");
+        String region = Arn.regionOf(config.alertTopicArn());
+        if (region == null) {
+            throw new Config.ConfigException("'" + config.alertTopicArn() + "' is not an SNS topic ARN");
         }
-        return parts[3];
+        return new SnsPublisher(aws.sns(region), config.alertTopicArn());
     }
 }

@@ -2,6 +2,7 @@ package io.trailhound.alarm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhound.config.Arn;
 import io.trailhound.evidence.JsonErrors;
 import io.trailhound.json.Json;
 import java.time.Instant;
@@ -50,7 +51,7 @@ public final class AlarmParser {
                 root.get("AlarmName").asText(),
                 arn,
                 text(root, "AWSAccountId"),
-                regionOf(arn),
+                Arn.regionOf(arn), // the message's "Region" is a display name, the ARN has the code
                 root.get("NewStateValue").asText(),
                 text(root, "OldStateValue"),
                 text(root, "NewStateReason"),
@@ -74,13 +75,6 @@ public final class AlarmParser {
             }
         }
         return out.stream().distinct().toList();
-    }
-
-    /** The region code is the fourth field of the alarm ARN; the message's "Region" is a display name. */
-    static String regionOf(String alarmArn) {
-        if (alarmArn == null) return null;
-        String[] parts = alarmArn.split(":", 6);
-        return parts.length > 4 && !parts[3].isEmpty() ? parts[3] : null;
     }
 
     private static Instant stateChangeTime(String text) {

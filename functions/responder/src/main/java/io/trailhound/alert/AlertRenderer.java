@@ -7,6 +7,7 @@ import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.enrich.ResourceFacts;
+import io.trailhound.enrich.ScheduleEvents;
 import io.trailhound.enrich.Scheduling;
 import io.trailhound.json.Json;
 import io.trailhound.remediate.RemediationOutcome;
@@ -76,9 +77,7 @@ public final class AlertRenderer {
         String id = r.id();
         int colon = id.lastIndexOf(":secret:");
         if (colon >= 0) id = id.substring(colon + 8);
-        int key = id.lastIndexOf(":key/");
-        if (key >= 0) id = id.substring(key + 5);
-        return id;
+        return ScheduleEvents.keyId(id);
     }
 
     static String text(Alert alert, int shown) {

@@ -1,9 +1,11 @@
 package io.trailhound.remediate;
 
 import io.trailhound.aws.AwsErrors;
+import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.enrich.ResourceFacts;
+import io.trailhound.enrich.ScheduleEvents;
 import io.trailhound.remediate.RemediationOutcome.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +61,7 @@ public final class AwsRemediator implements Remediator {
                 continue;
             }
             actions++;
-            String region = regionOf(facts.arn());
+            String region = Arn.regionOf(facts.arn());
             if (ref.type() == ResourceRef.Type.SECRET) {
                 out.add(restoreSecret(facts.arn(), region));
             } else {
@@ -88,7 +90,7 @@ public final class AwsRemediator implements Remediator {
     private List<RemediationOutcome> cancelKeyDeletion(String arn, String region) {
         KmsClient client = kms.apply(region);
         // The key ID works everywhere the ARN does in the key's own Region (and is what moto accepts).
-        String keyId = arn.substring(arn.indexOf(":key/") + 5);
+        String keyId = ScheduleEvents.keyId(arn);
         List<RemediationOutcome> out = new ArrayList<>();
         try {
             KeyState state = client.describeKey(b -> b.keyId(keyId)).keyMetadata().keyState();
@@ -117,10 +119,5 @@ public final class AwsRemediator implements Remediator {
             }
         }
         return out;
-    }
-
-    static String regionOf(String arn) {
-        String[] parts = arn.split(":", 6);
-        return parts.length > 3 && !parts[3].isEmpty() ? parts[3] : null;
     }
 }

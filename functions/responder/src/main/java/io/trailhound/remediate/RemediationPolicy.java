@@ -1,5 +1,6 @@
 package io.trailhound.remediate;
 
+import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.pattern.Glob;
@@ -28,8 +29,7 @@ public record RemediationPolicy(Config.RemediationScope scope, String tagKey, Li
         if (arn == null) {
             return Optional.of("its ARN is unknown" + (facts.unknowns().isEmpty() ? "" : " (" + facts.unknowns().get(0) + ")"));
         }
-        String[] parts = arn.split(":", 6);
-        if (parts.length < 6 || accountId == null || !accountId.equals(parts[4])) {
+        if (accountId == null || !Arn.parse(arn).map(a -> accountId.equals(a.accountId())).orElse(false)) {
             return Optional.of("it is not in this account (" + accountId + ")");
         }
         if (deny.stream().anyMatch(g -> g.matches(arn))) {
