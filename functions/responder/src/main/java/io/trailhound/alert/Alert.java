@@ -34,6 +34,11 @@ public record Alert(
         notes = List.copyOf(notes);
     }
 
+    /** The headline's severity, UNKNOWN when nothing matched. */
+    public String severity() {
+        return groups.isEmpty() ? "UNKNOWN" : headline().severity;
+    }
+
     /** The most severe detection found, GENERIC when nothing matched. */
     public Detection headline() {
         return groups.isEmpty() ? Detection.GENERIC : groups.get(0).first().detection();

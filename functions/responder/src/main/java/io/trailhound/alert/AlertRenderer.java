@@ -85,7 +85,7 @@ public final class AlertRenderer {
         var a = alert.alarm();
         Detection d = alert.headline();
         t.append("Trailhound alert: ").append(alert.groups().isEmpty() ? "alarm fired, no matching events found" : d.title)
-                .append(" (severity ").append(alert.groups().isEmpty() ? "UNKNOWN" : d.severity).append(")\n\n");
+                .append(" (severity ").append(alert.severity()).append(")\n\n");
         line(t, "Alarm", a.alarmName() + " went " + nvl(a.oldState()) + " -> " + a.newState()
                 + (a.stateChangeTime() != null ? " at " + a.stateChangeTime() : ""));
         line(t, "Account/region", nvl(a.accountId()) + " / " + nvl(a.region()));
@@ -161,7 +161,7 @@ public final class AlertRenderer {
         doc.put("source", "trailhound");
         doc.put("version", 1);
         doc.put("detection", alert.headline().name());
-        doc.put("severity", alert.groups().isEmpty() ? "UNKNOWN" : alert.headline().severity);
+        doc.put("severity", alert.severity());
         doc.put("generatedAt", alert.generatedAt().toString());
         var a = alert.alarm();
         ObjectNode alarm = doc.putObject("alarm");
@@ -265,7 +265,7 @@ public final class AlertRenderer {
     static Map<String, String> attributes(Alert alert) {
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("detection", alert.headline().name());
-        attrs.put("severity", alert.groups().isEmpty() ? "UNKNOWN" : alert.headline().severity);
+        attrs.put("severity", alert.severity());
         if (alert.alarm().accountId() != null) attrs.put("account", Sanitize.subject(alert.alarm().accountId(), 64));
         if (alert.alarm().region() != null) attrs.put("region", Sanitize.subject(alert.alarm().region(), 64));
         attrs.put(RenderedAlert.ORIGIN_ATTRIBUTE, "trailhound");

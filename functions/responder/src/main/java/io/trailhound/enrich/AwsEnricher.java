@@ -36,7 +36,7 @@ public final class AwsEnricher implements Enricher {
         return switch (resource.type()) {
             case SECRET -> secret(resource);
             case KMS_KEY -> key(resource);
-            case NONE -> new ResourceFacts(null, null, null, null, null, List.of(), Map.of(), null, List.of());
+            case NONE -> ResourceFacts.NONE;
         };
     }
 

@@ -21,7 +21,7 @@ public final class OfflineEnricher implements Enricher {
     @Override
     public ResourceFacts describe(ResourceRef resource) {
         if (resource.type() == ResourceRef.Type.NONE) {
-            return new ResourceFacts(null, null, null, null, null, List.of(), Map.of(), null, List.of());
+            return ResourceFacts.NONE;
         }
         List<String> unknowns = new ArrayList<>(List.of(NOT_ASKED));
         String id = resource.type() == ResourceRef.Type.KMS_KEY ? ScheduleEvents.keyId(resource.id()) : resource.id();

@@ -25,6 +25,9 @@ public record ResourceFacts(
         unknowns = List.copyOf(unknowns);
     }
 
+    /** For findings about no particular resource (root usage, generic events). */
+    public static final ResourceFacts NONE = new ResourceFacts(null, null, null, null, null, List.of(), Map.of(), null, List.of());
+
     /** Whole days from {@code now} until deletion, rounded up (0 on the last day); null when unknown. */
     public Long daysLeft(Instant now) {
         Instant date = effectiveDeletionDate();
