@@ -1,6 +1,10 @@
 package io.trailhound.aws;
 
 import io.trailhound.config.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +33,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class AwsClients {
 
+    static final int CONNECT_TIMEOUT_MILLIS = 3_000;
+    static final int READ_TIMEOUT_MILLIS = 20_000;
+
     private final Config config;
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
@@ -36,15 +43,29 @@ public final class AwsClients {
 
     public AwsClients(Config config) {
         this.config = config;
-        this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(3))
-                .socketTimeout(Duration.ofSeconds(20))
-                .build();
+        this.http = UrlConnectionHttpClient.create(AwsClients::openConnection);
         Config.StaticCredentials keys = config.staticCredentials();
         this.credentials = keys == null ? DefaultCredentialsProvider.builder().build()
                 : StaticCredentialsProvider.create(keys.sessionToken() == null
                         ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
                         : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
+    }
+
+    /**
+     * The JDK's own connection, with our timeouts. Unlike the SDK's default factory, which builds its own TLS
+     * context (parsing the JDK's CA certificates) when the client is built, this leaves TLS to the JDK's
+     * default context, set up on the first https connection: the same trust store and host-name checks, but
+     * no cost before the first request, and none at all against a plain-http endpoint such as moto.
+     */
+    static HttpURLConnection openConnection(URI uri) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+            connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+            return connection;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a connection to " + uri, e);
+        }
     }
 
     /** The function's own region, or a region named by an event. */
