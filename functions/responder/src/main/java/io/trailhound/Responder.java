@@ -25,9 +25,10 @@ import io.trailhound.remediate.Remediator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -111,13 +112,14 @@ public final class Responder {
             notes.add(own[0] + " matching event(s) were caused by Trailhound itself (user agent " + Config.USER_AGENT + ") and ignored");
         }
         List<FindingGroup> groups = aggregator.groups();
-        Map<ResourceRef, ResourceFacts> facts = new LinkedHashMap<>();
+        Set<ResourceRef> resources = new LinkedHashSet<>();
         for (FindingGroup g : groups) {
             ResourceRef r = g.first().resource();
             if (r.type() != ResourceRef.Type.NONE && r.id() != null) {
-                facts.computeIfAbsent(r, stages.enricher()::describe);
+                resources.add(r);
             }
         }
+        Map<ResourceRef, ResourceFacts> facts = stages.enricher().describeAll(List.copyOf(resources));
         List<RemediationOutcome> remediation = remediate(facts, alarm.accountId(), notes);
         return new Alert(alarm, window, groups, facts, remediation, aggregator.total(), summary.candidates(),
                 aggregator.ungrouped(), notes, summary.partial(), clock.instant());

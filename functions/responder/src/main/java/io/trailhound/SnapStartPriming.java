@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -62,7 +61,7 @@ public final class SnapStartPriming implements Resource {
         };
         String[] text = new String[1];
         Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(null), sample,
-                new OfflineEnricher((resource, ids) -> Optional.empty()), Remediator.OFF, alert -> {
+                new OfflineEnricher((type, region) -> List.of()), Remediator.OFF, alert -> {
                     text[0] = alert.text();
                     Json.write(Json.object().put("subject", alert.subject())); // the writer path too
                     return "primed";

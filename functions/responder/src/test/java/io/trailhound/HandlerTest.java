@@ -14,7 +14,6 @@ import io.trailhound.remediate.Remediator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The Lambda entry point with offline stages and a recording publisher (our own interface, not the SDK). */
@@ -27,7 +26,7 @@ class HandlerTest {
 
     Handler handler(Publisher publisher) {
         Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(null), (f, w, sink) -> List.of(),
-                new OfflineEnricher((r, ids) -> Optional.empty()), Remediator.OFF, publisher);
+                new OfflineEnricher((type, region) -> List.of()), Remediator.OFF, publisher);
         return new Handler(Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages);
     }
 

@@ -99,6 +99,27 @@ class FaultsMotoTest {
     }
 
     @Test
+    void oneCloudTrailLookupServesEverySecretOfTheAlarmAndItsFailureIsNamedForEach() throws Exception {
+        world.aws.secrets.createSecret(b -> b.name("prod/cache").secretString("v"));
+        world.aws.secrets.deleteSecret(b -> b.secretId("prod/cache").recoveryWindowInDays(10L));
+        world.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(world.record(40, Map.of("eventSource", "secretsmanager.amazonaws.com",
+                "eventName", "GetSecretValue", "errorCode", "InvalidRequestException", "errorMessage", GONE,
+                "requestParameters", Map.of("secretId", "prod/cache")))));
+        // AccessDenied is not retried, so the call count is the number of lookups made.
+        proxy.fail("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents", 1_000, 400, "AccessDeniedException",
+                "not allowed");
+        JsonNode doc = alertThroughProxy();
+        assertThat(doc.at("/findings").size()).isEqualTo(2);
+        for (JsonNode finding : doc.at("/findings")) {
+            assertThat(finding.at("/resource/state").asText()).isEqualTo("ScheduledForDeletion");
+            assertThat(finding.at("/resource/unknown").toString())
+                    .contains("who scheduled the deletion: cloudtrail:LookupEvents failed: AccessDeniedException (not allowed)");
+        }
+        assertThat(proxy.calls("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents")).isEqualTo(1);
+        assertThat(proxy.calls("secretsmanager.DescribeSecret")).isEqualTo(2);
+    }
+
+    @Test
     void failedPublishIsExitOneWithOneLine() throws Exception {
         proxy.fail("Action=Publish", 1_000, 403, "AuthorizationError", "User is not authorized to perform SNS:Publish");
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,14 +1,18 @@
 package io.trailhound.enrich;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.detect.ResourceRef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -18,7 +22,7 @@ import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretRespon
 
 /**
  * Asks Secrets Manager ({@code DescribeSecret}, never the value) or KMS ({@code DescribeKey},
- * {@code ListAliases}) in the resource's region, then CloudTrail for who scheduled the deletion.
+ * {@code ListAliases}, {@code ListResourceTags}) in the resource's region, and CloudTrail for who scheduled the deletion.
  */
 public final class AwsEnricher implements Enricher {
     private final Function<String, SecretsManagerClient> secrets;
@@ -31,16 +35,62 @@ public final class AwsEnricher implements Enricher {
         this.schedules = schedules;
     }
 
+    /**
+     * Who scheduled each deletion needs one CloudTrail lookup per type and region, the slowest call here, so
+     * those start first, on their own threads, and the services are asked meanwhile.
+     */
     @Override
-    public ResourceFacts describe(ResourceRef resource) {
-        return switch (resource.type()) {
-            case SECRET -> secret(resource);
-            case KMS_KEY -> key(resource);
-            case NONE -> ResourceFacts.NONE;
-        };
+    public Map<ResourceRef, ResourceFacts> describeAll(List<ResourceRef> resources) {
+        Map<String, FutureTask<List<JsonNode>>> lookups = new HashMap<>();
+        for (ResourceRef r : resources) {
+            if (r.type() == ResourceRef.Type.NONE) continue;
+            lookups.computeIfAbsent(r.type() + "@" + r.region(), k -> {
+                FutureTask<List<JsonNode>> task = new FutureTask<>(() -> schedules.schedulingRecords(r.type(), r.region()));
+                Thread.ofPlatform().daemon().name("trailhound-lookup-" + k).start(task);
+                return task;
+            });
+        }
+        Map<ResourceRef, Described> described = new LinkedHashMap<>();
+        for (ResourceRef r : resources) {
+            described.put(r, switch (r.type()) {
+                case SECRET -> secret(r);
+                case KMS_KEY -> key(r);
+                case NONE -> new Described(ResourceFacts.NONE, Set.of());
+            });
+        }
+        Map<ResourceRef, ResourceFacts> out = new LinkedHashMap<>();
+        described.forEach((r, d) -> out.put(r, r.type() == ResourceRef.Type.NONE ? d.facts()
+                : withScheduling(r, d, lookups.get(r.type() + "@" + r.region()))));
+        return out;
     }
 
-    private ResourceFacts secret(ResourceRef ref) {
+    /** The service's answer, before the scheduling; {@code ids} are every name the resource is known by. */
+    private record Described(ResourceFacts facts, Set<String> ids) {
+    }
+
+    private static ResourceFacts withScheduling(ResourceRef ref, Described d, FutureTask<List<JsonNode>> lookup) {
+        try {
+            Optional<Scheduling> found = ScheduleEvents.newest(join(lookup), ref.type(), d.ids());
+            return d.facts().withScheduling(found.orElse(null), found.isPresent() ? null
+                    : "who scheduled the deletion: no " + ScheduleEvents.eventNameFor(ref.type()) + " event for it in CloudTrail's last 31 days");
+        } catch (SdkException e) {
+            return d.facts().withScheduling(null, "who scheduled the deletion: " + AwsErrors.describe("cloudtrail:LookupEvents", e));
+        }
+    }
+
+    private static <T> T join(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for CloudTrail", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Described secret(ResourceRef ref) {
         List<String> unknowns = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         ids.add(ref.id());
@@ -54,17 +104,17 @@ public final class AwsEnricher implements Enricher {
                     ? "secret not found by DescribeSecret: it may already be deleted for good"
                     : AwsErrors.describe("secretsmanager:DescribeSecret", e));
         }
-        Scheduling scheduling = lookup(ref, ids, unknowns);
         if (d == null) {
-            return new ResourceFacts(null, ref.id(), null, null, null, List.of(), Map.of(), scheduling, unknowns);
+            return new Described(new ResourceFacts(null, ref.id(), null, null, null, List.of(), Map.of(), null, unknowns), ids);
         }
         Map<String, String> tags = new LinkedHashMap<>();
         d.tags().forEach(t -> tags.put(t.key(), t.value()));
         String state = d.deletedDate() != null ? "ScheduledForDeletion" : "Active";
-        return new ResourceFacts(d.arn(), d.name(), state, d.deletedDate(), d.description(), List.of(), tags, scheduling, unknowns);
+        return new Described(new ResourceFacts(d.arn(), d.name(), state, d.deletedDate(), d.description(), List.of(), tags, null, unknowns),
+                ids);
     }
 
-    private ResourceFacts key(ResourceRef ref) {
+    private Described key(ResourceRef ref) {
         List<String> unknowns = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         ids.add(ScheduleEvents.keyId(ref.id()));
@@ -96,26 +146,11 @@ public final class AwsEnricher implements Enricher {
                 unknowns.add(AwsErrors.describe("kms:ListResourceTags", e));
             }
         }
-        Scheduling scheduling = lookup(ref, ids, unknowns);
         if (k == null) {
-            return new ResourceFacts(ref.id().startsWith("arn:") ? ref.id() : null, null, null, null, null, aliases, Map.of(),
-                    scheduling, unknowns);
+            return new Described(new ResourceFacts(ref.id().startsWith("arn:") ? ref.id() : null, null, null, null, null, aliases,
+                    Map.of(), null, unknowns), ids);
         }
-        return new ResourceFacts(k.arn(), k.keyId(), k.keyStateAsString(), k.deletionDate(), k.description(), aliases,
-                tags, scheduling, unknowns);
-    }
-
-    private Scheduling lookup(ResourceRef ref, Set<String> ids, List<String> unknowns) {
-        try {
-            Optional<Scheduling> found = schedules.find(ref, ids);
-            if (found.isEmpty()) {
-                unknowns.add("who scheduled the deletion: no " + ScheduleEvents.eventNameFor(ref.type())
-                        + " event for it in CloudTrail's last 31 days");
-            }
-            return found.orElse(null);
-        } catch (SdkException e) {
-            unknowns.add("who scheduled the deletion: " + AwsErrors.describe("cloudtrail:LookupEvents", e));
-            return null;
-        }
+        return new Described(new ResourceFacts(k.arn(), k.keyId(), k.keyStateAsString(), k.deletionDate(), k.description(), aliases,
+                tags, null, unknowns), ids);
     }
 }

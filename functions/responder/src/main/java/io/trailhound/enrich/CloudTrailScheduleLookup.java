@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 import java.util.function.Function;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
@@ -18,8 +16,7 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
 
 /**
  * {@code cloudtrail:LookupEvents} by event name over the longest recovery window (30 days), in the region
- * of the resource, matching the resource in each record. Pages are capped, since LookupEvents allows two
- * calls per second per account.
+ * of the resources. Pages are capped, since LookupEvents allows two calls per second per account and region.
  */
 public final class CloudTrailScheduleLookup implements ScheduleLookup {
     static final int MAX_PAGES = 10;
@@ -33,19 +30,17 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
     }
 
     @Override
-    public Optional<Scheduling> find(ResourceRef resource, Set<String> ids) {
-        CloudTrailClient cloudTrail = clientForRegion.apply(resource.region());
+    public List<JsonNode> schedulingRecords(ResourceRef.Type type, String region) {
+        CloudTrailClient cloudTrail = clientForRegion.apply(region);
         Instant end = clock.instant();
         return cloudTrail.lookupEventsPaginator(LookupEventsRequest.builder()
                         .lookupAttributes(LookupAttribute.builder().attributeKey(LookupAttributeKey.EVENT_NAME)
-                                .attributeValue(ScheduleEvents.eventNameFor(resource.type())).build())
+                                .attributeValue(ScheduleEvents.eventNameFor(type)).build())
                         .startTime(end.minus(Duration.ofDays(31))).endTime(end).build())
                 .stream().limit(MAX_PAGES)
                 .flatMap(page -> page.events().stream())
-                .map(e -> ScheduleEvents.read(parse(e.cloudTrailEvent()), resource.type(), ids))
-                .flatMap(Optional::stream)
-                .filter(s -> s.at() != null)
-                .max(Comparator.comparing(Scheduling::at));
+                .map(e -> parse(e.cloudTrailEvent()))
+                .toList();
     }
 
     private static JsonNode parse(String json) {

@@ -1,8 +1,13 @@
 package io.trailhound.enrich;
 
 import io.trailhound.detect.ResourceRef;
+import java.util.List;
+import java.util.Map;
 
-/** Adds what is known about a finding's resource. Never throws for AWS errors: they become unknowns. */
+/**
+ * Adds what is known about the findings' resources, in their order. Never throws for AWS errors: they
+ * become unknowns.
+ */
 public interface Enricher {
-    ResourceFacts describe(ResourceRef resource);
+    Map<ResourceRef, ResourceFacts> describeAll(List<ResourceRef> resources);
 }

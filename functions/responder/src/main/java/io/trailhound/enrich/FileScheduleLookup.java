@@ -5,12 +5,9 @@ import io.trailhound.detect.ResourceRef;
 import io.trailhound.evidence.CloudTrailFiles;
 import io.trailhound.evidence.RecordObserver;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Offline: the scheduling events in the same CloudTrail files, whatever their time (deletion is usually
@@ -26,13 +23,11 @@ public final class FileScheduleLookup implements ScheduleLookup, RecordObserver 
         this.files = files;
     }
 
+    /** Every region's: offline files are matched by the resource's identifiers alone, as before. */
     @Override
-    public Optional<Scheduling> find(ResourceRef resource, Set<String> ids) {
-        return records().stream()
-                .map(r -> ScheduleEvents.read(r, resource.type(), ids))
-                .flatMap(Optional::stream)
-                .filter(s -> s.at() != null)
-                .max(Comparator.comparing(Scheduling::at));
+    public List<JsonNode> schedulingRecords(ResourceRef.Type type, String region) {
+        String name = ScheduleEvents.eventNameFor(type);
+        return records().stream().filter(r -> name.equals(r.path("eventName").asText())).toList();
     }
 
     @Override

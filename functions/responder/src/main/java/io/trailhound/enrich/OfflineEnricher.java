@@ -2,6 +2,7 @@ package io.trailhound.enrich;
 
 import io.trailhound.detect.ResourceRef;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +20,20 @@ public final class OfflineEnricher implements Enricher {
     }
 
     @Override
-    public ResourceFacts describe(ResourceRef resource) {
+    public Map<ResourceRef, ResourceFacts> describeAll(List<ResourceRef> resources) {
+        Map<ResourceRef, ResourceFacts> out = new LinkedHashMap<>();
+        resources.forEach(r -> out.put(r, describe(r)));
+        return out;
+    }
+
+    private ResourceFacts describe(ResourceRef resource) {
         if (resource.type() == ResourceRef.Type.NONE) {
             return ResourceFacts.NONE;
         }
         List<String> unknowns = new ArrayList<>(List.of(NOT_ASKED));
         String id = resource.type() == ResourceRef.Type.KMS_KEY ? ScheduleEvents.keyId(resource.id()) : resource.id();
-        Scheduling scheduling = schedules.find(resource, Set.of(id)).orElse(null);
+        Scheduling scheduling = ScheduleEvents.newest(schedules.schedulingRecords(resource.type(), resource.region()), resource.type(),
+                Set.of(id)).orElse(null);
         if (scheduling == null) {
             unknowns.add("who scheduled the deletion: no " + ScheduleEvents.eventNameFor(resource.type())
                     + " event for it in the given CloudTrail files");

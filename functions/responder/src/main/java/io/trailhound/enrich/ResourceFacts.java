@@ -1,6 +1,7 @@
 package io.trailhound.enrich;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,13 @@ public record ResourceFacts(
 
     /** For findings about no particular resource (root usage, generic events). */
     public static final ResourceFacts NONE = new ResourceFacts(null, null, null, null, null, List.of(), Map.of(), null, List.of());
+
+    /** These facts with who scheduled the deletion, or with why that is unknown ({@code unknown}, may be null). */
+    public ResourceFacts withScheduling(Scheduling found, String unknown) {
+        List<String> all = new ArrayList<>(unknowns);
+        if (unknown != null) all.add(unknown);
+        return new ResourceFacts(arn, name, state, deletionDate, description, aliases, tags, found, all);
+    }
 
     /** Whole days from {@code now} until deletion, rounded up (0 on the last day); null when unknown. */
     public Long daysLeft(Instant now) {

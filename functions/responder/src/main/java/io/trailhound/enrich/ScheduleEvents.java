@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,15 @@ public final class ScheduleEvents {
 
     public static String eventNameFor(ResourceRef.Type type) {
         return type == ResourceRef.Type.SECRET ? "DeleteSecret" : "ScheduleKeyDeletion";
+    }
+
+    /** The newest scheduling among {@code records} for a resource known by any of {@code ids}. */
+    public static Optional<Scheduling> newest(List<JsonNode> records, ResourceRef.Type type, Set<String> ids) {
+        return records.stream()
+                .map(r -> read(r, type, ids))
+                .flatMap(Optional::stream)
+                .filter(s -> s.at() != null)
+                .max(Comparator.comparing(Scheduling::at));
     }
 
     /** The scheduling this record describes, if it is the right event for a resource known by {@code ids}. */

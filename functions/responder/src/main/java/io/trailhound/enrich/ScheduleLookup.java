@@ -1,10 +1,13 @@
 package io.trailhound.enrich;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.detect.ResourceRef;
-import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
-/** Finds the newest DeleteSecret / ScheduleKeyDeletion event for a resource known by any of {@code ids}. */
+/**
+ * The DeleteSecret / ScheduleKeyDeletion records that may concern resources of one type in one region.
+ * One call serves every resource of that type and region; {@link ScheduleEvents#newest} picks each one's.
+ */
 public interface ScheduleLookup {
-    Optional<Scheduling> find(ResourceRef resource, Set<String> ids);
+    List<JsonNode> schedulingRecords(ResourceRef.Type type, String region);
 }
