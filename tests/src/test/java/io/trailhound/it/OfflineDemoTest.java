@@ -33,7 +33,7 @@ class OfflineDemoTest {
     }
 
     @Test
-    void launcherGivesTheSameAlertAndKeepsOneArchivePerBuild() throws Exception {
+    void launcherGivesTheSameAlertAndKeepsOneArchivePerBuildAndKindOfRun() throws Exception {
         Path cache = dir.resolve("cache");
         Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString(),
                 "JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent().toString());
@@ -46,7 +46,17 @@ class OfflineDemoTest {
             assertThat(r.out().replaceAll("\"generatedAt\":\"[^\"]+\"", "")).isEqualTo(plain.replaceAll("\"generatedAt\":\"[^\"]+\"", ""));
         }
         try (var files = Files.list(cache.resolve("trailhound"))) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString().endsWith(".jsa");
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString().endsWith("-files.jsa");
+        }
+        // another kind of run gets its own archive rather than one made of the file run's classes
+        Path messages = dir.resolve("messages.txt");
+        Files.writeString(messages, "ERROR x\nINFO y\n");
+        CliJar.Result other = CliJar.runCommand(env, CliJar.ROOT.resolve("bin/trailhound").toString(), "test-metric-filter",
+                "--filter-pattern", "ERROR", "--log-event-messages-file", messages.toString());
+        assertThat(other.status()).as(other.err()).isZero();
+        try (var files = Files.list(cache.resolve("trailhound"))) {
+            assertThat(files.map(p -> p.getFileName().toString().replaceAll(".*-", "")).sorted().toList())
+                    .containsExactly("files.jsa", "other.jsa");
         }
     }
 
