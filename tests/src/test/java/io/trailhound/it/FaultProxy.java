@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback HTTP proxy in front of moto that answers chosen operations (by {@code X-Amz-Target}) with an
- * injected AWS error for a number of calls, and forwards everything else unchanged: AccessDenied,
- * throttling and 5xx without hand-written SDK mocks.
+ * injected AWS error for a number of calls (or, for the benchmark only, with a fixed answer), and forwards
+ * everything else unchanged: AccessDenied, throttling and 5xx without hand-written SDK mocks.
  */
 final class FaultProxy implements AutoCloseable {
     private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding");
@@ -28,10 +28,14 @@ final class FaultProxy implements AutoCloseable {
     record Fault(int status, String errorType, String message, AtomicInteger remaining) {
     }
 
+    record Answer(String contentType, byte[] body) {
+    }
+
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
     private final String upstream;
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     FaultProxy(String upstream) throws IOException {
@@ -53,6 +57,11 @@ final class FaultProxy implements AutoCloseable {
         faults.put(target, new Fault(status, errorType, message, new AtomicInteger(times)));
     }
 
+    /** Every call of {@code target} gets this answer (a stand-in for an operation moto does not implement). */
+    void answer(String target, String contentType, String body) {
+        answers.put(target, new Answer(contentType, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
     int calls(String target) {
         return calls.getOrDefault(target, new AtomicInteger()).get();
     }
@@ -66,18 +75,27 @@ final class FaultProxy implements AutoCloseable {
                 Fault fault = faults.get(target);
                 if (fault != null && fault.remaining().getAndDecrement() > 0) {
                     byte[] error = target.startsWith("Action=") ? queryError(fault) : jsonError(fault);
-                    exchange.getResponseHeaders().add("Content-Type", target.startsWith("Action=") ? "text/xml" : "application/x-amz-json-1.1");
                     exchange.getResponseHeaders().add("x-amzn-ErrorType", fault.errorType());
-                    exchange.sendResponseHeaders(fault.status(), error.length);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(error);
-                    }
+                    reply(exchange, fault.status(), target.startsWith("Action=") ? "text/xml" : "application/x-amz-json-1.1", error);
+                    return;
+                }
+                Answer answer = answers.get(target);
+                if (answer != null) {
+                    reply(exchange, 200, answer.contentType(), answer.body());
                     return;
                 }
             }
             forward(exchange, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 
