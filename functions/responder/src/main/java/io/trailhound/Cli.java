@@ -28,7 +28,13 @@ public final class Cli {
     }
 
     public static void main(String[] argv) {
-        System.exit(run(argv, System.getenv(), System.out, System.err));
+        int status = run(argv, System.getenv(), System.out, System.err);
+        // Success ends by returning: System.exit first looks up the JDK's logger for Runtime.exit, which
+        // scans the class path for logging providers, about a tenth of an offline run. Every thread that
+        // Trailhound or the SDK starts is a daemon, so nothing keeps the JVM alive.
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 
     /** Runs one command with {@code env} as its environment; returns the exit status. */
