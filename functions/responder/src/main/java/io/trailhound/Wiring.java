@@ -35,12 +35,18 @@ public final class Wiring {
         if (config.alertTopicArn() == null) {
             throw new Config.ConfigException(Config.ALERT_TOPIC_ARN + " is not set: the function has nowhere to publish alerts");
         }
-        return new Responder.Stages(
+        Responder.Stages stages = new Responder.Stages(
                 new AwsMetricFilterSource(aws.logs(null)),
                 new CloudWatchLogsEventSource(aws.logs(null)),
                 new AwsEnricher(aws::secretsManager, aws::kms, new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC())),
                 remediator(config, aws),
                 publisher(config, aws, null, false));
+        // Built during init, so SnapStart's snapshot holds them and an alarm does not wait ~50 ms for each
+        // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
+        aws.secretsManager(null);
+        aws.kms(null);
+        aws.cloudTrail(null);
+        return stages;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -93,6 +94,11 @@ public final class AwsClients {
 
     public SnsClient sns(String region) {
         return get("sns", region, SnsClient::builder);
+    }
+
+    /** The clients built so far, as "service@region". */
+    public Set<String> built() {
+        return Set.copyOf(clients.keySet());
     }
 
     @SuppressWarnings("unchecked")
