@@ -55,7 +55,7 @@ public final class Benchmarks {
         double cds = Proc.median(runs, cat(List.of(Proc.ROOT.resolve("bin/trailhound").toString()), invoke), cache);
         System.out.printf("   empty main (floor)                 %6.3f s%n", floor);
         System.out.printf("   java -jar responder.jar invoke     %6.3f s   %5.1fx the floor%n", plain, plain / floor);
-        System.out.printf("   bin/trailhound (CDS archive + C1)  %6.3f s   %5.1fx the floor (target <= 5x)%n", cds, cds / floor);
+        System.out.printf("   bin/trailhound (archive + C1)      %6.3f s   %5.1fx the floor (target <= 5x)%n", cds, cds / floor);
     }
 
     static void scale(int[] sizes, int jqSize) throws Exception {

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The README's offline demo, run as a user runs it: the shaded jar in a fresh JVM, the events/ samples,
@@ -32,31 +36,52 @@ class OfflineDemoTest {
                 .contains("Unknown:         current state: not asked (offline run, no AWS credentials)");
     }
 
-    @Test
-    void launcherGivesTheSameAlertAndKeepsOneArchivePerBuildAndKindOfRun() throws Exception {
+    /** The launcher on this JDK (an AOT cache from JDK 25 on) and with the dynamic CDS archive JDK 21-24 get. */
+    @ParameterizedTest
+    @ValueSource(strings = {"this JDK", "dynamic"})
+    void launcherGivesTheSameOutputAndKeepsOneArchivePerBuildAndKindOfSuccessfulRun(String mode) throws Exception {
         Path cache = dir.resolve("cache");
-        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString(),
-                "JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent().toString());
+        Map<String, String> env = new HashMap<>(Map.of("XDG_CACHE_HOME", cache.toString(),
+                "JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent().toString()));
+        if (mode.equals("dynamic")) env.put("TRAILHOUND_CDS", "dynamic");
+        String suffix = mode.equals("dynamic") || Runtime.version().feature() < 25 ? ".jsa" : ".aot";
+        String launcher = CliJar.ROOT.resolve("bin/trailhound").toString();
+
+        // a failed first run (no such event file) leaves no archive: it would hold too few classes
+        CliJar.Result failed = CliJar.runCommand(env, launcher, "invoke", "--event", "no-such-file.json", "--cloudtrail", "events/cloudtrail");
+        assertThat(failed.status()).isEqualTo(1);
+        assertThat(failed.out()).isEmpty();
+        assertThat(failed.err()).isEqualTo("trailhound: no such file: no-such-file.json\n");
+        assertThat(archives(cache)).isEmpty();
+
         String[] args = {"invoke", "--event", "events/sns-alarm-root-usage.json", "--cloudtrail", "events/cloudtrail", "--format", "json"};
         String plain = CliJar.run(Map.of(), args).out();
-        for (int run = 0; run < 2; run++) { // the first run writes the archive, the second uses it
-            CliJar.Result r = CliJar.runCommand(env, CliJar.ROOT.resolve("bin/trailhound").toString(), args);
+        for (int run = 0; run < 2; run++) { // the first run makes the archive, the second uses it
+            CliJar.Result r = CliJar.runCommand(env, launcher, args);
             assertThat(r.status()).as(r.err()).isZero();
             assertThat(r.err()).isEmpty();
             assertThat(r.out().replaceAll("\"generatedAt\":\"[^\"]+\"", "")).isEqualTo(plain.replaceAll("\"generatedAt\":\"[^\"]+\"", ""));
         }
-        try (var files = Files.list(cache.resolve("trailhound"))) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString().endsWith("-files.jsa");
-        }
+        assertThat(archives(cache)).containsExactly("files" + suffix);
+
         // another kind of run gets its own archive rather than one made of the file run's classes
         Path messages = dir.resolve("messages.txt");
         Files.writeString(messages, "ERROR x\nINFO y\n");
-        CliJar.Result other = CliJar.runCommand(env, CliJar.ROOT.resolve("bin/trailhound").toString(), "test-metric-filter",
-                "--filter-pattern", "ERROR", "--log-event-messages-file", messages.toString());
-        assertThat(other.status()).as(other.err()).isZero();
-        try (var files = Files.list(cache.resolve("trailhound"))) {
-            assertThat(files.map(p -> p.getFileName().toString().replaceAll(".*-", "")).sorted().toList())
-                    .containsExactly("files.jsa", "other.jsa");
+        for (int run = 0; run < 2; run++) {
+            CliJar.Result other = CliJar.runCommand(env, launcher, "test-metric-filter", "--filter-pattern", "ERROR",
+                    "--log-event-messages-file", messages.toString());
+            assertThat(other.status()).as(other.err()).isZero();
+            assertThat(other.out()).isEqualTo("{\"matches\":[{\"eventNumber\":1,\"eventMessage\":\"ERROR x\",\"extractedValues\":{}}]}\n");
+        }
+        assertThat(archives(cache)).containsExactly("files" + suffix, "other" + suffix);
+    }
+
+    /** The cache's files, by kind and type ("files.aot"), sorted; temporary files would show here too. */
+    private static List<String> archives(Path cache) throws Exception {
+        Path folder = cache.resolve("trailhound");
+        if (!Files.exists(folder)) return List.of();
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString().replaceFirst("^responder-[^-]+-", "")).sorted().toList();
         }
     }
 
