@@ -12,6 +12,7 @@ import io.trailhound.alert.RenderedAlert;
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.config.Config;
 import io.trailhound.detect.Detector;
+import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.enrich.Enricher;
 import io.trailhound.enrich.ResourceFacts;
@@ -97,13 +98,16 @@ public final class Responder {
             }
         }
         FindingAggregator aggregator = new FindingAggregator(MAX_GROUPS);
+        Enricher.Session enrichment = stages.enricher().start();
         long[] own = {0};
         EvidenceCollector.Summary summary = new EvidenceCollector(stages.events(), config.maxEvents(), clock)
                 .collect(filters, window, scanDeadline, event -> {
                     if (Detector.causedByTrailhound(event)) {
                         own[0]++; // our own remediation calls must never feed an alert (no loops)
                     } else {
-                        aggregator.add(Detector.classify(event));
+                        Finding finding = Detector.classify(event);
+                        aggregator.add(finding);
+                        enrichment.found(finding.resource());
                     }
                 });
         notes.addAll(summary.problems());
@@ -119,7 +123,7 @@ public final class Responder {
                 resources.add(r);
             }
         }
-        Map<ResourceRef, ResourceFacts> facts = stages.enricher().describeAll(List.copyOf(resources));
+        Map<ResourceRef, ResourceFacts> facts = enrichment.describeAll(List.copyOf(resources));
         List<RemediationOutcome> remediation = remediate(facts, alarm.accountId(), notes);
         return new Alert(alarm, window, groups, facts, remediation, aggregator.total(), summary.candidates(),
                 aggregator.ungrouped(), notes, summary.partial(), clock.instant());

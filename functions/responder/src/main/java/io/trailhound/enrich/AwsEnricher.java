@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.detect.ResourceRef;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
@@ -37,31 +37,43 @@ public final class AwsEnricher implements Enricher {
 
     /**
      * Who scheduled each deletion needs one CloudTrail lookup per type and region, the slowest call here, so
-     * those start first, on their own threads, and the services are asked meanwhile.
+     * each starts, on its own thread, as soon as the scan finds the first resource of its type and region;
+     * the services are asked once the scan is done.
      */
     @Override
-    public Map<ResourceRef, ResourceFacts> describeAll(List<ResourceRef> resources) {
-        Map<String, FutureTask<List<JsonNode>>> lookups = new HashMap<>();
-        for (ResourceRef r : resources) {
-            if (r.type() == ResourceRef.Type.NONE) continue;
-            lookups.computeIfAbsent(r.type() + "@" + r.region(), k -> {
-                FutureTask<List<JsonNode>> task = new FutureTask<>(() -> schedules.schedulingRecords(r.type(), r.region()));
-                Thread.ofPlatform().daemon().name("trailhound-lookup-" + k).start(task);
-                return task;
-            });
-        }
-        Map<ResourceRef, Described> described = new LinkedHashMap<>();
-        for (ResourceRef r : resources) {
-            described.put(r, switch (r.type()) {
-                case SECRET -> secret(r);
-                case KMS_KEY -> key(r);
-                case NONE -> new Described(ResourceFacts.NONE, Set.of());
-            });
-        }
-        Map<ResourceRef, ResourceFacts> out = new LinkedHashMap<>();
-        described.forEach((r, d) -> out.put(r, r.type() == ResourceRef.Type.NONE ? d.facts()
-                : withScheduling(r, d, lookups.get(r.type() + "@" + r.region()))));
-        return out;
+    public Session start() {
+        return new Session() {
+            private final Map<String, FutureTask<List<JsonNode>>> lookups = new ConcurrentHashMap<>();
+
+            @Override
+            public void found(ResourceRef resource) {
+                if (resource.type() != ResourceRef.Type.NONE && resource.id() != null) lookup(resource);
+            }
+
+            @Override
+            public Map<ResourceRef, ResourceFacts> describeAll(List<ResourceRef> resources) {
+                resources.forEach(this::found);
+                Map<ResourceRef, Described> described = new LinkedHashMap<>();
+                for (ResourceRef r : resources) {
+                    described.put(r, switch (r.type()) {
+                        case SECRET -> secret(r);
+                        case KMS_KEY -> key(r);
+                        case NONE -> new Described(ResourceFacts.NONE, Set.of());
+                    });
+                }
+                Map<ResourceRef, ResourceFacts> out = new LinkedHashMap<>();
+                described.forEach((r, d) -> out.put(r, r.type() == ResourceRef.Type.NONE ? d.facts() : withScheduling(r, d, lookup(r))));
+                return out;
+            }
+
+            private FutureTask<List<JsonNode>> lookup(ResourceRef r) {
+                return lookups.computeIfAbsent(r.type() + "@" + r.region(), k -> {
+                    FutureTask<List<JsonNode>> task = new FutureTask<>(() -> schedules.schedulingRecords(r.type(), r.region()));
+                    Thread.ofPlatform().daemon().name("trailhound-lookup-" + k).start(task);
+                    return task;
+                });
+            }
+        };
     }
 
     /** The service's answer, before the scheduling; {@code ids} are every name the resource is known by. */

@@ -19,11 +19,21 @@ public final class OfflineEnricher implements Enricher {
         this.schedules = schedules;
     }
 
+    /** The records are already at hand: nothing to start early. */
     @Override
-    public Map<ResourceRef, ResourceFacts> describeAll(List<ResourceRef> resources) {
-        Map<ResourceRef, ResourceFacts> out = new LinkedHashMap<>();
-        resources.forEach(r -> out.put(r, describe(r)));
-        return out;
+    public Session start() {
+        return new Session() {
+            @Override
+            public void found(ResourceRef resource) {
+            }
+
+            @Override
+            public Map<ResourceRef, ResourceFacts> describeAll(List<ResourceRef> resources) {
+                Map<ResourceRef, ResourceFacts> out = new LinkedHashMap<>();
+                resources.forEach(r -> out.put(r, describe(r)));
+                return out;
+            }
+        };
     }
 
     private ResourceFacts describe(ResourceRef resource) {

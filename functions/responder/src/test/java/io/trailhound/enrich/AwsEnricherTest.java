@@ -1,0 +1,52 @@
+package io.trailhound.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailhound.detect.ResourceRef;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When the CloudTrail lookups start. The Secrets Manager and KMS calls themselves are covered against moto
+ * (tests module); here the service clients must not even be asked for, which proves the lookups began
+ * before them.
+ */
+class AwsEnricherTest {
+    final Map<String, Integer> lookups = new ConcurrentHashMap<>();
+    final CountDownLatch twoLookups = new CountDownLatch(2);
+    final AwsEnricher enricher = new AwsEnricher(
+            region -> { throw new AssertionError("Secrets Manager asked before the scan ended"); },
+            region -> { throw new AssertionError("KMS asked before the scan ended"); },
+            (type, region) -> {
+                lookups.merge(type + "@" + region, 1, Integer::sum);
+                twoLookups.countDown();
+                return List.of();
+            });
+
+    @Test
+    void lookupsStartWhileTheScanGoesOnOncePerTypeAndRegion() throws Exception {
+        Enricher.Session session = enricher.start();
+        session.found(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1"));
+        session.found(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1"));
+        session.found(new ResourceRef(ResourceRef.Type.SECRET, "prod/cache", "us-east-1"));
+        session.found(new ResourceRef(ResourceRef.Type.KMS_KEY, "1234abcd-12ab-34cd-56ef-1234567890ab", "us-east-1"));
+        session.found(ResourceRef.NONE);
+
+        assertThat(twoLookups.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(50); // a third lookup, if one were wrongly started, would show now
+        assertThat(lookups).isEqualTo(Map.of("SECRET@us-east-1", 1, "KMS_KEY@us-east-1", 1));
+    }
+
+    @Test
+    void eachAlarmHasItsOwnLookups() throws Exception {
+        ResourceRef secret = new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "eu-west-1");
+        enricher.start().found(secret);
+        enricher.start().found(secret); // a later alarm (a warm Lambda) must not reuse an earlier answer
+        assertThat(twoLookups.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(lookups).isEqualTo(Map.of("SECRET@eu-west-1", 2));
+    }
+}
