@@ -16,12 +16,14 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -96,6 +98,23 @@ public final class AwsClients {
         return get("sns", region, SnsClient::builder);
     }
 
+    /**
+     * Standard retries (3 attempts, with the retry quota) with the backoff of AWS's updated retry behaviour:
+     * full jitter from 50 ms for transient errors (5xx, timeouts) and from 1 s for throttling. That is the
+     * default of the other AWS SDKs since November 2026; the Java SDK offers it from 2.44 behind
+     * AWS_NEW_RETRIES_2026, and 2.40, the newest whose modules all resolve here, waits from 100 ms / 500 ms.
+     * A fresh strategy per client: each keeps its own quota, as the SDK's default does.
+     */
+    static RetryStrategy retryStrategy() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .backoffStrategy(TRANSIENT_BACKOFF)
+                .throttlingBackoffStrategy(THROTTLING_BACKOFF)
+                .build();
+    }
+
+    static final BackoffStrategy TRANSIENT_BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(20));
+    static final BackoffStrategy THROTTLING_BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20));
+
     /** The clients built so far, as "service@region". */
     public Set<String> built() {
         return Set.copyOf(clients.keySet());
@@ -113,7 +132,7 @@ public final class AwsClients {
                     .overrideConfiguration(ClientOverrideConfiguration.builder()
                             // Makes Trailhound's own calls recognisable in CloudTrail's userAgent field.
                             .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, Config.USER_AGENT)
-                            .retryStrategy(RetryMode.STANDARD)
+                            .retryStrategy(retryStrategy())
                             .apiCallTimeout(Duration.ofSeconds(60))
                             .build());
             if (config.endpointOverride() != null) {
