@@ -135,6 +135,38 @@ class SecretScheduledForDeletionMotoTest {
         assertThat(doc.path("notes").toString()).contains("no metric filter publishes to Custom/NothingFeedsMe");
     }
 
+    @Test
+    void launcherAgainstAwsPublishesTheSameAlertAndKeepsAnArchiveOfItsOwn() throws Exception {
+        World w = new World(MOTO);
+        w.alertTopicWithQueue();
+        w.aws.secrets.createSecret(b -> b.name(SECRET).secretString("s3cr3t"));
+        w.aws.secrets.deleteSecret(b -> b.secretId(SECRET).recoveryWindowInDays(7L));
+        w.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics",
+                "AttemptsToAccessDeletedSecrets");
+        w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(30, Map.of("eventSource", "secretsmanager.amazonaws.com",
+                "eventName", "GetSecretValue", "errorCode", "InvalidRequestException", "errorMessage", GONE,
+                "requestParameters", Map.of("secretId", SECRET)))));
+        Path event = w.alarmEvent(dir, "AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = new java.util.HashMap<>(MOTO.env());
+        env.put("ALERT_TOPIC_ARN", w.alertTopicArn);
+        env.put("XDG_CACHE_HOME", cache.toString());
+        env.put("JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent().toString());
+
+        for (int run = 0; run < 2; run++) { // the first run makes the archive, the second starts from it
+            CliJar.Result r = CliJar.runCommand(env, CliJar.ROOT.resolve("bin/trailhound").toString(), "invoke", "--event", event.toString());
+            assertThat(r.status()).as(r.err()).isZero();
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).startsWith("trailhound: published to sns:" + w.alertTopicArn + " message ");
+            List<World.Alert> alerts = w.alerts(); // a received message stays hidden for 30 s: each run sees its own
+            assertThat(alerts).hasSize(1);
+            assertThat(alerts.get(0).doc().at("/findings/0/resource/state").asText()).isEqualTo("ScheduledForDeletion");
+        }
+        try (var files = java.nio.file.Files.list(cache.resolve("trailhound"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).singleElement().asString().matches("responder-.*-aws\\.(aot|jsa)");
+        }
+    }
+
     @SafeVarargs
     static <T> List<T> concat(List<? extends T>... lists) {
         return java.util.Arrays.stream(lists).flatMap(List::stream).map(x -> (T) x).toList();
