@@ -41,7 +41,7 @@ public final class Wiring {
                 new AwsEnricher(aws::secretsManager, aws::kms, new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC())),
                 remediator(config, aws),
                 publisher(config, aws, null, false));
-        // Built during init, so SnapStart's snapshot holds them and an alarm does not wait ~50 ms for each
+        // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 15-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
         aws.secretsManager(null);
         aws.kms(null);
