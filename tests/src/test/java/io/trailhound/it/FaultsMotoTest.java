@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultsMotoTest {
     @RegisterExtension
     static final MotoServer MOTO = new MotoServer();
-    static final String GONE = "You can't perform this operation on the secret because it was marked for deletion.";
 
     @TempDir
     Path dir;
@@ -39,9 +38,7 @@ class FaultsMotoTest {
         world.aws.secrets.deleteSecret(b -> b.secretId("prod/db").recoveryWindowInDays(7L));
         world.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics",
                 "AttemptsToAccessDeletedSecrets");
-        world.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(world.record(30, Map.of("eventSource", "secretsmanager.amazonaws.com",
-                "eventName", "GetSecretValue", "errorCode", "InvalidRequestException", "errorMessage", GONE,
-                "requestParameters", Map.of("secretId", "prod/db")))));
+        world.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(world.record(30, World.deletedSecretRead("prod/db"))));
         proxy = new FaultProxy(MOTO.endpoint());
     }
 
@@ -102,9 +99,7 @@ class FaultsMotoTest {
     void oneCloudTrailLookupServesEverySecretOfTheAlarmAndItsFailureIsNamedForEach() throws Exception {
         world.aws.secrets.createSecret(b -> b.name("prod/cache").secretString("v"));
         world.aws.secrets.deleteSecret(b -> b.secretId("prod/cache").recoveryWindowInDays(10L));
-        world.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(world.record(40, Map.of("eventSource", "secretsmanager.amazonaws.com",
-                "eventName", "GetSecretValue", "errorCode", "InvalidRequestException", "errorMessage", GONE,
-                "requestParameters", Map.of("secretId", "prod/cache")))));
+        world.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(world.record(40, World.deletedSecretRead("prod/cache"))));
         // AccessDenied is not retried, so the call count is the number of lookups made.
         proxy.fail("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents", 1_000, 400, "AccessDeniedException",
                 "not allowed");

@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.secretsmanager.model.Tag;
 class RemediationMotoTest {
     @RegisterExtension
     static final MotoServer MOTO = new MotoServer();
-    static final String GONE = "You can't perform this operation on the secret because it was marked for deletion.";
 
     @TempDir
     Path dir;
@@ -30,9 +29,7 @@ class RemediationMotoTest {
         String arn = w.aws.secrets.createSecret(create.build()).arn();
         w.aws.secrets.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(7L));
         w.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
-        w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(30, Map.of("eventSource", "secretsmanager.amazonaws.com",
-                "eventName", "GetSecretValue", "errorCode", "InvalidRequestException", "errorMessage", GONE,
-                "requestParameters", Map.of("secretId", name)))));
+        w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(30, World.deletedSecretRead(name))));
         return arn;
     }
 
@@ -91,9 +88,7 @@ class RemediationMotoTest {
                 .tags(Tag.builder().key("trailhound:auto-cancel").value("true").build()).build();
         String second = w.aws.secrets.createSecret(create).arn();
         w.aws.secrets.deleteSecret(b -> b.secretId("prod/second").recoveryWindowInDays(7L));
-        w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(60, Map.of("eventSource", "secretsmanager.amazonaws.com",
-                "eventName", "GetSecretValue", "errorCode", "InvalidRequestException", "errorMessage", GONE,
-                "requestParameters", Map.of("secretId", "prod/second")))));
+        w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(60, World.deletedSecretRead("prod/second"))));
         JsonNode r = remediationOf(w, Map.of("REMEDIATION", "on", "REMEDIATION_MAX_ACTIONS", "1"));
         assertThat(r).hasSize(2);
         assertThat(r.findValuesAsText("status")).containsExactly("DONE", "SKIPPED");

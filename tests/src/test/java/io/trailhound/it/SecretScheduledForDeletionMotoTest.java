@@ -24,7 +24,6 @@ class SecretScheduledForDeletionMotoTest {
     @RegisterExtension
     static final MotoServer MOTO = new MotoServer();
     static final String SECRET = "prod/payments/db-password";
-    static final String GONE = "You can't perform this operation on the secret because it was marked for deletion.";
 
     @TempDir
     Path dir;
@@ -40,22 +39,19 @@ class SecretScheduledForDeletionMotoTest {
 
         w.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
         w.logGroupWithFilter("CloudTrail/SecondTrail", MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
-        var failure = Map.<String, Object>of("eventSource", "secretsmanager.amazonaws.com", "eventName", "GetSecretValue",
-                "errorCode", "InvalidRequestException", "errorMessage", GONE, "requestParameters", Map.of("secretId", SECRET));
+        var failure = World.deletedSecretRead(SECRET);
         var hits = List.of(w.record(30, failure), w.record(75, failure), w.record(140, failure));
         var noise = List.of(
                 w.record(40, Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "GetSecretValue",
                         "requestParameters", Map.of("secretId", "prod/other"))),
                 w.record(50, Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "DescribeSecret",
-                        "errorMessage", GONE)),
+                        "errorMessage", World.GONE)),
                 w.record(60, Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "GetSecretValue",
                         "errorCode", "ResourceNotFoundException", "errorMessage", "Secrets Manager can't find the specified secret.")),
                 w.record(-3600, failure)); // an hour before the window
         w.putEvents("CloudTrail/MyCloudWatchLogGroup", concat(hits, noise));
         // The second trail delivers the same three events (same eventIDs) and one more from another IP.
-        var other = w.record(200, Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "GetSecretValue",
-                "errorCode", "InvalidRequestException", "errorMessage", GONE, "requestParameters", Map.of("secretId", arn),
-                "sourceIPAddress", "198.51.100.77"));
+        var other = w.record(200, World.deletedSecretRead(arn)).put("sourceIPAddress", "198.51.100.77");
         w.putEvents("CloudTrail/SecondTrail", concat(hits, List.of(other)));
 
         World.Run run = w.invoke("--event", w.alarmEvent(dir, "AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics",
@@ -96,8 +92,7 @@ class SecretScheduledForDeletionMotoTest {
         World w = new World(MOTO);
         w.alertTopicWithQueue();
         w.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
-        var failure = Map.<String, Object>of("eventSource", "secretsmanager.amazonaws.com", "eventName", "GetSecretValue",
-                "errorCode", "InvalidRequestException", "errorMessage", GONE, "requestParameters", Map.of("secretId", SECRET));
+        var failure = World.deletedSecretRead(SECRET);
         var noise = Map.<String, Object>of("eventSource", "kms.amazonaws.com", "eventName", "Decrypt");
         int total = 12_000;
         List<com.fasterxml.jackson.databind.node.ObjectNode> records = new java.util.ArrayList<>();
@@ -143,9 +138,7 @@ class SecretScheduledForDeletionMotoTest {
         w.aws.secrets.deleteSecret(b -> b.secretId(SECRET).recoveryWindowInDays(7L));
         w.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics",
                 "AttemptsToAccessDeletedSecrets");
-        w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(30, Map.of("eventSource", "secretsmanager.amazonaws.com",
-                "eventName", "GetSecretValue", "errorCode", "InvalidRequestException", "errorMessage", GONE,
-                "requestParameters", Map.of("secretId", SECRET)))));
+        w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(30, World.deletedSecretRead(SECRET))));
         Path event = w.alarmEvent(dir, "AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
         Path cache = dir.resolve("cache");
         Map<String, String> env = new java.util.HashMap<>(MOTO.env());

@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 final class World {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Secrets Manager's error for a secret scheduled for deletion, as CloudTrail records it. */
+    static final String GONE = "You can't perform this operation on the secret because it was marked for deletion.";
     static final DateTimeFormatter DATAPOINT = DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss").withZone(ZoneOffset.UTC);
 
     final MotoServer moto;
@@ -89,6 +91,12 @@ final class World {
         r.put("recipientAccountId", MotoServer.ACCOUNT);
         fields.forEach((k, v) -> r.set(k, JSON.valueToTree(v)));
         return r;
+    }
+
+    /** The fields of a GetSecretValue call refused because the secret is scheduled for deletion. */
+    static Map<String, Object> deletedSecretRead(String secretId) {
+        return Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "GetSecretValue",
+                "errorCode", "InvalidRequestException", "errorMessage", GONE, "requestParameters", Map.of("secretId", secretId));
     }
 
     /** An SNS event file carrying the alarm message, as `sam local invoke -e` takes it. */
