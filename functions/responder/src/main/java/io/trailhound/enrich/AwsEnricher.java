@@ -2,6 +2,7 @@ package io.trailhound.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.aws.AwsErrors;
+import io.trailhound.concurrent.Await;
 import io.trailhound.detect.ResourceRef;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -82,23 +82,11 @@ public final class AwsEnricher implements Enricher {
 
     private static ResourceFacts withScheduling(ResourceRef ref, Described d, FutureTask<List<JsonNode>> lookup) {
         try {
-            Optional<Scheduling> found = ScheduleEvents.newest(join(lookup), ref.type(), d.ids());
+            Optional<Scheduling> found = ScheduleEvents.newest(Await.result(lookup, "waiting for CloudTrail"), ref.type(), d.ids());
             return d.facts().withScheduling(found.orElse(null), found.isPresent() ? null
                     : "who scheduled the deletion: no " + ScheduleEvents.eventNameFor(ref.type()) + " event for it in CloudTrail's last 31 days");
         } catch (SdkException e) {
             return d.facts().withScheduling(null, "who scheduled the deletion: " + AwsErrors.describe("cloudtrail:LookupEvents", e));
-        }
-    }
-
-    private static <T> T join(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for CloudTrail", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
         }
     }
 

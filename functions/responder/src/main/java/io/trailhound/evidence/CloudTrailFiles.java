@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailhound.concurrent.Await;
 import io.trailhound.json.Json;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -20,7 +21,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,7 +90,7 @@ public final class CloudTrailFiles {
                     tasks.add(pool.submit(() -> readFile(files.get(index), sink, perFile.get(index))));
                 }
                 for (Future<?> task : tasks) {
-                    await(task);
+                    Await.result(task, "reading CloudTrail files");
                 }
             } finally {
                 pool.shutdownNow();
@@ -114,19 +114,6 @@ public final class CloudTrailFiles {
             }
         }
         return total;
-    }
-
-    private static void await(Future<?> task) {
-        try {
-            task.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading CloudTrail files", e);
-        }
     }
 
     private static void readFile(Path file, Consumer<Record> sink, List<String> problems) {
