@@ -3,12 +3,12 @@ package io.trailhound;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.trailhound.alarm.AlarmParseException;
 import io.trailhound.alert.RenderedAlert;
 import io.trailhound.alert.Sanitize;
 import io.trailhound.aws.AwsClients;
 import io.trailhound.config.Config;
+import io.trailhound.json.Json;
 import io.trailhound.publish.Publisher;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,18 +108,15 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
         String text = "Trailhound received a notification on the alarm topic that it could not read.\n\nReason: "
                 + Sanitize.text(reason) + "\nSubject: " + Sanitize.text(sns == null ? null : sns.getSubject())
                 + "\nMessage (first 4000 characters):\n" + Sanitize.text(message, 4000) + "\n";
-        String json = "{\"source\":\"trailhound\",\"version\":1,\"detection\":\"UNREADABLE_NOTIFICATION\",\"reason\":"
-                + quote(reason) + "}";
+        String json = Json.write(Json.object().put("source", "trailhound").put("version", 1)
+                .put("detection", "UNREADABLE_NOTIFICATION").put("reason", reason == null ? "" : reason));
         return new RenderedAlert("Trailhound: unreadable notification on the alarm topic", text, json,
                 Map.of("detection", "UNREADABLE_NOTIFICATION", "severity", "UNKNOWN", RenderedAlert.ORIGIN_ATTRIBUTE, "trailhound"));
     }
 
-    private static String quote(String s) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s == null ? "" : s)) + "\"";
-    }
-
     /** One JSON line per log entry (the function's log format is JSON). */
     private static void log(String level, String message) {
-        System.out.println("{\"level\":\"" + level + "\",\"logger\":\"trailhound\",\"message\":" + quote(Sanitize.text(message, 200_000)) + "}");
+        System.out.println(Json.write(Json.object().put("level", level).put("logger", "trailhound")
+                .put("message", Sanitize.text(message, 200_000))));
     }
 }

@@ -68,6 +68,10 @@ class HandlerTest {
             assertThat(a.subject()).isEqualTo("Trailhound: unreadable notification on the alarm topic");
             assertThat(a.text()).contains("truncated or malformed JSON");
             assertThat(a.attributes()).containsEntry(RenderedAlert.ORIGIN_ATTRIBUTE, "trailhound");
+            // the prefix is what isOwnMessage recognises, so the alert can never loop back in
+            assertThat(a.json()).startsWith("{\"source\":\"trailhound\",\"version\":1,\"detection\":\"UNREADABLE_NOTIFICATION\","
+                    + "\"reason\":\"the SNS message is truncated or malformed JSON: ").endsWith("\"}");
+            assertThat(Handler.isOwnMessage(new SNSEvent.SNS().withMessage(a.json()))).isTrue();
         });
     }
 
