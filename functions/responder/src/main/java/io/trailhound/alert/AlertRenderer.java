@@ -28,9 +28,11 @@ public final class AlertRenderer {
     static final int MAX_GROUPS_SHOWN = 25;
 
     public RenderedAlert render(Alert alert) {
+        String subject = subject(alert);
+        Map<String, String> attributes = attributes(alert);
         int shown = Math.min(MAX_GROUPS_SHOWN, alert.groups().size());
         while (true) {
-            RenderedAlert r = new RenderedAlert(subject(alert), text(alert, shown), json(alert, shown), attributes(alert));
+            RenderedAlert r = new RenderedAlert(subject, text(alert, shown), json(alert, shown), attributes);
             if (snsMessage(r).getBytes(StandardCharsets.UTF_8).length <= MESSAGE_BUDGET || shown == 0) {
                 return r;
             }
