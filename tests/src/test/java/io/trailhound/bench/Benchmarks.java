@@ -51,7 +51,7 @@ public final class Benchmarks {
         double plain = Proc.median(runs, cat(Proc.java("-jar", JAR), invoke), Map.of());
         // bin/trailhound itself; its first (unmeasured) run creates the archive in this fresh cache
         Map<String, String> cache = Map.of("XDG_CACHE_HOME", Files.createTempDirectory("trailhound-cache").toString(),
-                "JAVA_HOME", Path.of(Proc.JAVA).getParent().getParent().toString());
+                "JAVA_HOME", Proc.JAVA_HOME);
         double cds = Proc.median(runs, cat(List.of(Proc.ROOT.resolve("bin/trailhound").toString()), invoke), cache);
         System.out.printf("   empty main (floor)                 %6.3f s%n", floor);
         System.out.printf("   java -jar responder.jar invoke     %6.3f s   %5.1fx the floor%n", plain, plain / floor);

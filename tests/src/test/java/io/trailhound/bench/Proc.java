@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 public final class Proc {
     public static final Path ROOT = Path.of(System.getProperty("trailhound.root", "..")).toAbsolutePath().normalize();
     public static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    /** The JDK running this JVM, for launchers that pick their java by JAVA_HOME (bin/trailhound). */
+    public static final String JAVA_HOME = Path.of(JAVA).getParent().getParent().toString();
 
     public record Result(int status, double seconds, String out, String err) {
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailhound.bench.Proc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,7 +43,7 @@ class OfflineDemoTest {
     void launcherGivesTheSameOutputAndKeepsOneArchivePerBuildAndKindOfSuccessfulRun(String mode) throws Exception {
         Path cache = dir.resolve("cache");
         Map<String, String> env = new HashMap<>(Map.of("XDG_CACHE_HOME", cache.toString(),
-                "JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent().toString()));
+                "JAVA_HOME", Proc.JAVA_HOME));
         if (mode.equals("dynamic")) env.put("TRAILHOUND_CDS", "dynamic");
         String suffix = mode.equals("dynamic") || Runtime.version().feature() < 25 ? ".jsa" : ".aot";
         String launcher = CliJar.ROOT.resolve("bin/trailhound").toString();

@@ -48,7 +48,7 @@ public final class OnlineBenchmark {
             double ours = Proc.median(runs, Proc.java("-jar", jar, "invoke", "--event", event.toString()), env);
             Map<String, String> launcherEnv = new HashMap<>(env); // a fresh cache: the first (unmeasured) run makes the archive
             launcherEnv.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-            launcherEnv.put("JAVA_HOME", Path.of(Proc.JAVA).getParent().getParent().toString());
+            launcherEnv.put("JAVA_HOME", Proc.JAVA_HOME);
             List<String> launcher = List.of(Proc.ROOT.resolve("bin/trailhound").toString(), "invoke", "--event", event.toString());
             double oursCds = Proc.median(runs, launcher, launcherEnv);
             System.out.printf("   Trailhound (java -jar)            %6.3f s%n", ours);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhound.bench.Proc;
 import io.trailhound.evidence.MetricFilterCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,7 +145,7 @@ class SecretScheduledForDeletionMotoTest {
         Map<String, String> env = new java.util.HashMap<>(MOTO.env());
         env.put("ALERT_TOPIC_ARN", w.alertTopicArn);
         env.put("XDG_CACHE_HOME", cache.toString());
-        env.put("JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent().toString());
+        env.put("JAVA_HOME", Proc.JAVA_HOME);
 
         for (int run = 0; run < 2; run++) { // the first run makes the archive, the second starts from it
             CliJar.Result r = CliJar.runCommand(env, CliJar.ROOT.resolve("bin/trailhound").toString(), "invoke", "--event", event.toString());
