@@ -3,6 +3,9 @@ package io.trailhound;
 import io.trailhound.alarm.AlarmNotification;
 import io.trailhound.alarm.AlarmParser;
 import io.trailhound.alarm.BreachWindow;
+import io.trailhound.alarm.ChildAlarmSource;
+import io.trailhound.alarm.ChildStatus;
+import io.trailhound.alarm.CompositeChildren;
 import io.trailhound.alarm.TimeWindow;
 import io.trailhound.alert.Alert;
 import io.trailhound.alert.AlertRenderer;
@@ -19,6 +22,7 @@ import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.evidence.EvidenceCollector;
 import io.trailhound.evidence.EventSource;
 import io.trailhound.evidence.MetricFilter;
+import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.MetricFilterSource;
 import io.trailhound.publish.Publisher;
 import io.trailhound.remediate.RemediationOutcome;
@@ -41,7 +45,11 @@ public final class Responder {
 
     /** The stage adapters: AWS, offline, or a mix. */
     public record Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator,
-                         Publisher publisher) {
+                         Publisher publisher, ChildAlarmSource childAlarms) {
+        /** Without a way to describe a composite alarm's children (they are then named in the alert as needed). */
+        public Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator, Publisher publisher) {
+            this(filters, events, enricher, remediator, publisher, ChildAlarmSource.OFFLINE);
+        }
     }
 
     /** What happened to one notification; {@code inputProblems} are damaged inputs met on the way. */
@@ -72,7 +80,11 @@ public final class Responder {
      * The evidence scan stops at {@code scanDeadline} (null: none) and the alert is then marked partial.
      */
     public Outcome respond(String message, Instant scanDeadline) {
-        AlarmNotification alarm = AlarmParser.parse(message);
+        return respond(AlarmParser.parse(message), scanDeadline);
+    }
+
+    /** Handles one alarm state change, however it arrived; only a transition to ALARM yields an alert. */
+    public Outcome respond(AlarmNotification alarm, Instant scanDeadline) {
         if (!alarm.isAlarm()) {
             return new Outcome(false, "alarm '" + alarm.alarmName() + "' went to " + alarm.newState() + ": no alert", null, List.of());
         }
@@ -82,17 +94,35 @@ public final class Responder {
     }
 
     Alert investigate(AlarmNotification alarm, Instant scanDeadline, List<String> inputProblems) {
-        TimeWindow window = BreachWindow.of(alarm, config.lookbackSlack());
         List<String> notes = new ArrayList<>();
+        TimeWindow window;
+        List<AlarmNotification.MetricRef> metrics;
+        List<ChildStatus> children = List.of();
+        if (alarm.isComposite()) {
+            CompositeChildren.Resolution composite = children(alarm, inputProblems);
+            window = composite.window();
+            metrics = composite.metrics();
+            children = composite.children();
+            notes.addAll(composite.notes());
+        } else {
+            window = BreachWindow.of(alarm, config.lookbackSlack(), clock.instant());
+            metrics = alarm.metrics();
+            if (metrics.isEmpty()) {
+                notes.add("the notification names no metric (no Trigger or configuration.metrics), so no metric filter can be looked up");
+            }
+        }
         if (!window.fromDatapoints()) notes.add(window.note());
         List<MetricFilter> filters = new ArrayList<>();
-        for (AlarmNotification.MetricRef metric : alarm.metrics()) {
+        for (AlarmNotification.MetricRef metric : metrics) {
             try {
                 List<MetricFilter> found = stages.filters().filtersFor(metric);
                 if (found.isEmpty()) {
-                    notes.add("no metric filter publishes to " + metric.namespace() + "/" + metric.metricName());
+                    notes.add("no metric filter publishes to " + metric.display());
                 }
                 filters.addAll(found);
+            } catch (MetricFilterCatalog.UnknownMetricException e) {
+                notes.add(e.getMessage()); // offline: the other metrics of a metric-math alarm are still searched
+                inputProblems.add(e.getMessage());
             } catch (SdkException e) {
                 notes.add(AwsErrors.describe("logs:DescribeMetricFilters", e));
             }
@@ -126,7 +156,26 @@ public final class Responder {
         Map<ResourceRef, ResourceFacts> facts = enrichment.describeAll(List.copyOf(resources));
         List<RemediationOutcome> remediation = remediate(facts, alarm.accountId(), notes);
         return new Alert(alarm, window, groups, facts, remediation, aggregator.total(), summary.candidates(),
-                aggregator.ungrouped(), notes, summary.partial(), clock.instant());
+                aggregator.ungrouped(), notes, summary.partial(), clock.instant(), children);
+    }
+
+    /** A composite alarm's children: described online; offline the alert and the CLI name the ones needed. */
+    private CompositeChildren.Resolution children(AlarmNotification alarm, List<String> inputProblems) {
+        List<String> needed = CompositeChildren.needed(alarm);
+        try {
+            return CompositeChildren.resolve(alarm, stages.childAlarms().describe(alarm.region(), needed), config.lookbackSlack(),
+                    clock.instant());
+        } catch (ChildAlarmSource.Unavailable e) {
+            List<String> ask = alarm.composite().triggeringChildren().isEmpty() ? needed : alarm.composite().triggeringChildren();
+            String why = "offline: DescribeAlarms would be needed for child alarm(s) " + String.join(", ", ask)
+                    + " of composite alarm '" + alarm.alarmName() + "' to search their metrics; run with AWS credentials,"
+                    + " or invoke with the child alarm's own notification";
+            inputProblems.add(why);
+            return CompositeChildren.unresolved(alarm, config.lookbackSlack(), clock.instant(), why);
+        } catch (SdkException e) {
+            return CompositeChildren.unresolved(alarm, config.lookbackSlack(), clock.instant(),
+                    AwsErrors.describe("cloudwatch:DescribeAlarms", e) + "; the child alarms of the composite were not investigated");
+        }
     }
 
     /** Remediation never delays or suppresses the alert: any failure becomes a note. */

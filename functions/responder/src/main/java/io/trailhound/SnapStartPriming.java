@@ -60,7 +60,7 @@ public final class SnapStartPriming implements Resource {
             return List.of();
         };
         String[] text = new String[1];
-        Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(null), sample,
+        Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(List.of()), sample,
                 new OfflineEnricher((type, region) -> List.of()), Remediator.OFF, alert -> {
                     text[0] = alert.text();
                     Json.write(Json.object().put("subject", alert.subject())); // the writer path too

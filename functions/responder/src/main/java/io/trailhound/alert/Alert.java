@@ -1,6 +1,7 @@
 package io.trailhound.alert;
 
 import io.trailhound.alarm.AlarmNotification;
+import io.trailhound.alarm.ChildStatus;
 import io.trailhound.alarm.TimeWindow;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.ResourceRef;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * Everything an enriched alert says. {@code notes} hold what could not be done and why (never a missing
- * alert); {@code partial} marks an alert whose evidence search did not finish.
+ * alert); {@code partial} marks an alert whose evidence search did not finish; {@code children} are a
+ * composite alarm's child alarms (empty for a metric alarm).
  */
 public record Alert(
         AlarmNotification alarm,
@@ -25,13 +27,22 @@ public record Alert(
         long ungroupedEvents,
         List<String> notes,
         boolean partial,
-        Instant generatedAt) {
+        Instant generatedAt,
+        List<ChildStatus> children) {
 
     public Alert {
+        children = List.copyOf(children);
         groups = List.copyOf(groups);
         facts = Map.copyOf(facts);
         remediation = List.copyOf(remediation);
         notes = List.copyOf(notes);
+    }
+
+    /** An alert for a metric alarm (no composite children). */
+    public Alert(AlarmNotification alarm, TimeWindow window, List<FindingGroup> groups, Map<ResourceRef, ResourceFacts> facts,
+                 List<RemediationOutcome> remediation, long matchedEvents, long scannedEvents, long ungroupedEvents, List<String> notes,
+                 boolean partial, Instant generatedAt) {
+        this(alarm, window, groups, facts, remediation, matchedEvents, scannedEvents, ungroupedEvents, notes, partial, generatedAt, List.of());
     }
 
     /** The headline's severity, UNKNOWN when nothing matched. */

@@ -2,6 +2,7 @@ package io.trailhound.alert;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailhound.alarm.ChildStatus;
 import io.trailhound.detect.Caller;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
@@ -91,6 +92,13 @@ public final class AlertRenderer {
         line(t, "Alarm", a.alarmName() + " went " + nvl(a.oldState()) + " -> " + a.newState()
                 + (a.stateChangeTime() != null ? " at " + a.stateChangeTime() : ""));
         line(t, "Account/region", nvl(a.accountId()) + " / " + nvl(a.region()));
+        if (a.isComposite()) {
+            line(t, "Composite rule", clean(a.composite().rule()));
+            for (ChildStatus c : alert.children()) {
+                line(t, "  Child", clean(c.name()) + " " + nvl(c.state()) + (a.composite().triggeringChildren().contains(c.name())
+                        ? " (fired)" : "") + (c.detail() == null ? "" : ": " + clean(c.detail())));
+            }
+        }
         line(t, "Window searched", alert.window().start() + " .. " + alert.window().end() + " (" + alert.window().note() + ")");
         line(t, "Evidence", alert.matchedEvents() + " matching event(s) of " + alert.scannedEvents() + " scanned, in "
                 + alert.groups().size() + " group(s)" + (alert.partial() ? " - PARTIAL: the search did not finish" : ""));
@@ -173,6 +181,17 @@ public final class AlertRenderer {
         alarm.put("region", a.region());
         alarm.put("state", a.newState());
         alarm.put("stateChangeTime", a.stateChangeTime() == null ? null : a.stateChangeTime().toString());
+        alarm.put("previousState", a.oldState());
+        ArrayNode metrics = alarm.putArray("metrics");
+        a.metrics().forEach(m -> metrics.addObject().put("namespace", m.namespace()).put("name", m.metricName()).put("period", m.periodSeconds()));
+        if (a.isComposite()) {
+            ObjectNode composite = alarm.putObject("composite");
+            composite.put("rule", a.composite().rule());
+            a.composite().triggeringChildren().forEach(composite.putArray("triggeringChildren")::add);
+            ArrayNode children = composite.putArray("children");
+            alert.children().forEach(c -> children.addObject().put("name", c.name()).put("state", c.state())
+                    .put("investigated", c.investigated()).put("detail", c.detail()));
+        }
         ObjectNode window = doc.putObject("window");
         window.put("start", alert.window().start().toString());
         window.put("end", alert.window().end().toString());

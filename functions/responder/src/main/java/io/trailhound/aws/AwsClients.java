@@ -25,6 +25,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -80,6 +81,10 @@ public final class AwsClients {
 
     public CloudWatchLogsClient logs(String region) {
         return get("logs", region, CloudWatchLogsClient::builder);
+    }
+
+    public CloudWatchClient cloudWatch(String region) {
+        return get("cloudwatch", region, CloudWatchClient::builder);
     }
 
     public CloudTrailClient cloudTrail(String region) {
