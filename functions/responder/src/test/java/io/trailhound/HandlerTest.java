@@ -73,6 +73,19 @@ class HandlerTest {
     }
 
     @Test
+    void aNewAlarmAfterOkIsANewAlert() {
+        String ok = AlarmParserTest.ALARM.replace("\"NewStateValue\":\"ALARM\",\"OldStateValue\":\"OK\"", "\"NewStateValue\":\"OK\",\"OldStateValue\":\"ALARM\"");
+        String again = AlarmParserTest.ALARM.replace("2026-11-23T10:26:08.412+0000", "2026-11-23T11:26:08.412+0000")
+                .replace("23/11/26 10:20:00", "23/11/26 11:20:00").replace("23/11/26 10:15:00", "23/11/26 11:15:00");
+        Handler h = handler(recording);
+        h.handle(event(AlarmParserTest.ALARM), null);
+        assertThat(h.handle(event(ok), null)).contains("went to OK: no alert");
+        h.handle(event(again), null);
+        assertThat(published).hasSize(2);
+        assertThat(published.get(1).json()).contains("\"start\":\"2026-11-23T11:05:00Z\"");
+    }
+
+    @Test
     void ownMessagesAreIgnored() throws Exception {
         String byAttribute = event("Trailhound alert: ...").replace("\"Message\"",
                 "\"MessageAttributes\":{\"" + RenderedAlert.ORIGIN_ATTRIBUTE + "\":{\"Type\":\"String\",\"Value\":\"trailhound\"}},\"Message\"");

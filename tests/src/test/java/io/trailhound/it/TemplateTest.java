@@ -33,6 +33,7 @@ class TemplateTest {
     static final Map<Class<? extends SdkClient>, String> CLIENTS = Map.of(
             software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.class, "logs",
             software.amazon.awssdk.services.cloudtrail.CloudTrailClient.class, "cloudtrail",
+            software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class, "cloudwatch",
             software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.class, "secretsmanager",
             software.amazon.awssdk.services.kms.KmsClient.class, "kms",
             software.amazon.awssdk.services.sns.SnsClient.class, "sns");
