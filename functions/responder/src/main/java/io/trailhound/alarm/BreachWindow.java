@@ -35,12 +35,27 @@ public final class BreachWindow {
     private BreachWindow() {
     }
 
+    /** CloudWatch's longest period and evaluation range; larger values in a notification are forged or damaged. */
+    static final Duration MAX_PERIOD = Duration.ofDays(1);
+    static final Duration MAX_EVALUATION = Duration.ofDays(7);
+
     /** @param receivedAt when the notification arrived: the stand-in for an unreadable StateChangeTime */
     public static TimeWindow of(AlarmNotification alarm, Duration slack, Instant receivedAt) {
-        Duration period = Duration.ofSeconds(Math.max(60, alarm.periodSeconds()));
-        Instant changed = alarm.stateChangeTime();
+        Duration period = Duration.ofSeconds(Math.min(MAX_PERIOD.toSeconds(), Math.max(60, alarm.periodSeconds())));
         int[] nOfM = nOfM(alarm.reason());
-        Duration allowed = period.multipliedBy(Math.max(alarm.evaluationPeriods(), nOfM[1])).plus(slack);
+        long claimed = (long) alarm.periodSeconds() * Math.max(alarm.evaluationPeriods(), nOfM[1]);
+        Duration evaluation = period.multipliedBy(alarm.evaluationPeriods());
+        Duration lastM = period.multipliedBy(nOfM[1]);
+        String damaged = "";
+        if (alarm.periodSeconds() > MAX_PERIOD.toSeconds() || claimed > MAX_EVALUATION.toSeconds()) {
+            evaluation = evaluation.compareTo(MAX_EVALUATION) > 0 ? MAX_EVALUATION : evaluation;
+            lastM = lastM.compareTo(MAX_EVALUATION) > 0 ? MAX_EVALUATION : lastM;
+            damaged = "; damaged notification: Period " + alarm.periodSeconds() + " s x EvaluationPeriods " + alarm.evaluationPeriods()
+                    + " is beyond what CloudWatch allows, so at most " + MAX_PERIOD.toHours() + " h per period and "
+                    + MAX_EVALUATION.toDays() + " days in all were used";
+        }
+        Instant changed = alarm.stateChangeTime();
+        Duration allowed = (evaluation.compareTo(lastM) > 0 ? evaluation : lastM).plus(slack);
         String reading = "";
         List<Instant> points = datapoints(alarm.reason(), false);
         String rejected = null;
@@ -61,12 +76,12 @@ public final class BreachWindow {
             Instant end = last(points).plus(period);
             String covers = "";
             if (points.size() < nOfM[0]) {
-                start = min(start, end.minus(period.multipliedBy(nOfM[1])));
+                start = min(start, end.minus(lastM));
                 covers = "; NewStateReason lists " + points.size() + " of the " + nOfM[0] + " breaching datapoints, so the window covers the last "
                         + nOfM[1] + " periods";
             }
             return new TimeWindow(start.minus(slack), end.plus(slack), true,
-                    "from " + points.size() + " breaching datapoint(s) in NewStateReason" + reading + covers + ", widened by " + slack);
+                    "from " + points.size() + " breaching datapoint(s) in NewStateReason" + reading + covers + ", widened by " + slack + damaged);
         }
         String why = rejected != null ? rejected : "NewStateReason lists no datapoints";
         Instant end = changed;
@@ -76,9 +91,9 @@ public final class BreachWindow {
                     ? " and StateChangeTime '" + alarm.unreadableTime() + "' is not a timestamp, so the window ends when Trailhound received the alarm"
                     : " and there is no StateChangeTime, so the window ends when Trailhound received the alarm";
         }
-        Instant start = end.minus(period.multipliedBy(alarm.evaluationPeriods()));
+        Instant start = end.minus(evaluation);
         return new TimeWindow(start.minus(slack), end.plus(slack), false,
-                why + "; estimated as StateChangeTime minus Period x EvaluationPeriods, widened by " + slack);
+                why + "; estimated as StateChangeTime minus Period x EvaluationPeriods, widened by " + slack + damaged);
     }
 
     /** A composite alarm has no datapoints of its own: around its StateChangeTime (or receipt). */
