@@ -1,5 +1,7 @@
 package io.trailhound;
 
+import io.trailhound.alarm.AlarmReader;
+import io.trailhound.alarm.Delivery;
 import io.trailhound.config.Config;
 import io.trailhound.enrich.OfflineEnricher;
 import io.trailhound.evidence.EventSource;
@@ -17,7 +19,7 @@ import org.crac.Resource;
 
 /**
  * SnapStart runtime hook: before Lambda takes the snapshot, run the whole handler path once on a built-in
- * sample (parse the alarm, compile the pattern, match, classify, group, render), entirely in memory, so the
+ * sample (read the event, parse the alarm, compile the pattern, match, classify, group, render), entirely in memory, so the
  * restored function starts with those classes loaded and initialised. No AWS call is made: a call at
  * snapshot time would use the snapshot's credentials and could have side effects.
  */
@@ -66,7 +68,12 @@ public final class SnapStartPriming implements Resource {
                     Json.write(Json.object().put("subject", alert.subject())); // the writer path too
                     return "primed";
                 });
-        new Responder(Config.from(Map.of()), stages, Clock.systemUTC()).respond(SAMPLE_ALARM);
+        // through the reader, as the handler receives it: an SNS event around the alarm message
+        var event = Json.object();
+        event.putArray("Records").addObject().put("EventSource", "aws:sns").putObject("Sns").put("MessageId", "priming")
+                .put("Message", SAMPLE_ALARM);
+        Delivery.Alarm alarm = (Delivery.Alarm) AlarmReader.read(Json.write(event)).get(0);
+        new Responder(Config.from(Map.of()), stages, Clock.systemUTC()).respond(alarm.alarm(), null);
         return text[0];
     }
 }

@@ -61,10 +61,4 @@ public record AlarmNotification(
     public boolean isComposite() {
         return composite != null;
     }
-
-    /** The same alarm as seen through one of a composite's children (used to investigate each child). */
-    public AlarmNotification withMetrics(List<MetricRef> childMetrics) {
-        return new AlarmNotification(alarmName, alarmArn, accountId, region, newState, oldState, reason, stateChangeTime,
-                periodSeconds, evaluationPeriods, childMetrics, composite, unreadableTime);
-    }
 }
