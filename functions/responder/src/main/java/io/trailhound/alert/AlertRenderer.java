@@ -88,9 +88,9 @@ public final class AlertRenderer {
         Detection d = alert.headline();
         t.append("Trailhound alert: ").append(alert.groups().isEmpty() ? "alarm fired, no matching events found" : d.title)
                 .append(" (severity ").append(alert.severity()).append(")\n\n");
-        line(t, "Alarm", a.alarmName() + " went " + nvl(a.oldState()) + " -> " + a.newState()
+        line(t, "Alarm", clean(a.alarmName()) + " went " + nvl(clean(a.oldState())) + " -> " + clean(a.newState())
                 + (a.stateChangeTime() != null ? " at " + a.stateChangeTime() : ""));
-        line(t, "Account/region", nvl(a.accountId()) + " / " + nvl(a.region()));
+        line(t, "Account/region", nvl(clean(a.accountId())) + " / " + nvl(clean(a.region())));
         line(t, "Window searched", alert.window().start() + " .. " + alert.window().end() + " (" + alert.window().note() + ")");
         line(t, "Evidence", alert.matchedEvents() + " matching event(s) of " + alert.scannedEvents() + " scanned, in "
                 + alert.groups().size() + " group(s)" + (alert.partial() ? " - PARTIAL: the search did not finish" : ""));
@@ -103,6 +103,7 @@ public final class AlertRenderer {
             if (f.resource().type() != ResourceRef.Type.NONE) {
                 ResourceFacts facts = alert.facts().get(f.resource());
                 line(t, "  Resource", clean(facts != null && facts.arn() != null ? facts.arn() : f.resource().id()));
+                line(t, "  Region", clean(f.resource().region()));
                 if (facts != null) facts(t, facts, alert.generatedAt());
             }
             line(t, "  Caller", clean(f.caller().display()) + " [" + f.caller().kind() + "]");
@@ -120,9 +121,13 @@ public final class AlertRenderer {
             line(t, "  Event IDs", clean(String.join(", ", g.exampleEventIds())) + (g.count() > g.exampleEventIds().size()
                     ? " and " + (g.count() - g.exampleEventIds().size()) + " more" : ""));
             line(t, "  User agent", clean(f.userAgent()));
+            if (f.claimsToBeTrailhound()) {
+                line(t, "  Warning", "the call claims to be Trailhound (user agent), but the caller is not Trailhound's own identity");
+            }
+            line(t, "  Log stream", clean(f.origin()) + " (of the first event)");
         }
         if (alert.groups().size() > shown) {
-            t.append("\n... and ").append(alert.groups().size() - shown).append(" more group(s); see the JSON document.\n");
+            t.append("\n... and ").append(alert.groups().size() - shown).append(" more group(s), listed in the JSON document.\n");
         }
         if (alert.ungroupedEvents() > 0) {
             t.append("\n").append(alert.ungroupedEvents()).append(" further matching event(s) were counted but not grouped.\n");
@@ -187,6 +192,7 @@ public final class AlertRenderer {
         doc.put("partial", alert.partial());
         ArrayNode findings = doc.putArray("findings");
         alert.groups().stream().limit(shown).forEach(g -> findings.add(finding(g, alert)));
+        counts.put("groupsListed", listGroups(doc.putArray("groups"), alert.groups()));
         ArrayNode remediation = doc.putArray("remediation");
         for (RemediationOutcome r : alert.remediation()) {
             remediation.addObject().put("resource", r.resource()).put("action", r.action()).put("status", r.status().name())
@@ -195,6 +201,36 @@ public final class AlertRenderer {
         ArrayNode notes = doc.putArray("notes");
         alert.notes().forEach(notes::add);
         return write(doc);
+    }
+
+    /** Room for the compact list of every group (its strings are capped, so each entry is small). */
+    static final int GROUP_LIST_BUDGET = 32 * 1024;
+
+    /** Every group, one compact entry each, in rank order, as far as {@link #GROUP_LIST_BUDGET} allows; returns how many. */
+    private static int listGroups(ArrayNode list, java.util.List<FindingGroup> groups) {
+        int bytes = 0;
+        int listed = 0;
+        for (FindingGroup g : groups) {
+            Finding f = g.first();
+            ObjectNode o = Json.object();
+            o.put("detection", f.detection().name());
+            if (f.resource().type() != ResourceRef.Type.NONE) {
+                o.put("resource", f.resource().id());
+                o.put("region", f.resource().region());
+            }
+            o.put("caller", f.caller().principal());
+            o.put("sourceIPAddress", f.sourceIp());
+            o.put("eventSource", f.eventSource());
+            o.put("eventName", f.eventName());
+            o.put("count", g.count());
+            o.put("firstSeen", str(g.firstSeen()));
+            o.put("origin", f.origin());
+            bytes += write(o).length();
+            if (bytes > GROUP_LIST_BUDGET) break;
+            list.add(o);
+            listed++;
+        }
+        return listed;
     }
 
     private static ObjectNode finding(FindingGroup g, Alert alert) {
@@ -209,11 +245,13 @@ public final class AlertRenderer {
         o.put("eventSource", f.eventSource());
         o.put("eventName", f.eventName());
         o.put("errorCode", f.errorCode());
-        o.put("errorMessage", Sanitize.text(f.errorMessage()));
-        o.put("sourceIPAddress", Sanitize.text(f.sourceIp()));
-        o.put("userAgent", Sanitize.text(f.userAgent()));
+        o.put("errorMessage", f.errorMessage());
+        o.put("sourceIPAddress", f.sourceIp());
+        o.put("userAgent", f.userAgent());
+        o.put("claimsToBeTrailhound", f.claimsToBeTrailhound());
+        o.put("origin", f.origin());
         ArrayNode resources = o.putArray("resources");
-        f.resources().forEach(arn -> resources.add(Sanitize.text(arn)));
+        f.resources().forEach(resources::add);
         o.set("caller", caller(f.caller()));
         if (f.root() != null) {
             o.putObject("root").put("consoleSignIn", f.root().consoleSignIn()).put("mfaUsed", f.root().mfaUsed())
@@ -256,8 +294,8 @@ public final class AlertRenderer {
     private static ObjectNode caller(Caller c) {
         ObjectNode o = Json.object();
         o.put("type", c.kind());
-        o.put("principal", Sanitize.text(c.principal()));
-        o.put("sessionName", Sanitize.text(c.sessionName()));
+        o.put("principal", c.principal());
+        o.put("sessionName", c.sessionName());
         o.put("accountId", c.accountId());
         o.put("accessKeyId", c.accessKeyId());
         o.put("invokedBy", c.invokedBy());

@@ -40,7 +40,8 @@ public record Caller(String kind, String principal, String sessionName, String a
     static String roleFromSessionArn(String arn) {
         if (arn == null || !arn.contains(":assumed-role/")) return arn == null ? "unknown" : arn;
         String[] head = arn.split(":", 6);
-        String[] rest = head[5].split("/");
+        String[] rest = head.length < 6 ? new String[0] : head[5].split("/");
+        if (rest.length < 2) return arn;
         return "arn:" + head[1] + ":iam::" + head[4] + ":role/" + rest[1];
     }
 
@@ -61,7 +62,7 @@ public record Caller(String kind, String principal, String sessionName, String a
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
-        return v.isValueNode() && !v.isNull() && !v.asText().isEmpty() ? v.asText() : null;
+        return v.isValueNode() && !v.isNull() && !v.asText().isEmpty() ? FieldCap.id(v.asText()) : null;
     }
 
     private static String firstNonNull(String... values) {
