@@ -124,7 +124,7 @@ public final class AlertRenderer {
             if (f.claimsToBeTrailhound()) {
                 line(t, "  Warning", "the call claims to be Trailhound (user agent), but the caller is not Trailhound's own identity");
             }
-            line(t, "  Log stream", clean(f.origin()) + " (of the first event)");
+            line(t, "  Found in", clean(f.origin()) + " (the first event)");
         }
         if (alert.groups().size() > shown) {
             t.append("\n... and ").append(alert.groups().size() - shown).append(" more group(s), listed in the JSON document.\n");
