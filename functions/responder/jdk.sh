@@ -6,7 +6,7 @@
 # Shell built-ins only on the usual path (bin/trailhound runs it before every command).
 
 jdk_min_version=21
-jdk_none_found="no JDK $jdk_min_version or newer found (looked at JAVA_HOME, the java on PATH, JAVA<n>_HOME, ~/.jdks, ~/.sdkman, ~/.gradle/jdks, /usr/lib/jvm, /usr/java, /opt/java, /Library/Java/JavaVirtualMachines and the like); install one (e.g. apt-get install openjdk-21-jdk-headless, or brew install openjdk@21) or set JAVA_HOME to one"
+jdk_none_found="no JDK $jdk_min_version or newer found (looked at JAVA_HOME, the java on PATH, JAVA<n>_HOME, /usr/lib/jvm, ~/.jdks, ~/.sdkman and the other usual folders); install one: apt-get install openjdk-21-jdk-headless (Debian 13, Ubuntu 24.04), brew install openjdk@21, or unpack any JDK 21+ archive into ~/.jdks"
 
 # Sets jdk_version_found to the JAVA_VERSION of the JDK at $1 (read from its release file) if it is a JDK of
 # at least jdk_min_version; fails otherwise.
