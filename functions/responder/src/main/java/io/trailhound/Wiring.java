@@ -5,6 +5,7 @@ import io.trailhound.alarm.ChildAlarmSource;
 import io.trailhound.aws.AwsClients;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
+import io.trailhound.detect.OwnIdentity;
 import io.trailhound.enrich.AwsEnricher;
 import io.trailhound.enrich.CloudTrailScheduleLookup;
 import io.trailhound.enrich.FileScheduleLookup;
@@ -44,6 +45,7 @@ public final class Wiring {
                 new AwsEnricher(aws::secretsManager, aws::kms, new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC())),
                 remediator(config, aws),
                 publisher(config, aws, null, false),
+                ownIdentity(aws),
                 new AwsChildAlarmSource(aws::cloudWatch));
         // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 15-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
@@ -80,7 +82,16 @@ public final class Wiring {
         }
         Enricher enricher = aws != null ? new AwsEnricher(aws::secretsManager, aws::kms, schedules) : new OfflineEnricher(schedules);
         return new Responder.Stages(filters, events, enricher, remediator(config, aws), publisher(config, aws, out, json),
+                aws == null ? OwnIdentity.NONE : ownIdentity(aws),
                 aws != null ? new AwsChildAlarmSource(aws::cloudWatch) : ChildAlarmSource.OFFLINE);
+    }
+
+    /**
+     * Who Trailhound runs as, asked of STS when the first matching event needs it (not during init: SnapStart
+     * would keep the snapshot's answer, and the call needs no permission).
+     */
+    private static OwnIdentity ownIdentity(AwsClients aws) {
+        return new OwnIdentity(() -> aws.sts(null).getCallerIdentity().arn());
     }
 
     /** Off unless asked; with AWS it acts (or plans, in dry-run); offline it only plans. */

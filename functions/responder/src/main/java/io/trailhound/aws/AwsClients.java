@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds each SDK client once per container and region: URL-connection HTTP client, explicit credentials
@@ -83,10 +84,6 @@ public final class AwsClients {
         return get("logs", region, CloudWatchLogsClient::builder);
     }
 
-    public CloudWatchClient cloudWatch(String region) {
-        return get("cloudwatch", region, CloudWatchClient::builder);
-    }
-
     public CloudTrailClient cloudTrail(String region) {
         return get("cloudtrail", region, CloudTrailClient::builder);
     }
@@ -101,6 +98,14 @@ public final class AwsClients {
 
     public SnsClient sns(String region) {
         return get("sns", region, SnsClient::builder);
+    }
+
+    public CloudWatchClient cloudWatch(String region) {
+        return get("cloudwatch", region, CloudWatchClient::builder);
+    }
+
+    public StsClient sts(String region) {
+        return get("sts", region, StsClient::builder);
     }
 
     /**
