@@ -46,6 +46,6 @@ public final class CloudWatchLogsEventSource implements EventSource {
                         .build())
                 .events() // the paginator follows nextToken, through empty pages too
                 .forEach(e -> sink.accept(RawEvent.text(e.message(), Instant.ofEpochMilli(e.timestamp()),
-                        filter.logGroupName() + "/" + e.logStreamName())));
+                        "log group " + filter.logGroupName() + ", log stream " + e.logStreamName())));
     }
 }
