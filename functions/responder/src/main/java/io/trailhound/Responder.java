@@ -16,6 +16,7 @@ import io.trailhound.config.Config;
 import io.trailhound.detect.Detector;
 import io.trailhound.detect.DamagedRecords;
 import io.trailhound.detect.Finding;
+import io.trailhound.detect.OwnIdentity;
 import io.trailhound.detect.RecordCheck;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.enrich.Enricher;
@@ -44,9 +45,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class Responder {
     static final int MAX_GROUPS = 1_000;
 
-    /** The stage adapters: AWS, offline, or a mix. */
+    /** The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls. */
     public record Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator,
-                         Publisher publisher) {
+                         Publisher publisher, OwnIdentity ownIdentity) {
+        /** Stages that know no identity of their own (offline, tests): every matching event is a finding. */
+        public Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator, Publisher publisher) {
+            this(filters, events, enricher, remediator, publisher, OwnIdentity.NONE);
+        }
     }
 
     /** What happened to one notification; {@code inputProblems} are damaged inputs met on the way. */
@@ -200,7 +205,7 @@ public final class Responder {
         long[] own = {0};
         p.summary = new EvidenceCollector(stages.events(), config.maxEvents())
                 .collect(filters, window, scan, event -> {
-                    if (Detector.causedByTrailhound(event)) {
+                    if (stages.ownIdentity().isOwn(event)) {
                         own[0]++; // our own remediation calls must never feed an alert (no loops)
                         return;
                     }
@@ -220,8 +225,10 @@ public final class Responder {
         notes.addAll(summary.problems());
         p.inputProblems.addAll(summary.problems());
         if (own[0] > 0) {
-            notes.add(own[0] + " matching event(s) were caused by Trailhound itself (user agent " + Config.USER_AGENT + ") and ignored");
+            notes.add(own[0] + " matching event(s) were made by Trailhound's own identity with its user agent (" + Config.USER_AGENT
+                    + ") and ignored");
         }
+        if (stages.ownIdentity().problem() != null) notes.add(stages.ownIdentity().problem());
         p.stage = "describing the resources";
         Set<ResourceRef> resources = new LinkedHashSet<>();
         for (FindingGroup g : p.alert(false).groups()) {

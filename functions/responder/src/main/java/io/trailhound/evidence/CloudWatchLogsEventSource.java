@@ -73,7 +73,8 @@ public final class CloudWatchLogsEventSource implements EventSource {
             throttled = null;
             for (var e : page.events()) {
                 delivered++;
-                sink.accept(RawEvent.text(e.message(), Instant.ofEpochMilli(e.timestamp()), filter.logGroupName() + "/" + e.logStreamName()));
+                sink.accept(RawEvent.text(e.message(), Instant.ofEpochMilli(e.timestamp()),
+                        "log group " + filter.logGroupName() + ", log stream " + e.logStreamName()));
             }
             token = page.nextToken();
             if (token == null) {
