@@ -9,6 +9,7 @@ import io.trailhound.alarm.Delivery;
 import io.trailhound.alert.RenderedAlert;
 import io.trailhound.alert.Sanitize;
 import io.trailhound.aws.AwsClients;
+import io.trailhound.budget.Budget;
 import io.trailhound.config.Config;
 import io.trailhound.json.Json;
 import io.trailhound.publish.Publisher;
@@ -71,7 +72,8 @@ public final class Handler implements RequestStreamHandler {
         }
         List<String> results = new ArrayList<>();
         RuntimeException publishFailure = null;
-        for (Delivery delivery : deliveries) {
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery delivery = deliveries.get(i);
             String messageId = delivery.id();
             try {
                 switch (delivery) {
@@ -81,7 +83,7 @@ public final class Handler implements RequestStreamHandler {
                     }
                     case Delivery.Unreadable u -> throw new AlarmParseException(u.reason());
                     case Delivery.Alarm a -> {
-                        Responder.Outcome outcome = responder.respond(a.alarm(), scanDeadline(context));
+                        Responder.Outcome outcome = responder.respond(a.alarm(), budget(context, deliveries.size() - i), o -> { });
                         log("INFO", "message " + messageId + ": " + outcome.detail());
                         if (outcome.alert() != null) {
                             log("INFO", "alert: " + outcome.alert().json());
@@ -114,13 +116,19 @@ public final class Handler implements RequestStreamHandler {
         return String.join("; ", results);
     }
 
-    /** Leave time after the scan for enrichment, remediation and publishing before Lambda's own timeout. */
-    static final Duration RESERVE_AFTER_SCAN = Duration.ofSeconds(25);
+    /**
+     * Kept back from the function's remaining time for publishing the alert (SnsPublisher's call timeout,
+     * 5 s, plus a margin): the investigation's budget ends this long before Lambda's own timeout. Chosen
+     * together with the template's Timeout (120 s), so an alert goes out by 114 s at the latest.
+     */
+    static final Duration RESERVE = Duration.ofSeconds(6);
 
-    static Instant scanDeadline(Context context) {
-        if (context == null) return null;
-        long remaining = context.getRemainingTimeInMillis();
-        return Instant.now().plusMillis(remaining).minus(RESERVE_AFTER_SCAN);
+    /** This record's budget: its share of the time left for the records not yet handled, minus the reserve. */
+    static Budget budget(Context context, int recordsLeft) {
+        Clock clock = Clock.systemUTC();
+        if (context == null) return Budget.unlimited(clock);
+        Instant end = clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(RESERVE);
+        return Budget.until(end, clock).share(1.0 / recordsLeft);
     }
 
     /** An alert for a notification that could not be read, so that nothing reaches people silently dropped. */

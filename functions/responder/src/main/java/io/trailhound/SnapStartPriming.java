@@ -57,13 +57,13 @@ public final class SnapStartPriming implements Resource {
 
     /** Runs the pipeline once in memory; returns the rendered alert text (for tests). */
     static String prime() {
-        EventSource sample = (filter, window, sink) -> {
+        EventSource sample = (filter, window, budget, sink) -> {
             sink.accept(RawEvent.text(SAMPLE_RECORD, Instant.parse("2026-11-23T10:15:42Z"), "priming"));
-            return List.of();
+            return EventSource.Result.COMPLETE;
         };
         String[] text = new String[1];
         Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(List.of()), sample,
-                new OfflineEnricher((type, region) -> List.of()), Remediator.OFF, alert -> {
+                new OfflineEnricher((type, region, budget) -> io.trailhound.enrich.ScheduleLookup.Records.all(List.of())), Remediator.OFF, alert -> {
                     text[0] = alert.text();
                     Json.write(Json.object().put("subject", alert.subject())); // the writer path too
                     return "primed";
@@ -73,7 +73,7 @@ public final class SnapStartPriming implements Resource {
         event.putArray("Records").addObject().put("EventSource", "aws:sns").putObject("Sns").put("MessageId", "priming")
                 .put("Message", SAMPLE_ALARM);
         Delivery.Alarm alarm = (Delivery.Alarm) AlarmReader.read(Json.write(event)).get(0);
-        new Responder(Config.from(Map.of()), stages, Clock.systemUTC()).respond(alarm.alarm(), null);
+        new Responder(Config.from(Map.of()), stages, Clock.systemUTC()).respond(alarm.alarm());
         return text[0];
     }
 }

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * Everything an enriched alert says. {@code notes} hold what could not be done and why (never a missing
- * alert); {@code partial} marks an alert whose evidence search did not finish; {@code children} are a
- * composite alarm's child alarms (empty for a metric alarm).
+ * alert); {@code partial} marks an alert whose evidence search did not finish, and {@code notFullyRead}
+ * names the log groups (or other sources) that were not read to the end; {@code children} are a composite
+ * alarm's child alarms (empty for a metric alarm).
  */
 public record Alert(
         AlarmNotification alarm,
@@ -28,21 +29,24 @@ public record Alert(
         List<String> notes,
         boolean partial,
         Instant generatedAt,
+        List<String> notFullyRead,
         List<ChildStatus> children) {
 
     public Alert {
-        children = List.copyOf(children);
         groups = List.copyOf(groups);
         facts = Map.copyOf(facts);
         remediation = List.copyOf(remediation);
         notes = List.copyOf(notes);
+        notFullyRead = List.copyOf(notFullyRead);
+        children = List.copyOf(children);
     }
 
-    /** An alert for a metric alarm (no composite children). */
+    /** An alert whose sources were all read, or that does not say which were not. */
     public Alert(AlarmNotification alarm, TimeWindow window, List<FindingGroup> groups, Map<ResourceRef, ResourceFacts> facts,
-                 List<RemediationOutcome> remediation, long matchedEvents, long scannedEvents, long ungroupedEvents, List<String> notes,
-                 boolean partial, Instant generatedAt) {
-        this(alarm, window, groups, facts, remediation, matchedEvents, scannedEvents, ungroupedEvents, notes, partial, generatedAt, List.of());
+                 List<RemediationOutcome> remediation, long matchedEvents, long scannedEvents, long ungroupedEvents,
+                 List<String> notes, boolean partial, Instant generatedAt) {
+        this(alarm, window, groups, facts, remediation, matchedEvents, scannedEvents, ungroupedEvents, notes, partial, generatedAt,
+                List.of(), List.of());
     }
 
     /** The headline's severity, UNKNOWN when nothing matched. */

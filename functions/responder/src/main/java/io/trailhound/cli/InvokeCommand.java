@@ -58,7 +58,7 @@ public final class InvokeCommand {
                     status = 1;
                 }
                 case Delivery.Alarm a -> {
-                    Responder.Outcome outcome = responder.respond(a.alarm(), null);
+                    Responder.Outcome outcome = responder.respond(a.alarm());
                     if (!outcome.published()) {
                         err.println("trailhound: " + which + outcome.detail());
                     } else if (!outcome.detail().equals("stdout")) {

@@ -56,7 +56,7 @@ public final class MetricFilterCatalog implements MetricFilterSource {
     }
 
     @Override
-    public List<MetricFilter> filtersFor(MetricRef metric) {
+    public List<MetricFilter> filtersFor(MetricRef metric, io.trailhound.budget.Budget budget) {
         String key = metric.display();
         String pattern = perMetric.containsKey(key) ? perMetric.get(key) : perMetric.get(metric.metricName());
         String source = "--filter-pattern " + (perMetric.containsKey(key) ? key : metric.metricName()) + "=";
