@@ -96,7 +96,7 @@ public final class Handler implements RequestStreamHandler {
                     case Delivery.Unreadable u -> throw new AlarmParseException(u.reason());
                     case Delivery.Alarm a -> {
                         Budget budget = budget(context, deliveries.size() - i);
-                        // the key is the delivery's own id (SNS or SQS message, EventBridge event, alarm and state time)
+                        // the key is the delivery's own id (SNS or SQS message, EventBridge event, alarm ARN and state time)
                         Once.Attempt attempt = once.begin(messageId == null ? null : "sns:" + messageId, deadline(context));
                         if (attempt.skip() != null) {
                             log("INFO", attempt.skip());

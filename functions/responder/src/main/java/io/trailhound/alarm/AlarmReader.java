@@ -145,13 +145,24 @@ public final class AlarmReader {
             boolean stateChange = detailType.equals(STATE_CHANGE)
                     || ("aws.cloudwatch".equals(root.path("source").asText()) && root.path("alarmData").isObject());
             if (stateChange && StateChangeParser.data(root).isObject()) {
-                return new Delivery.Alarm(id != null ? id : root.path("id").asText(null), StateChangeParser.read(root));
+                AlarmNotification alarm = StateChangeParser.read(root);
+                return new Delivery.Alarm(id != null ? id : stateChangeId(root, alarm), alarm);
             }
             return new Delivery.Unreadable(id, "a JSON object that is not a CloudWatch alarm notification (no AlarmName/NewStateValue,"
                     + " no alarm state change)", subject, text);
         } catch (AlarmParseException e) {
             return new Delivery.Unreadable(id, e.getMessage(), subject, text);
         }
+    }
+
+    /**
+     * An EventBridge event has an id; the alarm action's payload does not, so its alarm and the time of the
+     * state change stand for one (a retried invocation repeats both; a new transition changes the time).
+     */
+    private static String stateChangeId(JsonNode root, AlarmNotification alarm) {
+        if (root.hasNonNull("id")) return root.get("id").asText();
+        String time = StateChangeParser.data(root).path("state").path("timestamp").asText(null);
+        return alarm.alarmArn() == null || time == null ? null : alarm.alarmArn() + "@" + time;
     }
 
     private static JsonNode parseOrNull(String text) {

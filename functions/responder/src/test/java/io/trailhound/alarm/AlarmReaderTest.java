@@ -34,6 +34,15 @@ class AlarmReaderTest {
     }
 
     @Test
+    void everyShapeHasAnIdForExactlyOnce() throws Exception {
+        String action = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/test/resources/alarm-payloads/lambda-action_metric-alarm_set-alarm-state-reason-test_aws-lambda-java-libs.json"));
+        assertThat(AlarmReader.read(action).get(0).id())
+                .isEqualTo("arn:aws:cloudwatch:us-east-1:123456789012:alarm:lambda-demo-metric-alarm@2023-08-04T12:36:15.490+0000");
+        assertThat(AlarmReader.read(EVENTBRIDGE).get(0).id()).isEqualTo("e-1");
+    }
+
+    @Test
     void sqsEventWithRawAndEnvelopedSnsBodies() {
         String envelope = "{\"Type\":\"Notification\",\"MessageId\":\"n-1\",\"Message\":" + quoted(AlarmParserTest.ALARM) + "}";
         String sqs = "{\"Records\":[{\"eventSource\":\"aws:sqs\",\"messageId\":\"q-1\",\"body\":" + quoted(envelope) + "},"
