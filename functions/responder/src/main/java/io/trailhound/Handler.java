@@ -15,6 +15,7 @@ import io.trailhound.idempotency.IdempotencyStore;
 import io.trailhound.idempotency.Once;
 import io.trailhound.json.Json;
 import io.trailhound.publish.Publisher;
+import io.trailhound.subscription.Suppression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,9 +37,11 @@ import java.util.Map;
  * on-failure destination keeps the event.
  */
 public final class Handler implements RequestStreamHandler {
+    private final Config config;
     private final Responder responder;
     private final Publisher publisher;
     private final Once once;
+    private final Suppression suppression;
 
     /** Used by Lambda: clients and stages are built once per container, then the path is primed for SnapStart. */
     public Handler() {
@@ -64,9 +67,11 @@ public final class Handler implements RequestStreamHandler {
     }
 
     Handler(Config config, Responder.Stages stages, IdempotencyStore store) {
+        this.config = config;
         this.responder = new Responder(config, stages, Clock.systemUTC());
         this.publisher = stages.publisher();
         this.once = new Once(store, Clock.systemUTC(), message -> log("WARN", message));
+        this.suppression = new Suppression(store, config.suppressionWindow(), message -> log("WARN", message));
     }
 
     @Override
@@ -94,33 +99,21 @@ public final class Handler implements RequestStreamHandler {
                         results.add("ignored own message");
                     }
                     case Delivery.Unreadable u -> throw new AlarmParseException(u.reason());
-                    case Delivery.Alarm a -> {
-                        Budget budget = budget(context, deliveries.size() - i);
-                        // the key is the delivery's own id (SNS or SQS message, EventBridge event, alarm ARN and state time)
-                        Once.Attempt attempt = once.begin(messageId == null ? null : "sns:" + messageId, deadline(context));
-                        if (attempt.skip() != null) {
-                            log("INFO", attempt.skip());
-                            results.add(attempt.skip());
-                            continue;
-                        }
-                        if (attempt.pendingAlert() != null) { // an earlier attempt could not publish it: publish that alert now
-                            log("INFO", "message " + messageId + ": publishing the alert an earlier attempt prepared");
-                            try {
-                                results.add(attempt.around(publisher).publish(attempt.pendingAlert()));
-                            } catch (RuntimeException e) {
-                                log("ERROR", "message " + messageId + ": publishing the alert failed again: " + e);
-                                publishFailure = e;
-                            }
-                            continue;
-                        }
-                        Responder.Outcome outcome = responder.respond(a.alarm(),
-                                new Responder.Attempt(budget, attempt::acted, attempt.earlierActions(), attempt.around(publisher)));
-                        log("INFO", "message " + messageId + ": " + outcome.detail());
-                        if (outcome.alert() != null) {
-                            log("INFO", "alert: " + outcome.alert().json());
-                        }
-                        results.add(outcome.detail());
+                    case Delivery.Control c -> {
+                        log("INFO", "CloudWatch Logs checked that the subscription of " + c.logGroup() + " reaches this function: no alert");
+                        results.add("control message: no alert");
                     }
+                    case Delivery.Alarm a -> results.add(once(messageId == null ? null : "sns:" + messageId, context, deliveries.size() - i,
+                            attempt -> responder.respond(a.alarm(), attempt)));
+                    case Delivery.Batch b -> results.add(once(messageId, context, deliveries.size() - i, attempt -> {
+                        Suppression.Admitted admitted = suppression.admit(b.batch(), Instant.now());
+                        if (admitted.batch().events().isEmpty()) {
+                            return new Responder.Outcome(false, "suppressed " + admitted.suppressed() + " event(s), already alerted within the "
+                                    + config.suppressionWindow() + " window: " + String.join("; ", admitted.suppressedKeys()), null, List.of());
+                        }
+                        if (admitted.suppressed() > 0) log("INFO", "suppressed (counted): " + String.join("; ", admitted.suppressedKeys()));
+                        return responder.respond(admitted.batch(), attempt.withNotes(admitted.notes()));
+                    }));
                 }
             } catch (AlarmParseException e) {
                 log("ERROR", "message " + messageId + " is not a usable alarm notification: " + e.getMessage());
@@ -145,6 +138,35 @@ public final class Handler implements RequestStreamHandler {
             throw publishFailure;
         }
         return String.join("; ", results);
+    }
+
+
+    /**
+     * One notification through the idempotency record: a duplicate is skipped; an alert an earlier attempt
+     * prepared but could not publish is published now; otherwise {@code respond} runs the pipeline.
+     */
+    private String once(String key, Context context, int recordsLeft, java.util.function.Function<Responder.Attempt, Responder.Outcome> respond) {
+        Once.Attempt attempt = once.begin(key, deadline(context));
+        if (attempt.skip() != null) {
+            log("INFO", attempt.skip());
+            return attempt.skip();
+        }
+        if (attempt.pendingAlert() != null) { // an earlier attempt could not publish it: publish that alert now
+            log("INFO", "message " + key + ": publishing the alert an earlier attempt prepared");
+            try {
+                return attempt.around(publisher).publish(attempt.pendingAlert());
+            } catch (RuntimeException e) {
+                log("ERROR", "message " + key + ": publishing the alert failed again: " + e);
+                throw new Responder.PublishFailedException(e);
+            }
+        }
+        Responder.Outcome outcome = respond.apply(new Responder.Attempt(budget(context, recordsLeft), attempt::acted,
+                attempt.earlierActions(), attempt.around(publisher)));
+        log("INFO", "message " + key + ": " + outcome.detail());
+        if (outcome.alert() != null) {
+            log("INFO", "alert: " + outcome.alert().json());
+        }
+        return outcome.detail();
     }
 
     /**

@@ -5,6 +5,7 @@ import io.trailhound.alarm.AlarmParser;
 import io.trailhound.alarm.BreachWindow;
 import io.trailhound.alarm.ChildAlarmSource;
 import io.trailhound.alarm.ChildStatus;
+import io.trailhound.alarm.LogBatch;
 import io.trailhound.alarm.CompositeChildren;
 import io.trailhound.alarm.TimeWindow;
 import io.trailhound.alert.Alert;
@@ -32,6 +33,7 @@ import io.trailhound.evidence.MetricFilterSource;
 import io.trailhound.publish.Publisher;
 import io.trailhound.remediate.RemediationOutcome;
 import io.trailhound.remediate.Remediator;
+import io.trailhound.subscription.BatchEvidence;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -110,9 +112,20 @@ public final class Responder {
      * One attempt at a notification: its budget; {@code acted}, told of each remediation action as it
      * happens; what earlier attempts at the same notification recorded doing; where the alert goes.
      */
-    public record Attempt(Budget budget, Consumer<RemediationOutcome> acted, List<String> earlierActions, Publisher publisher) {
+    public record Attempt(Budget budget, Consumer<RemediationOutcome> acted, List<String> earlierActions, Publisher publisher,
+                          List<String> notes) {
         public Attempt {
             earlierActions = List.copyOf(earlierActions);
+            notes = List.copyOf(notes);
+        }
+
+        public Attempt(Budget budget, Consumer<RemediationOutcome> acted, List<String> earlierActions, Publisher publisher) {
+            this(budget, acted, earlierActions, publisher, List.of());
+        }
+
+        /** The same attempt, with notes for the alert from before the pipeline (subscription mode's suppression). */
+        public Attempt withNotes(List<String> more) {
+            return new Attempt(budget, acted, earlierActions, publisher, more);
         }
     }
 
@@ -126,8 +139,28 @@ public final class Responder {
         return respond(alarm, new Attempt(Budget.unlimited(clock), o -> { }, List.of(), stages.publisher()));
     }
 
+    /** A subscription filter's batch without a time budget (the CLI: one run, so no suppression window to keep). */
+    public Outcome respond(LogBatch batch) {
+        return respond(batch, new Attempt(Budget.unlimited(clock), o -> { }, List.of(), stages.publisher()));
+    }
+
+    /**
+     * A subscription filter's batch: the same pipeline over stages whose evidence is the batch's events (no
+     * search), its window their span; everything else (detection, enrichment, remediation, alert) is shared.
+     */
+    public Outcome respond(LogBatch batch, Attempt attempt) {
+        Stages s = new Stages(BatchEvidence.filters(batch), BatchEvidence.events(batch), stages.enricher(), stages.remediator(),
+                stages.publisher(), stages.ownIdentity(), stages.childAlarms());
+        return new Responder(config, s, clock).respond(BatchEvidence.asAlarm(batch), attempt, BatchEvidence.window(batch));
+    }
+
     /** Handles one alarm state change, however it arrived (see AlarmReader); only a transition to ALARM yields an alert. */
     public Outcome respond(AlarmNotification alarm, Attempt attempt) {
+        return respond(alarm, attempt, null);
+    }
+
+    /** {@code givenWindow}: the window when the evidence is already known (a subscription batch), else null. */
+    private Outcome respond(AlarmNotification alarm, Attempt attempt, TimeWindow givenWindow) {
         Budget budget = attempt.budget();
         Consumer<RemediationOutcome> acted = attempt.acted();
         if (!alarm.isAlarm()) {
@@ -135,7 +168,9 @@ public final class Responder {
                     + Sanitize.text(alarm.newState(), 40) + ": no alert", null, List.of());
         }
         Progress progress = new Progress(alarm);
+        progress.window = givenWindow;
         attempt.earlierActions().forEach(a -> progress.notes.add("an earlier attempt at this notification recorded: " + a));
+        progress.notes.addAll(attempt.notes());
         Alert alert;
         try {
             alert = investigate(progress, budget, acted);
@@ -222,7 +257,7 @@ public final class Responder {
             notes.addAll(composite.notes());
         } else {
             p.stage = "deriving the time window";
-            p.window = BreachWindow.of(alarm, config.lookbackSlack(), clock.instant());
+            if (p.window == null) p.window = BreachWindow.of(alarm, config.lookbackSlack(), clock.instant());
             metrics = alarm.metrics();
             if (metrics.isEmpty()) {
                 notes.add("the notification names no metric (no Trigger or configuration.metrics), so no metric filter can be looked up");

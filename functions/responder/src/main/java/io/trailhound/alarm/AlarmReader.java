@@ -16,7 +16,8 @@ import java.util.List;
  *   <li>the SNS JSON that HTTP(S) and SQS subscribers receive ({@code "Type": "Notification"}, {@code Message});</li>
  *   <li>in any of these, or alone: the alarm message CloudWatch publishes to SNS (metric, metric-math,
  *       composite), or an EventBridge "CloudWatch Alarm State Change" event (a rule may target the topic);</li>
- *   <li>the payload of a CloudWatch alarm's Lambda action ({@code "source": "aws.cloudwatch"}, {@code alarmData}).</li>
+ *   <li>the payload of a CloudWatch alarm's Lambda action ({@code "source": "aws.cloudwatch"}, {@code alarmData});</li>
+ *   <li>a CloudWatch Logs subscription filter's batch ({@code awslogs.data}, see {@link LogsSubscriptionReader}).</li>
  * </ul>
  * Anything else becomes an {@link Delivery.Unreadable} whose reason names what it is (subscription
  * confirmation, configuration change, plain text, ...). The name is for people only: nothing is acted on
@@ -45,6 +46,9 @@ public final class AlarmReader {
 
     /** Every notification in a parsed event, in order. An SNS event without records yields none. */
     public static List<Delivery> read(JsonNode root) {
+        if (LogsSubscriptionReader.isSubscription(root)) {
+            return List.of(LogsSubscriptionReader.read(root));
+        }
         if (root != null && root.isObject() && root.path("Records").isArray()) {
             List<Delivery> out = new ArrayList<>();
             for (JsonNode record : root.get("Records")) {

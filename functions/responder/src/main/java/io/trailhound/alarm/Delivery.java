@@ -17,4 +17,12 @@ public sealed interface Delivery {
 
     record Own(String id) implements Delivery {
     }
+
+    /** Events a CloudWatch Logs subscription filter delivered: investigated like an alarm whose evidence is in hand. */
+    record Batch(String id, LogBatch batch) implements Delivery {
+    }
+
+    /** CloudWatch Logs checking that a subscription's destination is reachable: nothing to report. */
+    record Control(String id, String logGroup) implements Delivery {
+    }
 }

@@ -57,19 +57,25 @@ public final class InvokeCommand {
                     err.println("trailhound: " + which + u.reason());
                     status = 1;
                 }
-                case Delivery.Alarm a -> {
-                    Responder.Outcome outcome = responder.respond(a.alarm());
-                    if (!outcome.published()) {
-                        err.println("trailhound: " + which + outcome.detail());
-                    } else if (!outcome.detail().equals("stdout")) {
-                        err.println("trailhound: " + which + "published to " + outcome.detail());
-                    }
-                    for (String problem : outcome.inputProblems()) {
-                        err.println("trailhound: " + which + problem);
-                        status = 1;
-                    }
-                }
+                case Delivery.Control c -> err.println("trailhound: " + which
+                        + "a CloudWatch Logs CONTROL_MESSAGE (the subscription's reachability check): no alert");
+                case Delivery.Alarm a -> status = report(responder.respond(a.alarm()), which, err, status);
+                case Delivery.Batch b -> status = report(responder.respond(b.batch()), which, err, status);
             }
+        }
+        return status;
+    }
+
+    /** Says where the alert went and each damaged input; returns the exit status so far. */
+    private static int report(Responder.Outcome outcome, String which, PrintStream err, int status) {
+        if (!outcome.published()) {
+            err.println("trailhound: " + which + outcome.detail());
+        } else if (!outcome.detail().equals("stdout")) {
+            err.println("trailhound: " + which + "published to " + outcome.detail());
+        }
+        for (String problem : outcome.inputProblems()) {
+            err.println("trailhound: " + which + problem);
+            status = 1;
         }
         return status;
     }

@@ -25,7 +25,8 @@ public record Config(
         String region,
         URI endpointOverride,
         StaticCredentials staticCredentials,
-        String idempotencyTable) {
+        String idempotencyTable,
+        Duration suppressionWindow) {
 
     public Config {
         remediationAllow = List.copyOf(remediationAllow);
@@ -50,6 +51,9 @@ public record Config(
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     /** The DynamoDB table that makes each notification yield one alert (Lambda); unset: no such record. */
     public static final String IDEMPOTENCY_TABLE = "IDEMPOTENCY_TABLE";
+    /** Subscription mode: one alert per resource × caller per window (ISO-8601 duration); later events are counted. */
+    public static final String SUPPRESSION_WINDOW = "SUPPRESSION_WINDOW";
+    public static final Duration DEFAULT_SUPPRESSION_WINDOW = Duration.ofMinutes(15);
 
     public static final Duration DEFAULT_SLACK = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_EVENTS = 100_000;
@@ -100,17 +104,19 @@ public record Config(
                 list(env.get(REMEDIATION_DENY)),
                 positiveInt(REMEDIATION_MAX_ACTIONS, env.get(REMEDIATION_MAX_ACTIONS), DEFAULT_REMEDIATION_MAX_ACTIONS),
                 Boolean.parseBoolean(env.getOrDefault(REENABLE_KEYS, "false").trim()),
-                duration(env.get(LOOKBACK_SLACK)),
+                duration(LOOKBACK_SLACK, env.get(LOOKBACK_SLACK), DEFAULT_SLACK),
                 positiveInt(MAX_EVENTS, env.get(MAX_EVENTS), DEFAULT_MAX_EVENTS),
                 region,
                 endpoint == null ? null : URI.create(endpoint),
                 key != null && secret != null ? new StaticCredentials(key, secret, blankToNull(env.get("AWS_SESSION_TOKEN"))) : null,
-                blankToNull(env.get(IDEMPOTENCY_TABLE)));
+                blankToNull(env.get(IDEMPOTENCY_TABLE)),
+                duration(SUPPRESSION_WINDOW, env.get(SUPPRESSION_WINDOW), DEFAULT_SUPPRESSION_WINDOW));
     }
 
     public Config withRemediation(RemediationMode mode) {
         return new Config(alertTopicArn, mode, remediationScope, remediationTag, remediationAllow, remediationDeny,
-                remediationMaxActions, reenableKeys, lookbackSlack, maxEvents, region, endpointOverride, staticCredentials, idempotencyTable);
+                remediationMaxActions, reenableKeys, lookbackSlack, maxEvents, region, endpointOverride, staticCredentials, idempotencyTable,
+                suppressionWindow);
     }
 
     /** True when this environment names AWS credentials or an endpoint, so AWS calls are meant to be made. */
@@ -122,14 +128,14 @@ public record Config(
         return false;
     }
 
-    private static Duration duration(String text) {
-        if (blankToNull(text) == null) return DEFAULT_SLACK;
+    private static Duration duration(String name, String text, Duration fallback) {
+        if (blankToNull(text) == null) return fallback;
         try {
             Duration d = Duration.parse(text.trim());
-            if (d.isNegative()) throw new ConfigException(LOOKBACK_SLACK + " must not be negative: " + text);
+            if (d.isNegative()) throw new ConfigException(name + " must not be negative: " + text);
             return d;
         } catch (DateTimeParseException e) {
-            throw new ConfigException(LOOKBACK_SLACK + " must be an ISO-8601 duration such as PT10M, not '" + text + "'");
+            throw new ConfigException(name + " must be an ISO-8601 duration such as PT10M, not '" + text + "'");
         }
     }
 

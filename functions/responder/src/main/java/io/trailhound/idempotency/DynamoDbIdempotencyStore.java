@@ -12,6 +12,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The idempotency table (partition key {@code id}, a string; TTL on {@code expiresAt}): GetItem, PutItem
@@ -103,6 +105,43 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                 .expressionAttributeNames(Map.of("#state", "state", "#to", "publishedTo", "#alert", "alert"))
                 .expressionAttributeValues(Map.of(":published", s(State.PUBLISHED.name()), ":where", s(where)))
                 .overrideConfiguration(TIMEOUTS));
+    }
+
+    /**
+     * One item per key ({@code suppress:} and the key's SHA-256, so any resource or caller fits the key's
+     * size): a conditional UpdateItem opens the window when none is open ({@code windowUntil} passed),
+     * returning the old count; otherwise an atomic ADD counts the events, returning the new count.
+     */
+    @Override
+    public Window suppress(String key, Instant now, Duration length, int events) {
+        String id = "suppress:" + sha256(key);
+        Map<String, String> names = Map.of("#until", "windowUntil", "#count", "suppressed");
+        try {
+            UpdateItemResponse opened = dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+                    .updateExpression("SET #until = :until, #count = :zero, suppressionKey = :key, expiresAt = :expires")
+                    .conditionExpression("attribute_not_exists(id) OR #until <= :now")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(Map.of(":until", n(now.plus(length).toEpochMilli()), ":zero", n(0), ":key", s(key),
+                            ":expires", n(now.plus(length).plus(KEEP).getEpochSecond()), ":now", n(now.toEpochMilli())))
+                    .returnValues(ReturnValue.ALL_OLD).overrideConfiguration(TIMEOUTS));
+            AttributeValue before = opened.hasAttributes() ? opened.attributes().get("suppressed") : null;
+            return new Window(true, before == null ? 0 : Long.parseLong(before.n()));
+        } catch (ConditionalCheckFailedException open) {
+            UpdateItemResponse counted = dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+                    .updateExpression("ADD #count :n").expressionAttributeNames(Map.of("#count", "suppressed"))
+                    .expressionAttributeValues(Map.of(":n", n(events)))
+                    .returnValues(ReturnValue.UPDATED_NEW).overrideConfiguration(TIMEOUTS));
+            return new Window(false, Long.parseLong(counted.attributes().get("suppressed").n()));
+        }
+    }
+
+    private static String sha256(String key) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private Map<String, AttributeValue> read(String id) {

@@ -1,6 +1,7 @@
 package io.trailhound.idempotency;
 
 import io.trailhound.alert.RenderedAlert;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,6 +37,19 @@ public interface IdempotencyStore {
     void pending(String id, RenderedAlert alert);
 
     void published(String id, String where);
+
+    /**
+     * A resource × caller's suppression window (subscription mode): {@code opened} when none was open, so
+     * this batch alerts, with how many events the previous window suppressed; otherwise not opened and how
+     * many the open window has suppressed so far, {@code events} included.
+     */
+    record Window(boolean opened, long suppressed) {
+    }
+
+    /** Opens {@code key}'s window for {@code length} unless one is open; then counts {@code events} in it. Without a table, always opens. */
+    default Window suppress(String key, Instant now, Duration length, int events) {
+        return new Window(true, 0);
+    }
 
     /** No table (the CLI, or IDEMPOTENCY_TABLE unset): every notification is new, nothing is kept. */
     IdempotencyStore NONE = new IdempotencyStore() {
