@@ -205,4 +205,28 @@ class HandlerTest {
             assertThat(got.get(i)).startsWith(kind).contains(want.get(i).substring(kind.length()));
         }
     }
+
+    @Test
+    void subscriptionBatchIsInvestigatedWithItsOwnEventsAndAControlMessageIsNot() {
+        String record = io.trailhound.subscription.SuppressionTest.read("prod/db", "app");
+        var data = Json.object().put("messageType", "DATA_MESSAGE").put("owner", "111122223333").put("logGroup", "CloudTrail/G").put("logStream", "s");
+        data.putArray("subscriptionFilters").add("f");
+        data.putArray("logEvents").addObject().put("id", "1").put("timestamp", 1764633600000L).put("message", record);
+        String result = handler(recording).handle(io.trailhound.alarm.LogsSubscriptionReaderTest.payload(Json.write(data)), null);
+        assertThat(result).isEqualTo("recorded");
+        assertThat(published).singleElement().satisfies(a -> {
+            assertThat(a.subject()).contains("prod/db").doesNotContain("no matching events found");
+            assertThat(a.json()).contains("subscription filter").contains("GetSecretValue");
+        });
+        published.clear();
+        assertThat(handler(recording).handle(io.trailhound.alarm.LogsSubscriptionReaderTest.payload(io.trailhound.alarm.LogsSubscriptionReaderTest.CONTROL), null))
+                .isEqualTo("control message: no alert");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void damagedSubscriptionDataStillAlertsSayingWhichLayerIsDamaged() {
+        handler(recording).handle("{\"awslogs\":{\"data\":\"H4sIAAAA\"}}", null);
+        assertThat(published).singleElement().satisfies(a -> assertThat(a.text()).contains("awslogs.data is not gzip data"));
+    }
 }
