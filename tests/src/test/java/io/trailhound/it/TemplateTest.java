@@ -106,6 +106,46 @@ class TemplateTest {
                 .isEqualTo("FailureQueue");
     }
 
+    /** "{ a } " to "(a)": a metric filter's pattern as one part of the subscription filter's || . */
+    static String part(String metricPattern) {
+        String inner = metricPattern.strip();
+        return "(" + inner.substring(1, inner.length() - 1).strip() + ")";
+    }
+
+    @Test
+    void subscriptionModeJoinsTheMetricFiltersPatternsIntoOneFilterThatTargetsTheAliasFromTheTrailLogGroupOnly() throws Exception {
+        JsonNode r = transform().path("Resources");
+        JsonNode filter = r.path("TrailSubscriptionFilter");
+        assertThat(filter.path("Condition").asText()).isEqualTo("SubscriptionOn");
+        assertThat(filter.at("/Properties/DestinationArn/Ref").asText()).isEqualTo("ResponderFunctionAliaslive");
+        JsonNode join = filter.at("/Properties/FilterPattern/Fn::Join/1");
+        List<String> whenAllOn = new java.util.ArrayList<>();
+        List<String> whenAllOff = new java.util.ArrayList<>();
+        for (JsonNode piece : join) {
+            whenAllOn.add(piece.isTextual() ? piece.asText() : piece.at("/Fn::If/1").asText());
+            whenAllOff.add(piece.isTextual() ? piece.asText() : piece.at("/Fn::If/2").asText());
+        }
+        String pattern = String.join("", whenAllOn);
+        assertThat(pattern).isEqualTo("{ " + part(io.trailhound.evidence.MetricFilterCatalog.SECRET_PATTERN) + " || "
+                + part(io.trailhound.evidence.MetricFilterCatalog.KMS_PATTERN) + " || " + part(io.trailhound.evidence.MetricFilterCatalog.ROOT_PATTERN) + " }");
+        var combined = io.trailhound.pattern.FilterPattern.compile(pattern);
+        var never = io.trailhound.pattern.FilterPattern.compile(String.join("", whenAllOff));
+        for (String record : List.of(
+                "{\"eventName\":\"GetSecretValue\",\"errorMessage\":\"You can't perform this operation on the secret because it was marked for deletion.\"}",
+                "{\"eventSource\":\"kms.amazonaws.com\",\"eventName\":\"Decrypt\",\"errorMessage\":\"arn:aws:kms:us-east-1:111122223333:key/k is pending deletion.\"}",
+                "{\"eventName\":\"ConsoleLogin\",\"eventType\":\"AwsConsoleSignIn\",\"userIdentity\":{\"type\":\"Root\"}}")) {
+            assertThat(combined.matches(record)).as(record).isTrue();
+            assertThat(never.matches(record)).as("a disabled detection's clause matches nothing: " + record).isFalse();
+        }
+        assertThat(combined.matches("{\"eventName\":\"GetSecretValue\"}")).isFalse();
+        JsonNode permission = r.path("SubscriptionInvokePermission").path("Properties");
+        assertThat(permission.path("Principal").asText()).isEqualTo("logs.amazonaws.com");
+        assertThat(permission.at("/FunctionName/Ref").asText()).isEqualTo("ResponderFunctionAliaslive");
+        assertThat(permission.at("/SourceArn/Fn::Sub/0").asText()).contains(":log-group:${Group}:*");
+        assertThat(r.at("/SecretsAlarm/Properties/ActionsEnabled/Fn::If/0").asText()).as("subscription-only mode silences the alarms' actions")
+                .isEqualTo("AlarmsOn");
+    }
+
     @Test
     void documentedAlarmNamesPatternsAndThresholds() throws Exception {
         JsonNode r = transform().path("Resources");
