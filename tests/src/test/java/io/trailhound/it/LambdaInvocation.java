@@ -59,18 +59,23 @@ final class LambdaInvocation {
 
     /** One invocation for an SNS record with this message ID; the clock starts now. */
     Result invoke(String message, String messageId) {
-        int before = proxy.callTimes(PUBLISH).size();
-        Instant started = Instant.now();
-        Instant deadline = started.plus(timeout);
         ObjectNode event = World.JSON.createObjectNode();
         event.putArray("Records").addObject().put("EventSource", "aws:sns").putObject("Sns")
                 .put("Type", "Notification").put("MessageId", messageId).put("Message", message);
+        return invokeWith(event.toString());
+    }
+
+    /** One invocation with this event exactly as the runtime would hand it over (any shape); the clock starts now. */
+    Result invokeWith(String event) {
+        int before = proxy.callTimes(PUBLISH).size();
+        Instant started = Instant.now();
+        Instant deadline = started.plus(timeout);
         String returned = null;
         RuntimeException thrown = null;
         try {
             // the raw bytes, as the runtime hands them to a RequestStreamHandler
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)), out, new DeadlineContext(deadline));
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, new DeadlineContext(deadline));
             returned = World.JSON.readTree(out.toByteArray()).asText();
         } catch (RuntimeException e) {
             thrown = e;

@@ -57,6 +57,14 @@ public class LogsSubscriptionReaderTest {
     }
 
     @Test
+    void controlMessageWithAnyTimestampIsRead() {
+        for (long t = 1764633600000L; t < 1764633600000L + 2000; t += 7) {
+            String control = CONTROL.replace("1764633600000", Long.toString(t));
+            assertThat(AlarmReader.read(payload(control))).as(payload(control)).singleElement().isInstanceOf(Delivery.Control.class);
+        }
+    }
+
+    @Test
     void eachDamagedLayerIsNamed() {
         assertThat(reason("{\"awslogs\":{}}")).contains("awslogs.data is missing");
         assertThat(reason("{\"awslogs\":{\"data\":\"%%%not base64\"}}")).contains("not base64");
