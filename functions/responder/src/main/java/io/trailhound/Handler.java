@@ -72,6 +72,7 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
         for (int i = 0; i < records.size(); i++) {
             SNSEvent.SNS sns = records.get(i).getSNS();
             String messageId = sns == null ? null : sns.getMessageId();
+            Once.Attempt attempt = null;
             try {
                 if (sns == null || sns.getMessage() == null) {
                     throw new AlarmParseException("the SNS record has no message");
@@ -82,7 +83,7 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
                     continue;
                 }
                 Budget budget = budget(context, records.size() - i);
-                Once.Attempt attempt = once.begin(messageId == null ? null : "sns:" + messageId, deadline(context));
+                attempt = once.begin(messageId == null ? null : "sns:" + messageId, deadline(context));
                 if (attempt.skip() != null) {
                     log("INFO", attempt.skip());
                     results.add(attempt.skip());
@@ -107,8 +108,8 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
                 results.add(outcome.detail());
             } catch (AlarmParseException e) {
                 log("ERROR", "message " + messageId + " is not a usable alarm notification: " + e.getMessage());
-                try {
-                    results.add(publisher.publish(unreadable(sns, e.getMessage())));
+                try { // through the attempt's record too, so a redelivery of it is not forwarded twice
+                    results.add((attempt == null ? publisher : attempt.around(publisher)).publish(unreadable(sns, e.getMessage())));
                 } catch (RuntimeException publishError) {
                     publishFailure = publishError;
                 }
