@@ -11,10 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,11 +40,13 @@ final class FaultProxy implements AutoCloseable {
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
     FaultProxy(String upstream) throws IOException {
         this.upstream = upstream;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool()); // a delayed call must not hold up the others
         server.start();
     }
 
@@ -62,6 +67,15 @@ final class FaultProxy implements AutoCloseable {
         answers.put(target, new Answer(contentType, body.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Every call of {@code target} is held this long before it is answered (a stalled service). */
+    void delay(String target, Duration delay) {
+        delays.put(target, delay);
+    }
+
+    void clearDelays() {
+        delays.clear();
+    }
+
     int calls(String target) {
         return calls.getOrDefault(target, new AtomicInteger()).get();
     }
@@ -72,6 +86,10 @@ final class FaultProxy implements AutoCloseable {
             String target = operationOf(exchange, body);
             if (target != null) {
                 calls.computeIfAbsent(target, t -> new AtomicInteger()).incrementAndGet();
+                Duration delay = delays.get(target);
+                if (delay != null) {
+                    Thread.sleep(delay.toMillis());
+                }
                 Fault fault = faults.get(target);
                 if (fault != null && fault.remaining().getAndDecrement() > 0) {
                     byte[] error = target.startsWith("Action=") ? queryError(fault) : jsonError(fault);
@@ -142,5 +160,6 @@ final class FaultProxy implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }
