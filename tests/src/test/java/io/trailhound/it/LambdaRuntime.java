@@ -184,18 +184,17 @@ public final class LambdaRuntime implements AutoCloseable {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    /** The runtime's own jars (in Lambda, /var/runtime/lib), taken from this test JVM's class path. */
+    /** The runtime's own jars (in Lambda, /var/runtime/lib): the client, serialization, core, utils-lite. */
     static String runtimeClasspath() {
         List<String> jars = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            String p = entry.replace('\\', '/');
-            if (p.contains("/aws-lambda-java-runtime-interface-client/") || p.contains("/aws-lambda-java-serialization/")
-                    || p.contains("/aws-lambda-java-core/") || p.contains("/software/amazon/awssdk/utils-lite/")) {
-                jars.add(entry);
+        for (String marker : List.of("com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+                "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", "com.amazonaws.services.lambda.runtime.Context",
+                "software.amazon.awssdk.utilslite.SdkInternalThreadLocal")) {
+            try {
+                jars.add(Path.of(Class.forName(marker).getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
+                throw new IllegalStateException(marker + " is not on the test class path (aws-lambda-java-runtime-interface-client)", e);
             }
-        }
-        if (jars.stream().noneMatch(j -> j.contains("runtime-interface-client"))) {
-            throw new IllegalStateException("aws-lambda-java-runtime-interface-client is not on the test class path");
         }
         return String.join(File.pathSeparator, jars);
     }
