@@ -33,6 +33,11 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
         SnapStartPriming.register();
     }
 
+    /** As Lambda builds it, from the given environment instead of the process's (test harnesses). */
+    public Handler(Map<String, String> environment) {
+        this(Config.from(environment));
+    }
+
     private Handler(Config config) {
         this(config, Wiring.lambda(config, new AwsClients(config)));
     }
@@ -76,9 +81,16 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
                 } catch (RuntimeException publishError) {
                     publishFailure = publishError;
                 }
-            } catch (RuntimeException e) {
-                log("ERROR", "message " + messageId + ": publishing the alert failed: " + e);
+            } catch (Responder.PublishFailedException e) {
+                log("ERROR", "message " + messageId + ": publishing the alert failed: " + e.getCause());
                 publishFailure = e;
+            } catch (RuntimeException | StackOverflowError e) { // the Responder guards its pipeline; this is the last net
+                log("ERROR", "message " + messageId + ": unexpected failure: " + e);
+                try {
+                    results.add(publisher.publish(unreadable(sns, "Trailhound failed while handling it: " + e)));
+                } catch (RuntimeException publishError) {
+                    publishFailure = publishError;
+                }
             }
         }
         if (publishFailure != null) {

@@ -9,10 +9,13 @@ import io.trailhound.alert.AlertRenderer;
 import io.trailhound.alert.FindingAggregator;
 import io.trailhound.alert.FindingGroup;
 import io.trailhound.alert.RenderedAlert;
+import io.trailhound.alert.Sanitize;
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.config.Config;
 import io.trailhound.detect.Detector;
+import io.trailhound.detect.DamagedRecords;
 import io.trailhound.detect.Finding;
+import io.trailhound.detect.RecordCheck;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.enrich.Enricher;
 import io.trailhound.enrich.ResourceFacts;
@@ -30,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -68,23 +72,94 @@ public final class Responder {
     }
 
     /**
-     * Handles one SNS message; throws AlarmParseException for a message that is not an alarm notification.
-     * The evidence scan stops at {@code scanDeadline} (null: none) and the alert is then marked partial.
+     * Handles one SNS message; throws AlarmParseException for a message that is not an alarm notification,
+     * and {@link PublishFailedException} when the alert could not be published. Anything else that goes
+     * wrong between the two is caught: the alert is then reduced to what was known (alarm, window, what was
+     * found so far) plus the error, and still published. The evidence scan stops at {@code scanDeadline}
+     * (null: none) and the alert is then marked partial.
      */
     public Outcome respond(String message, Instant scanDeadline) {
         AlarmNotification alarm = AlarmParser.parse(message);
         if (!alarm.isAlarm()) {
-            return new Outcome(false, "alarm '" + alarm.alarmName() + "' went to " + alarm.newState() + ": no alert", null, List.of());
+            return new Outcome(false, "alarm '" + Sanitize.text(alarm.alarmName(), 200) + "' went to "
+                    + Sanitize.text(alarm.newState(), 40) + ": no alert", null, List.of());
         }
-        List<String> inputProblems = new ArrayList<>();
-        RenderedAlert rendered = renderer.render(investigate(alarm, scanDeadline, inputProblems));
-        return new Outcome(true, stages.publisher().publish(rendered), rendered, inputProblems);
+        Progress progress = new Progress(alarm);
+        Alert alert;
+        try {
+            alert = investigate(progress, scanDeadline);
+        } catch (Config.ConfigException e) {
+            throw e; // the run is misconfigured (the CLI's usage errors): the operator must fix it, not read an alert
+        } catch (RuntimeException | StackOverflowError e) { // StackOverflowError: deeply nested input
+            alert = progress.reduced(e);
+        }
+        RenderedAlert rendered = renderer.render(alert);
+        try {
+            return new Outcome(true, stages.publisher().publish(rendered), rendered, progress.inputProblems);
+        } catch (RuntimeException e) {
+            throw new PublishFailedException(e);
+        }
     }
 
-    Alert investigate(AlarmNotification alarm, Instant scanDeadline, List<String> inputProblems) {
-        TimeWindow window = BreachWindow.of(alarm, config.lookbackSlack());
-        List<String> notes = new ArrayList<>();
+    /** The only failure that leaves the handler: the alert could not be published, so Lambda should retry. */
+    public static final class PublishFailedException extends RuntimeException {
+        PublishFailedException(RuntimeException cause) {
+            super(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        }
+    }
+
+    /** What is known so far about one alarm, so that an unexpected failure still yields an alert with it. */
+    private final class Progress {
+        final AlarmNotification alarm;
+        final List<String> notes = new ArrayList<>();
+        final List<String> inputProblems = new ArrayList<>();
+        final FindingAggregator aggregator = new FindingAggregator(MAX_GROUPS);
+        final DamagedRecords damaged = new DamagedRecords();
+        final Set<ResourceRef> usable = ConcurrentHashMap.newKeySet();
+        TimeWindow window;
+        EvidenceCollector.Summary summary;
+        Map<ResourceRef, ResourceFacts> facts = Map.of();
+        List<RemediationOutcome> remediation = List.of();
+        String stage = "reading the alarm";
+
+        Progress(AlarmNotification alarm) {
+            this.alarm = alarm;
+        }
+
+        Alert alert(boolean partial) {
+            List<String> all = new ArrayList<>(notes);
+            all.addAll(damaged.notes());
+            TimeWindow w = window != null ? window : new TimeWindow(clock.instant(), clock.instant(), false, "not derived");
+            List<FindingGroup> groups;
+            synchronized (aggregator) {
+                groups = aggregator.groups();
+            }
+            return new Alert(alarm, w, groups, facts, remediation, aggregator.total(), summary == null ? 0 : summary.candidates(),
+                    aggregator.ungrouped(), all, partial || (summary != null && summary.partial()), clock.instant());
+        }
+
+        /** The alert after an unexpected failure: what was found so far, and the error. */
+        Alert reduced(Throwable e) {
+            notes.add(0, "Trailhound failed while " + stage + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); this alert holds what was found until then");
+            log(e);
+            try {
+                return alert(true);
+            } catch (RuntimeException again) {
+                return new Alert(alarm, new TimeWindow(clock.instant(), clock.instant(), false, "not derived"), List.of(), Map.of(),
+                        remediation, 0, 0, 0, List.of(notes.get(0)), true, clock.instant());
+            }
+        }
+    }
+
+    Alert investigate(Progress p, Instant scanDeadline) {
+        AlarmNotification alarm = p.alarm;
+        p.stage = "deriving the time window";
+        p.window = BreachWindow.of(alarm, config.lookbackSlack());
+        TimeWindow window = p.window;
+        List<String> notes = p.notes;
         if (!window.fromDatapoints()) notes.add(window.note());
+        p.stage = "finding the metric filters";
         List<MetricFilter> filters = new ArrayList<>();
         for (AlarmNotification.MetricRef metric : alarm.metrics()) {
             try {
@@ -97,36 +172,54 @@ public final class Responder {
                 notes.add(AwsErrors.describe("logs:DescribeMetricFilters", e));
             }
         }
-        FindingAggregator aggregator = new FindingAggregator(MAX_GROUPS);
+        p.stage = "searching the evidence";
         Enricher.Session enrichment = stages.enricher().start();
         long[] own = {0};
-        EvidenceCollector.Summary summary = new EvidenceCollector(stages.events(), config.maxEvents(), clock)
+        p.summary = new EvidenceCollector(stages.events(), config.maxEvents(), clock)
                 .collect(filters, window, scanDeadline, event -> {
                     if (Detector.causedByTrailhound(event)) {
                         own[0]++; // our own remediation calls must never feed an alert (no loops)
-                    } else {
-                        Finding finding = Detector.classify(event);
-                        aggregator.add(finding);
+                        return;
+                    }
+                    Finding finding = Detector.classify(event);
+                    List<String> problems = RecordCheck.problems(event, finding);
+                    synchronized (p.aggregator) {
+                        p.aggregator.add(finding);
+                    }
+                    if (!problems.isEmpty()) {
+                        p.damaged.add(finding, problems);
+                    } else if (RecordCheck.resourceUsable(finding)) {
+                        p.usable.add(finding.resource());
                         enrichment.found(finding.resource());
                     }
                 });
+        EvidenceCollector.Summary summary = p.summary;
         notes.addAll(summary.problems());
-        inputProblems.addAll(summary.problems());
+        p.inputProblems.addAll(summary.problems());
         if (own[0] > 0) {
             notes.add(own[0] + " matching event(s) were caused by Trailhound itself (user agent " + Config.USER_AGENT + ") and ignored");
         }
-        List<FindingGroup> groups = aggregator.groups();
+        p.stage = "describing the resources";
         Set<ResourceRef> resources = new LinkedHashSet<>();
-        for (FindingGroup g : groups) {
-            ResourceRef r = g.first().resource();
-            if (r.type() != ResourceRef.Type.NONE && r.id() != null) {
-                resources.add(r);
+        for (FindingGroup g : p.alert(false).groups()) {
+            Finding f = g.first();
+            if (p.usable.contains(f.resource())) { // named by at least one undamaged record
+                resources.add(f.resource());
             }
         }
-        Map<ResourceRef, ResourceFacts> facts = enrichment.describeAll(List.copyOf(resources));
-        List<RemediationOutcome> remediation = remediate(facts, alarm.accountId(), notes);
-        return new Alert(alarm, window, groups, facts, remediation, aggregator.total(), summary.candidates(),
-                aggregator.ungrouped(), notes, summary.partial(), clock.instant());
+        p.facts = enrichment.describeAll(List.copyOf(resources));
+        p.stage = "remediating";
+        p.remediation = remediate(p.facts, alarm.accountId(), notes);
+        p.stage = "writing the alert";
+        return p.alert(false);
+    }
+
+    /** One line (Lambda's JSON log keeps it one entry): the error and where it happened, for the developers. */
+    private static void log(Throwable e) {
+        StringBuilder where = new StringBuilder();
+        StackTraceElement[] frames = e.getStackTrace();
+        for (int i = 0; i < Math.min(8, frames.length); i++) where.append(i == 0 ? " at " : " < ").append(frames[i]);
+        System.err.println("trailhound: unexpected " + e + where);
     }
 
     /** Remediation never delays or suppresses the alert: any failure becomes a note. */

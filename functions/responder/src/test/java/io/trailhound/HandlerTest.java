@@ -88,6 +88,20 @@ class HandlerTest {
     }
 
     @Test
+    void anUnexpectedFailureInAStageStillPublishesAReducedAlertWithTheError() {
+        Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(null), (f, w, sink) -> {
+            throw new IllegalStateException("boom in the scan");
+        }, new OfflineEnricher((type, region) -> List.of()), Remediator.OFF, recording);
+        Handler h = new Handler(Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages);
+        assertThat(h.handleRequest(event(AlarmParserTest.ALARM), null)).isEqualTo("recorded");
+        assertThat(published).singleElement().satisfies(a -> {
+            assertThat(a.text()).contains("Trailhound failed while searching the evidence (IllegalStateException: boom in the scan)")
+                    .contains("PARTIAL");
+            assertThat(a.json()).contains("\"partial\":true");
+        });
+    }
+
+    @Test
     void emptyEventIsNoError() {
         assertThat(handler(recording).handleRequest(new SNSEvent(), null)).isEqualTo("no records");
     }

@@ -12,12 +12,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,6 +43,8 @@ final class FaultProxy implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, List<Instant>> callTimes = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> lastBodies = new ConcurrentHashMap<>();
 
     FaultProxy(String upstream) throws IOException {
         this.upstream = upstream;
@@ -80,12 +84,29 @@ final class FaultProxy implements AutoCloseable {
         return calls.getOrDefault(target, new AtomicInteger()).get();
     }
 
+    /** When each call of {@code target} reached the proxy, in order. */
+    List<Instant> callTimes(String target) {
+        return List.copyOf(callTimes.getOrDefault(target, List.of()));
+    }
+
+    /** A form parameter of the last call of a query-protocol {@code target} (such as SNS's Message), decoded. */
+    String lastFormParameter(String target, String name) {
+        byte[] body = lastBodies.get(target);
+        if (body == null) return null;
+        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            if (pair.startsWith(name + "=")) return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+        }
+        return null;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String target = operationOf(exchange, body);
             if (target != null) {
                 calls.computeIfAbsent(target, t -> new AtomicInteger()).incrementAndGet();
+                callTimes.computeIfAbsent(target, t -> new CopyOnWriteArrayList<>()).add(Instant.now());
+                lastBodies.put(target, body);
                 Duration delay = delays.get(target);
                 if (delay != null) {
                     Thread.sleep(delay.toMillis());

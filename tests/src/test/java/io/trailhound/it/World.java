@@ -101,7 +101,16 @@ final class World {
 
     /** An SNS event file carrying the alarm message, as `sam local invoke -e` takes it. */
     Path alarmEvent(Path dir, String alarmName, String namespace, String metric) throws Exception {
-        String message = JSON.writeValueAsString(Map.of(
+        String message = alarmMessage(alarmName, namespace, metric);
+        Path file = dir.resolve(alarmName + ".json");
+        Files.writeString(file, JSON.writeValueAsString(Map.of("Records", List.of(Map.of("EventSource", "aws:sns",
+                "Sns", Map.of("Type", "Notification", "MessageId", UUID.randomUUID().toString(), "Message", message))))));
+        return file;
+    }
+
+    /** The alarm message CloudWatch would publish for this world's breaching datapoint. */
+    String alarmMessage(String alarmName, String namespace, String metric) throws Exception {
+        return JSON.writeValueAsString(Map.of(
                 "AlarmName", alarmName,
                 "AWSAccountId", MotoServer.ACCOUNT,
                 "NewStateValue", "ALARM",
@@ -112,10 +121,6 @@ final class World {
                 "AlarmArn", "arn:aws:cloudwatch:" + MotoServer.REGION + ":" + MotoServer.ACCOUNT + ":alarm:" + alarmName,
                 "Trigger", Map.of("MetricName", metric, "Namespace", namespace, "Statistic", "SUM", "Period", 300,
                         "EvaluationPeriods", 1, "DatapointsToAlarm", 1, "Threshold", 1.0)));
-        Path file = dir.resolve(alarmName + ".json");
-        Files.writeString(file, JSON.writeValueAsString(Map.of("Records", List.of(Map.of("EventSource", "aws:sns",
-                "Sns", Map.of("Type", "Notification", "MessageId", UUID.randomUUID().toString(), "Message", message))))));
-        return file;
     }
 
     record Run(String out, String err) {

@@ -24,23 +24,36 @@ public final class BreachWindow {
     private BreachWindow() {
     }
 
+    /** CloudWatch's longest period and evaluation range; larger values in a notification are forged or damaged. */
+    static final Duration MAX_PERIOD = Duration.ofDays(1);
+    static final Duration MAX_EVALUATION = Duration.ofDays(7);
+
     public static TimeWindow of(AlarmNotification alarm, Duration slack) {
-        Duration period = Duration.ofSeconds(Math.max(60, alarm.periodSeconds()));
+        Duration period = Duration.ofSeconds(Math.min(MAX_PERIOD.toSeconds(), Math.max(60, alarm.periodSeconds())));
+        long claimed = (long) alarm.periodSeconds() * alarm.evaluationPeriods();
+        Duration evaluation = period.multipliedBy(alarm.evaluationPeriods());
+        String damaged = "";
+        if (alarm.periodSeconds() > MAX_PERIOD.toSeconds() || claimed > MAX_EVALUATION.toSeconds()) {
+            evaluation = evaluation.compareTo(MAX_EVALUATION) > 0 ? MAX_EVALUATION : evaluation;
+            damaged = "; damaged notification: Period " + alarm.periodSeconds() + " s x EvaluationPeriods " + alarm.evaluationPeriods()
+                    + " is beyond what CloudWatch allows, so at most " + MAX_PERIOD.toHours() + " h per period and "
+                    + MAX_EVALUATION.toDays() + " days in all were used";
+        }
         List<Instant> points = datapoints(alarm.reason());
         if (!points.isEmpty()) {
             Instant first = points.stream().min(Instant::compareTo).orElseThrow();
             Instant last = points.stream().max(Instant::compareTo).orElseThrow();
             return new TimeWindow(first.minus(slack), last.plus(period).plus(slack), true,
-                    "from " + points.size() + " breaching datapoint(s) in NewStateReason, widened by " + slack);
+                    "from " + points.size() + " breaching datapoint(s) in NewStateReason, widened by " + slack + damaged);
         }
         if (alarm.stateChangeTime() == null) {
             throw new AlarmParseException("alarm '" + alarm.alarmName()
                     + "' has neither datapoints in NewStateReason nor a StateChangeTime, so no time window can be derived");
         }
         Instant end = alarm.stateChangeTime();
-        Instant start = end.minus(period.multipliedBy(alarm.evaluationPeriods()));
+        Instant start = end.minus(evaluation);
         return new TimeWindow(start.minus(slack), end.plus(slack), false,
-                "NewStateReason lists no datapoints; estimated as StateChangeTime minus Period x EvaluationPeriods, widened by " + slack);
+                "NewStateReason lists no datapoints; estimated as StateChangeTime minus Period x EvaluationPeriods, widened by " + slack + damaged);
     }
 
     static List<Instant> datapoints(String reason) {

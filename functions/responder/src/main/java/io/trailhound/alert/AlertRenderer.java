@@ -14,12 +14,16 @@ import io.trailhound.remediate.RemediationOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns an alert into an SNS subject (at most 100 printable ASCII characters naming the resource and
- * caller), a plain-text e-mail and a JSON document, within SNS's 256 KB message limit: if the whole
- * message would be larger, fewer groups are shown ("and N more").
+ * caller), a plain-text e-mail and a JSON document, within SNS's 256 KB message limit. The whole message is
+ * budgeted: every list is capped with an "and N more" count and every string has a length cap; if the
+ * message is still too large, fewer groups are shown, then tighter caps apply, and as a last resort a
+ * minimal alert (subject, alarm, counts, the first finding) is published. Whatever the input, the result
+ * fits and both the text and the JSON are valid.
  */
 public final class AlertRenderer {
     public static final int SUBJECT_MAX = 100;
@@ -27,28 +31,104 @@ public final class AlertRenderer {
     public static final int MESSAGE_BUDGET = 256 * 1024 - 8 * 1024;
     static final int MAX_GROUPS_SHOWN = 25;
 
+    /**
+     * How much of the alert is shown: groups, items per list (notes, remediation, unknowns, aliases, tags,
+     * resources) and characters per string. Each step down is tried only if the previous did not fit.
+     */
+    record Limits(int groups, int items, int chars) {
+        static final Limits NORMAL = new Limits(MAX_GROUPS_SHOWN, 50, Sanitize.DEFAULT_MAX);
+        static final Limits TIGHT = new Limits(3, 10, 160);
+    }
+
     public RenderedAlert render(Alert alert) {
+        return render(alert, MESSAGE_BUDGET);
+    }
+
+    /** As {@link #render(Alert)} within {@code budget} bytes of SNS message (tests use small budgets). */
+    RenderedAlert render(Alert alert, int budget) {
         String subject = subject(alert);
         Map<String, String> attributes = attributes(alert);
-        int shown = Math.min(MAX_GROUPS_SHOWN, alert.groups().size());
-        while (true) {
-            RenderedAlert r = new RenderedAlert(subject, text(alert, shown), json(alert, shown), attributes);
-            if (snsMessage(r).getBytes(StandardCharsets.UTF_8).length <= MESSAGE_BUDGET || shown == 0) {
-                return r;
-            }
-            shown /= 2;
+        try {
+            return fitted(alert, subject, attributes, budget);
+        } catch (RuntimeException e) { // a value no one foresaw must not cost the alert
+            return minimal(alert, subject, attributes);
         }
     }
 
-    /** The MessageStructure=json body: the text for people (default, e-mail), the document for machines. */
+    private RenderedAlert fitted(Alert alert, String subject, Map<String, String> attributes, int budget) {
+        Limits limits = Limits.NORMAL;
+        int shown = Math.min(MAX_GROUPS_SHOWN, alert.groups().size());
+        while (true) {
+            Limits l = new Limits(shown, limits.items(), limits.chars());
+            RenderedAlert r = new RenderedAlert(subject, text(alert, l), json(alert, l), attributes);
+            if (size(r) <= budget) {
+                return r;
+            }
+            if (shown > 1) {
+                shown /= 2;
+            } else if (limits == Limits.NORMAL) {
+                limits = Limits.TIGHT;
+                shown = Math.min(limits.groups(), alert.groups().size());
+            } else {
+                return minimal(alert, subject, attributes);
+            }
+        }
+    }
+
+    /** The bytes SNS counts: the MessageStructure=json body as sent. */
+    public static int size(RenderedAlert r) {
+        return snsMessage(r).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * The MessageStructure=json body. SNS sends a protocol's own key when present, else "default"; so the
+     * JSON document is the default (SQS, Lambda, HTTP/S, Firehose, e-mail-json) and only e-mail gets the
+     * text: each is carried once, and together they share the 256 KB.
+     */
     public static String snsMessage(RenderedAlert r) {
         ObjectNode body = Json.object();
-        body.put("default", r.text());
+        body.put("default", r.json());
         body.put("email", r.text());
-        body.put("sqs", r.json());
-        body.put("lambda", r.json());
-        body.put("https", r.json());
         return write(body);
+    }
+
+    /** The last resort, small whatever the input: subject, alarm, counts and the first finding, tightly capped. */
+    static RenderedAlert minimal(Alert alert, String subject, Map<String, String> attributes) {
+        var a = alert.alarm();
+        StringBuilder t = new StringBuilder("Trailhound alert (reduced: the full alert did not fit in an SNS message)\n\n");
+        line(t, "Alarm", cap(Sanitize.text(a.alarmName(), 200), 220) + " -> " + cap(Sanitize.text(a.newState(), 20), 40));
+        line(t, "Evidence", alert.matchedEvents() + " matching event(s) of " + alert.scannedEvents() + " scanned, in "
+                + alert.groups().size() + " group(s)" + (alert.partial() ? " - PARTIAL: the search did not finish" : ""));
+        line(t, "Remediation", alert.remediation().size() + " decision(s): " + remediationSummary(alert));
+        ObjectNode doc = Json.object();
+        doc.put("source", "trailhound");
+        doc.put("version", 1);
+        doc.put("reduced", true);
+        doc.put("detection", alert.headline().name());
+        doc.put("severity", alert.severity());
+        doc.putObject("alarm").put("name", cap(a.alarmName(), 200)).put("account", cap(a.accountId(), 20)).put("region", cap(a.region(), 30));
+        doc.putObject("counts").put("matched", alert.matchedEvents()).put("scanned", alert.scannedEvents())
+                .put("groups", alert.groups().size()).put("ungrouped", alert.ungroupedEvents())
+                .put("remediation", alert.remediation().size()).put("notes", alert.notes().size());
+        doc.put("partial", alert.partial());
+        doc.put("remediationSummary", remediationSummary(alert));
+        if (!alert.groups().isEmpty()) {
+            Finding f = alert.groups().get(0).first();
+            String first = f.detection().title + ": " + cap(f.resource().id(), 160) + " by " + cap(f.caller().principal(), 160)
+                    + " from " + cap(f.sourceIp(), 60) + " (" + cap(f.eventName(), 60) + ", " + alert.groups().get(0).count() + " event(s))";
+            line(t, "First finding", Sanitize.text(first, 600));
+            doc.put("firstFinding", first);
+        }
+        return new RenderedAlert(subject, t.toString(), write(doc), attributes);
+    }
+
+    /** "DONE 2, SKIPPED 3": what remediation did, so even a reduced alert tells that something was changed. */
+    private static String remediationSummary(Alert alert) {
+        Map<RemediationOutcome.Status, Integer> counts = new java.util.EnumMap<>(RemediationOutcome.Status.class);
+        alert.remediation().forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+        StringBuilder out = new StringBuilder();
+        counts.forEach((status, n) -> out.append(out.isEmpty() ? "" : ", ").append(status).append(' ').append(n));
+        return out.isEmpty() ? "none" : out.toString();
     }
 
     static String subject(Alert alert) {
@@ -82,83 +162,91 @@ public final class AlertRenderer {
         return ScheduleEvents.keyId(id);
     }
 
-    static String text(Alert alert, int shown) {
+    static String text(Alert alert, Limits l) {
         StringBuilder t = new StringBuilder();
         var a = alert.alarm();
         Detection d = alert.headline();
+        int c = l.chars();
         t.append("Trailhound alert: ").append(alert.groups().isEmpty() ? "alarm fired, no matching events found" : d.title)
                 .append(" (severity ").append(alert.severity()).append(")\n\n");
-        line(t, "Alarm", a.alarmName() + " went " + nvl(a.oldState()) + " -> " + a.newState()
+        line(t, "Alarm", clean(a.alarmName(), c) + " went " + clean(nvl(a.oldState()), 40) + " -> " + clean(a.newState(), 40)
                 + (a.stateChangeTime() != null ? " at " + a.stateChangeTime() : ""));
-        line(t, "Account/region", nvl(a.accountId()) + " / " + nvl(a.region()));
-        line(t, "Window searched", alert.window().start() + " .. " + alert.window().end() + " (" + alert.window().note() + ")");
+        line(t, "Account/region", clean(nvl(a.accountId()), 40) + " / " + clean(nvl(a.region()), 40));
+        line(t, "Window searched", alert.window().start() + " .. " + alert.window().end() + " (" + clean(alert.window().note(), c) + ")");
         line(t, "Evidence", alert.matchedEvents() + " matching event(s) of " + alert.scannedEvents() + " scanned, in "
                 + alert.groups().size() + " group(s)" + (alert.partial() ? " - PARTIAL: the search did not finish" : ""));
         int n = 0;
         for (FindingGroup g : alert.groups()) {
-            if (n == shown) break;
+            if (n == l.groups()) break;
             n++;
             Finding f = g.first();
             t.append("\nFinding ").append(n).append(": ").append(f.detection().title).append('\n');
             if (f.resource().type() != ResourceRef.Type.NONE) {
                 ResourceFacts facts = alert.facts().get(f.resource());
-                line(t, "  Resource", clean(facts != null && facts.arn() != null ? facts.arn() : f.resource().id()));
-                if (facts != null) facts(t, facts, alert.generatedAt());
+                line(t, "  Resource", clean(facts != null && facts.arn() != null ? facts.arn() : f.resource().id(), c));
+                if (facts != null) facts(t, facts, alert.generatedAt(), l);
             }
-            line(t, "  Caller", clean(f.caller().display()) + " [" + f.caller().kind() + "]");
-            line(t, "  Source IP", clean(f.sourceIp()));
-            line(t, "  API", clean(f.eventSource() + " " + f.eventName())
-                    + (f.errorCode() != null ? " -> " + clean(f.errorCode()) : ""));
-            if (f.errorMessage() != null) line(t, "  Error message", clean(f.errorMessage()));
-            if (!f.resources().isEmpty()) line(t, "  Resources", clean(String.join(", ", f.resources())));
+            line(t, "  Caller", clean(f.caller().display(), c) + " [" + clean(f.caller().kind(), 40) + "]");
+            line(t, "  Source IP", clean(f.sourceIp(), c));
+            line(t, "  API", clean(f.eventSource() + " " + f.eventName(), c)
+                    + (f.errorCode() != null ? " -> " + clean(f.errorCode(), c) : ""));
+            if (f.errorMessage() != null) line(t, "  Error message", clean(f.errorMessage(), c));
+            if (!f.resources().isEmpty()) line(t, "  Resources", clean(String.join(", ", f.resources()), c));
             if (f.root() != null) {
                 line(t, "  Root details", (f.root().consoleSignIn() ? "console sign-in" : "API call") + ", MFA used: "
-                        + nvl(clean(f.root().mfaUsed())) + (f.root().longTermAccessKey()
-                        ? ", LONG-TERM ROOT ACCESS KEY " + clean(f.caller().accessKeyId()) : ""));
+                        + nvl(clean(f.root().mfaUsed(), 40)) + (f.root().longTermAccessKey()
+                        ? ", LONG-TERM ROOT ACCESS KEY " + clean(f.caller().accessKeyId(), 40) : ""));
             }
             line(t, "  Count", g.count() + " (first " + g.firstSeen() + ", last " + g.lastSeen() + ")");
-            line(t, "  Event IDs", clean(String.join(", ", g.exampleEventIds())) + (g.count() > g.exampleEventIds().size()
+            line(t, "  Event IDs", clean(String.join(", ", g.exampleEventIds()), c) + (g.count() > g.exampleEventIds().size()
                     ? " and " + (g.count() - g.exampleEventIds().size()) + " more" : ""));
-            line(t, "  User agent", clean(f.userAgent()));
+            line(t, "  User agent", clean(f.userAgent(), c));
         }
-        if (alert.groups().size() > shown) {
-            t.append("\n... and ").append(alert.groups().size() - shown).append(" more group(s); see the JSON document.\n");
+        if (alert.groups().size() > n) {
+            t.append("\n... and ").append(alert.groups().size() - n).append(" more group(s); see the JSON document.\n");
         }
         if (alert.ungroupedEvents() > 0) {
             t.append("\n").append(alert.ungroupedEvents()).append(" further matching event(s) were counted but not grouped.\n");
         }
         if (!alert.remediation().isEmpty()) {
-            t.append("\nRemediation:\n");
-            for (RemediationOutcome r : alert.remediation()) {
-                t.append("  ").append(r.status()).append(' ').append(r.action()).append(' ').append(clean(r.resource()))
-                        .append(r.detail() == null ? "" : ": " + clean(r.detail())).append('\n');
+            t.append("\nRemediation (").append(remediationSummary(alert)).append("):\n");
+            for (RemediationOutcome r : first(alert.remediation(), l.items())) {
+                t.append("  ").append(r.status()).append(' ').append(r.action()).append(' ').append(clean(r.resource(), c))
+                        .append(r.detail() == null ? "" : ": " + clean(r.detail(), c)).append('\n');
             }
+            more(t, alert.remediation().size(), l.items(), "decision(s)");
         }
         if (!alert.notes().isEmpty()) {
             t.append("\nNotes:\n");
-            alert.notes().forEach(note -> t.append("  - ").append(clean(note)).append('\n'));
+            first(alert.notes(), l.items()).forEach(note -> t.append("  - ").append(clean(note, c)).append('\n'));
+            more(t, alert.notes().size(), l.items(), "note(s)");
         }
         return t.toString();
     }
 
-    private static void facts(StringBuilder t, ResourceFacts facts, Instant now) {
-        if (facts.name() != null) line(t, "  Name", clean(facts.name()));
-        if (facts.state() != null) line(t, "  State", clean(facts.state()));
+    private static void facts(StringBuilder t, ResourceFacts facts, Instant now, Limits l) {
+        int c = l.chars();
+        if (facts.name() != null) line(t, "  Name", clean(facts.name(), c));
+        if (facts.state() != null) line(t, "  State", clean(facts.state(), c));
         Instant deletion = facts.effectiveDeletionDate();
         if (deletion != null) {
             line(t, "  Deletion date", deletion + " (" + facts.daysLeft(now) + " day(s) left)");
         }
-        if (!facts.aliases().isEmpty()) line(t, "  Aliases", clean(String.join(", ", facts.aliases())));
-        if (facts.description() != null && !facts.description().isEmpty()) line(t, "  Description", clean(facts.description()));
+        if (!facts.aliases().isEmpty()) {
+            line(t, "  Aliases", clean(String.join(", ", first(facts.aliases(), l.items())), c) + andMore(facts.aliases().size(), l.items()));
+        }
+        if (facts.description() != null && !facts.description().isEmpty()) line(t, "  Description", clean(facts.description(), c));
         Scheduling s = facts.scheduling();
         if (s != null) {
-            line(t, "  Scheduled by", clean(s.by().display()) + " at " + s.at() + " from " + clean(s.sourceIp())
+            line(t, "  Scheduled by", clean(s.by().display(), c) + " at " + s.at() + " from " + clean(s.sourceIp(), c)
                     + (s.windowDays() != null ? " (window " + s.windowDays() + " days)" : ""));
         }
-        facts.unknowns().forEach(u -> line(t, "  Unknown", clean(u)));
+        first(facts.unknowns(), l.items()).forEach(u -> line(t, "  Unknown", clean(u, c)));
+        if (facts.unknowns().size() > l.items()) line(t, "  Unknown", "and " + (facts.unknowns().size() - l.items()) + " more");
     }
 
-    static String json(Alert alert, int shown) {
+    static String json(Alert alert, Limits l) {
+        int c = l.chars();
         ObjectNode doc = Json.object();
         doc.put("source", "trailhound");
         doc.put("version", 1);
@@ -167,37 +255,40 @@ public final class AlertRenderer {
         doc.put("generatedAt", alert.generatedAt().toString());
         var a = alert.alarm();
         ObjectNode alarm = doc.putObject("alarm");
-        alarm.put("name", a.alarmName());
-        alarm.put("arn", a.alarmArn());
-        alarm.put("account", a.accountId());
-        alarm.put("region", a.region());
-        alarm.put("state", a.newState());
+        alarm.put("name", cap(a.alarmName(), c));
+        alarm.put("arn", cap(a.alarmArn(), c));
+        alarm.put("account", cap(a.accountId(), 40));
+        alarm.put("region", cap(a.region(), 40));
+        alarm.put("state", cap(a.newState(), 40));
         alarm.put("stateChangeTime", a.stateChangeTime() == null ? null : a.stateChangeTime().toString());
         ObjectNode window = doc.putObject("window");
         window.put("start", alert.window().start().toString());
         window.put("end", alert.window().end().toString());
         window.put("fromDatapoints", alert.window().fromDatapoints());
-        window.put("note", alert.window().note());
+        window.put("note", cap(alert.window().note(), c));
         ObjectNode counts = doc.putObject("counts");
         counts.put("matched", alert.matchedEvents());
         counts.put("scanned", alert.scannedEvents());
         counts.put("groups", alert.groups().size());
-        counts.put("groupsShown", Math.min(shown, alert.groups().size()));
+        counts.put("groupsShown", Math.min(l.groups(), alert.groups().size()));
         counts.put("ungrouped", alert.ungroupedEvents());
+        counts.put("remediation", alert.remediation().size());
+        counts.put("notes", alert.notes().size());
         doc.put("partial", alert.partial());
         ArrayNode findings = doc.putArray("findings");
-        alert.groups().stream().limit(shown).forEach(g -> findings.add(finding(g, alert)));
+        alert.groups().stream().limit(l.groups()).forEach(g -> findings.add(finding(g, alert, l)));
         ArrayNode remediation = doc.putArray("remediation");
-        for (RemediationOutcome r : alert.remediation()) {
-            remediation.addObject().put("resource", r.resource()).put("action", r.action()).put("status", r.status().name())
-                    .put("detail", r.detail());
+        for (RemediationOutcome r : first(alert.remediation(), l.items())) {
+            remediation.addObject().put("resource", cap(r.resource(), c)).put("action", r.action()).put("status", r.status().name())
+                    .put("detail", cap(r.detail(), c));
         }
         ArrayNode notes = doc.putArray("notes");
-        alert.notes().forEach(notes::add);
+        first(alert.notes(), l.items()).forEach(note -> notes.add(cap(note, c)));
         return write(doc);
     }
 
-    private static ObjectNode finding(FindingGroup g, Alert alert) {
+    private static ObjectNode finding(FindingGroup g, Alert alert, Limits l) {
+        int c = l.chars();
         Finding f = g.first();
         ObjectNode o = Json.object();
         o.put("detection", f.detection().name());
@@ -205,62 +296,62 @@ public final class AlertRenderer {
         o.put("firstSeen", str(g.firstSeen()));
         o.put("lastSeen", str(g.lastSeen()));
         ArrayNode ids = o.putArray("exampleEventIds");
-        g.exampleEventIds().forEach(ids::add);
-        o.put("eventSource", f.eventSource());
-        o.put("eventName", f.eventName());
-        o.put("errorCode", f.errorCode());
-        o.put("errorMessage", Sanitize.text(f.errorMessage()));
-        o.put("sourceIPAddress", Sanitize.text(f.sourceIp()));
-        o.put("userAgent", Sanitize.text(f.userAgent()));
+        g.exampleEventIds().forEach(id -> ids.add(cap(id, c)));
+        o.put("eventSource", cap(f.eventSource(), c));
+        o.put("eventName", cap(f.eventName(), c));
+        o.put("errorCode", cap(f.errorCode(), c));
+        o.put("errorMessage", Sanitize.text(f.errorMessage(), c));
+        o.put("sourceIPAddress", Sanitize.text(f.sourceIp(), c));
+        o.put("userAgent", Sanitize.text(f.userAgent(), c));
         ArrayNode resources = o.putArray("resources");
-        f.resources().forEach(arn -> resources.add(Sanitize.text(arn)));
-        o.set("caller", caller(f.caller()));
+        first(f.resources(), l.items()).forEach(arn -> resources.add(Sanitize.text(arn, c)));
+        o.set("caller", caller(f.caller(), c));
         if (f.root() != null) {
-            o.putObject("root").put("consoleSignIn", f.root().consoleSignIn()).put("mfaUsed", f.root().mfaUsed())
+            o.putObject("root").put("consoleSignIn", f.root().consoleSignIn()).put("mfaUsed", cap(f.root().mfaUsed(), 40))
                     .put("longTermAccessKey", f.root().longTermAccessKey());
         }
         if (f.resource().type() != ResourceRef.Type.NONE) {
             ObjectNode r = o.putObject("resource");
             r.put("type", f.resource().type().name());
-            r.put("id", f.resource().id());
-            r.put("region", f.resource().region());
+            r.put("id", cap(f.resource().id(), c));
+            r.put("region", cap(f.resource().region(), 40));
             ResourceFacts facts = alert.facts().get(f.resource());
             if (facts != null) {
-                r.put("arn", facts.arn());
-                r.put("name", facts.name());
-                r.put("state", facts.state());
+                r.put("arn", cap(facts.arn(), c));
+                r.put("name", cap(facts.name(), c));
+                r.put("state", cap(facts.state(), c));
                 r.put("deletionDate", str(facts.effectiveDeletionDate()));
                 Long days = facts.daysLeft(alert.generatedAt());
                 if (days == null) r.putNull("daysLeft"); else r.put("daysLeft", days);
-                r.put("description", facts.description());
+                r.put("description", cap(facts.description(), c));
                 ArrayNode aliases = r.putArray("aliases");
-                facts.aliases().forEach(aliases::add);
+                first(facts.aliases(), l.items()).forEach(alias -> aliases.add(cap(alias, c)));
                 ObjectNode tags = r.putObject("tags");
-                facts.tags().forEach(tags::put);
+                facts.tags().entrySet().stream().limit(l.items()).forEach(e -> tags.put(cap(e.getKey(), c), cap(e.getValue(), c)));
                 Scheduling s = facts.scheduling();
                 if (s != null) {
                     ObjectNode sched = r.putObject("scheduledBy");
-                    sched.set("caller", caller(s.by()));
+                    sched.set("caller", caller(s.by(), c));
                     sched.put("at", str(s.at()));
-                    sched.put("sourceIPAddress", s.sourceIp());
-                    sched.put("eventId", s.eventId());
+                    sched.put("sourceIPAddress", cap(s.sourceIp(), c));
+                    sched.put("eventId", cap(s.eventId(), c));
                     if (s.windowDays() != null) sched.put("windowDays", s.windowDays());
                 }
                 ArrayNode unknown = r.putArray("unknown");
-                facts.unknowns().forEach(unknown::add);
+                first(facts.unknowns(), l.items()).forEach(u -> unknown.add(cap(u, c)));
             }
         }
         return o;
     }
 
-    private static ObjectNode caller(Caller c) {
+    private static ObjectNode caller(Caller who, int c) {
         ObjectNode o = Json.object();
-        o.put("type", c.kind());
-        o.put("principal", Sanitize.text(c.principal()));
-        o.put("sessionName", Sanitize.text(c.sessionName()));
-        o.put("accountId", c.accountId());
-        o.put("accessKeyId", c.accessKeyId());
-        o.put("invokedBy", c.invokedBy());
+        o.put("type", cap(who.kind(), c));
+        o.put("principal", Sanitize.text(who.principal(), c));
+        o.put("sessionName", Sanitize.text(who.sessionName(), c));
+        o.put("accountId", cap(who.accountId(), c));
+        o.put("accessKeyId", cap(who.accessKeyId(), c));
+        o.put("invokedBy", cap(who.invokedBy(), c));
         return o;
     }
 
@@ -278,8 +369,27 @@ public final class AlertRenderer {
         t.append(label).append(':').append(" ".repeat(Math.max(1, 18 - label.length()))).append(value == null ? "unknown" : value).append('\n');
     }
 
-    private static String clean(String s) {
-        return Sanitize.text(s);
+    private static String clean(String s, int max) {
+        return Sanitize.text(s, max);
+    }
+
+    /** A JSON string value cut to {@code max} characters (never inside a surrogate pair), saying how much was cut. */
+    static String cap(String s, int max) {
+        if (s == null || s.length() <= max) return s;
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end) + "…(" + (s.length() - end) + " more chars)";
+    }
+
+    private static <T> List<T> first(List<T> items, int max) {
+        return items.size() <= max ? items : items.subList(0, max);
+    }
+
+    private static String andMore(int size, int max) {
+        return size > max ? " and " + (size - max) + " more" : "";
+    }
+
+    private static void more(StringBuilder t, int size, int max, String what) {
+        if (size > max) t.append("  ... and ").append(size - max).append(" more ").append(what).append("; the counts are in the JSON document\n");
     }
 
     private static String nvl(String s) {

@@ -23,6 +23,7 @@ public final class Sanitize {
         int i = 0;
         for (; i < s.length() && out.length() < max; i++) {
             char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && out.length() + 1 >= max) break; // never cut a character in two
             if (isHidden(c) || c == '<' || c == '>') { // < > too: no markup reaches a mail client or a log viewer
                 out.append("\\u").append(HEX[(c >> 12) & 15]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
             } else {

@@ -154,7 +154,7 @@ public record Config(
         return s == null || s.isBlank() ? null : s;
     }
 
-    public static final class ConfigException extends RuntimeException {
+    public static class ConfigException extends RuntimeException {
         public ConfigException(String message) {
             super(message);
         }

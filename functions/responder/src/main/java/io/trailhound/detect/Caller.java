@@ -38,9 +38,12 @@ public record Caller(String kind, String principal, String sessionName, String a
 
     /** arn:aws:sts::123456789012:assumed-role/Name/session → arn:aws:iam::123456789012:role/Name (path unknown). */
     static String roleFromSessionArn(String arn) {
-        if (arn == null || !arn.contains(":assumed-role/")) return arn == null ? "unknown" : arn;
+        if (arn == null) return "unknown";
         String[] head = arn.split(":", 6);
-        String[] rest = head[5].split("/");
+        String[] rest = head.length == 6 ? head[5].split("/") : new String[0];
+        if (rest.length < 2 || !rest[0].equals("assumed-role") || rest[1].isEmpty()) {
+            return arn; // not a session ARN after all (RecordCheck reports it): show it as it is
+        }
         return "arn:" + head[1] + ":iam::" + head[4] + ":role/" + rest[1];
     }
 

@@ -39,7 +39,8 @@ public final class MetricFilterCatalog implements MetricFilterSource {
         return List.of(new MetricFilter(source, null, pattern, metric.namespace(), metric.metricName()));
     }
 
-    public static final class UnknownMetricException extends RuntimeException {
+    /** A usage error of the offline run (not damaged input), so it ends the run with one line. */
+    public static final class UnknownMetricException extends io.trailhound.config.Config.ConfigException {
         public UnknownMetricException(String message) {
             super(message);
         }

@@ -12,6 +12,7 @@ import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.enrich.Scheduling;
+import io.trailhound.remediate.RemediationOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -129,5 +130,56 @@ class AlertRendererTest {
         RenderedAlert r = new AlertRenderer().render(alert(new FindingAggregator(1), Map.of()));
         assertThat(r.subject()).isEqualTo("Trailhound: AttemptsToAccessDeletedSecretsAlarm in ALARM, no matching events found");
         assertThat(r.text()).contains("0 matching event(s) of 100 scanned");
+    }
+
+    static RemediationOutcome restored(int i) {
+        return new RemediationOutcome("arn:aws:secretsmanager:us-east-1:111122223333:secret:" + "n".repeat(490) + i, "RestoreSecret",
+                i < 5 ? RemediationOutcome.Status.DONE : RemediationOutcome.Status.SKIPPED, "d".repeat(490));
+    }
+
+    @Test
+    void everyListAndStringIsCappedSoTheWholeMessageFits() throws Exception {
+        FindingAggregator agg = new FindingAggregator(1_000);
+        for (int i = 0; i < 250; i++) agg.add(secretFinding("s".repeat(490) + i, "role", "198.51.100.1", "ua", i));
+        List<RemediationOutcome> remediation = java.util.stream.IntStream.range(0, 250).mapToObj(AlertRendererTest::restored).toList();
+        List<String> notes = java.util.stream.IntStream.range(0, 105).mapToObj(i -> "AccessDenied on log group " + "g".repeat(490) + i).toList();
+        AlarmNotification longName = new AlarmNotification("A".repeat(100_000), ALARM.alarmArn(), ALARM.accountId(), ALARM.region(),
+                "ALARM", "OK", "r", ALARM.stateChangeTime(), 300, 1, ALARM.metrics());
+        Alert a = new Alert(longName, WINDOW, agg.groups(), Map.of(), remediation, agg.total(), 250, 0, notes, false, NOW);
+        RenderedAlert r = new AlertRenderer().render(a);
+        assertThat(AlertRenderer.size(r)).isLessThanOrEqualTo(AlertRenderer.MESSAGE_BUDGET);
+        assertThat(r.text()).contains("Remediation (DONE 5, SKIPPED 245)").contains("... and 200 more decision(s)")
+                .contains("... and 55 more note(s)").contains("more chars)");
+        JsonNode doc = new ObjectMapper().readTree(r.json());
+        assertThat(doc.at("/counts/remediation").asInt()).isEqualTo(250);
+        assertThat(doc.at("/remediation").size()).isEqualTo(50);
+        assertThat(doc.at("/alarm/name").asText()).hasSizeLessThan(600);
+        JsonNode body = new ObjectMapper().readTree(AlertRenderer.snsMessage(r));
+        assertThat(body.properties()).extracting(Map.Entry::getKey).containsExactly("default", "email");
+        assertThat(body.path("default").asText()).isEqualTo(r.json());
+        assertThat(body.path("email").asText()).isEqualTo(r.text());
+    }
+
+    @Test
+    void whenNothingElseFitsAMinimalAlertSaysWhatMatters() throws Exception {
+        FindingAggregator agg = new FindingAggregator(100);
+        for (int i = 0; i < 50; i++) agg.add(secretFinding("prod/db-" + i, "role", "198.51.100.1", "u".repeat(500), i));
+        List<RemediationOutcome> remediation = java.util.stream.IntStream.range(0, 20).mapToObj(AlertRendererTest::restored).toList();
+        Alert a = new Alert(ALARM, WINDOW, agg.groups(), Map.of(), remediation, agg.total(), 100, 0, List.of(), true, NOW);
+        RenderedAlert r = new AlertRenderer().render(a, 4_000);
+        assertThat(AlertRenderer.size(r)).isLessThanOrEqualTo(4_000);
+        JsonNode doc = new ObjectMapper().readTree(r.json());
+        assertThat(doc.path("reduced").asBoolean()).isTrue();
+        assertThat(doc.at("/counts/matched").asLong()).isEqualTo(50);
+        assertThat(doc.path("remediationSummary").asText()).isEqualTo("DONE 5, SKIPPED 15");
+        assertThat(doc.path("firstFinding").asText()).contains("prod/db-0");
+        assertThat(r.text()).contains("AttemptsToAccessDeletedSecretsAlarm").contains("PARTIAL").contains("DONE 5");
+    }
+
+    @Test
+    void aCutNeverSplitsASurrogatePair() {
+        String s = "a".repeat(9) + "\uD83D\uDE00tail";
+        assertThat(AlertRenderer.cap(s, 10)).startsWith("a".repeat(9) + "…");
+        assertThat(Sanitize.text(s, 10)).startsWith("a".repeat(9) + "…");
     }
 }

@@ -1,0 +1,168 @@
+package io.trailhound.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailhound.evidence.MetricFilterCatalog;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.secretsmanager.model.Tag;
+
+/**
+ * Issue 14: every alarm yields an alert before the function's deadline, whatever the input. Each test runs
+ * the Lambda handler as the runtime does ({@link LambdaInvocation}: a real deadline, moto behind
+ * {@link FaultProxy}), and asserts that an alert was published before the deadline, what it says, and that
+ * the published SNS message fits SNS's 256 KB. Times to alert and sizes are printed for the closing note.
+ */
+class NeverSilencedMotoTest {
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
+    static final String LOG_GROUP = "CloudTrail/MyCloudWatchLogGroup";
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+    static final int SNS_LIMIT = 262_144;
+
+    World world;
+    FaultProxy proxy;
+
+    @BeforeEach
+    void world() throws Exception {
+        world = new World(MOTO);
+        world.alertTopicWithQueue();
+        world.logGroupWithFilter(LOG_GROUP, MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
+        proxy = new FaultProxy(MOTO.endpoint());
+    }
+
+    @AfterEach
+    void closeProxy() {
+        proxy.close();
+    }
+
+    String secretAlarm() throws Exception {
+        return world.alarmMessage("AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
+    }
+
+    /** Invokes, then checks what every case must hold: published once, before the deadline, within SNS's limit. */
+    JsonNode alertOf(String testCase, LambdaInvocation lambda, String message) throws Exception {
+        LambdaInvocation.Result r = lambda.invoke(message);
+        assertThat(r.thrown()).as("the handler must not fail: %s", r.thrown()).isNull();
+        assertThat(r.alertedBeforeDeadline()).as("an alert was published before the deadline").isTrue();
+        String published = proxy.lastFormParameter(LambdaInvocation.PUBLISH, "Message");
+        int size = published.getBytes(StandardCharsets.UTF_8).length;
+        assertThat(size).isLessThanOrEqualTo(SNS_LIMIT);
+        JsonNode body = World.JSON.readTree(published);
+        assertThat(body.path("default").isTextual() && body.path("email").isTextual()).as("MessageStructure=json body").isTrue();
+        System.out.printf("issue-14 case %-40s time to alert %6d ms, SNS message %7d bytes%n", testCase, r.timeToAlert().toMillis(), size);
+        List<World.Alert> alerts = world.alerts();
+        assertThat(alerts).hasSize(1);
+        return alerts.get(0).doc();
+    }
+
+    LambdaInvocation lambda(Map<String, String> env) {
+        return new LambdaInvocation(world, proxy, TIMEOUT, env);
+    }
+
+    @Test
+    void tooBigForSns250SecretsWithRemediationStillAlertsAndSaysWhatWasRestored() throws Exception {
+        String prefix = "prod/" + "long-name-".repeat(20);
+        List<String> restorable = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String name = prefix + i;
+            world.aws.secrets.createSecret(b -> b.name(name).secretString("v").tags(Tag.builder().key("trailhound:auto-cancel").value("true").build()));
+            world.aws.secrets.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(7L));
+            restorable.add(name);
+        }
+        List<ObjectNode> records = new ArrayList<>();
+        for (int i = 0; i < 250; i++) records.add(world.record(10 + i % 200, World.deletedSecretRead(prefix + i)));
+        world.putEvents(LOG_GROUP, records);
+
+        JsonNode doc = alertOf("250 secrets, REMEDIATION=on", lambda(Map.of("REMEDIATION", "on")), secretAlarm());
+        assertThat(doc.at("/counts/matched").asLong()).isEqualTo(250);
+        assertThat(doc.at("/counts/groups").asLong()).isEqualTo(250);
+        assertThat(doc.at("/counts/remediation").asLong()).isEqualTo(250);
+        assertThat(doc.path("remediation").toString()).contains("\"status\":\"DONE\"");
+        long done = 0;
+        for (JsonNode r : doc.path("remediation")) if (r.path("status").asText().equals("DONE")) done++;
+        assertThat(done).as("the five restorations are in the alert").isEqualTo(5);
+        for (String name : restorable) {
+            assertThat(world.aws.secrets.describeSecret(b -> b.secretId(name)).deletedDate()).isNull();
+        }
+    }
+
+    @Test
+    void tooBigForSns105UnreadableLogGroupsStillAlertsWithEveryNoteCounted() throws Exception {
+        for (int i = 0; i < 105; i++) {
+            String group = "CloudTrail/" + "unreadable-".repeat(30) + i;
+            world.logGroupWithFilter(group, MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
+        }
+        proxy.fail("Logs_20140328.FilterLogEvents", 10_000, 400, "AccessDeniedException", "User is not authorized to perform: logs:FilterLogEvents"
+                + " on resource: arn:aws:logs:us-east-1:123456789012:log-group:" + "x".repeat(300));
+        JsonNode doc = alertOf("106 log groups, 105 AccessDenied notes", lambda(Map.of()), secretAlarm());
+        assertThat(doc.at("/counts/notes").asInt()).isGreaterThanOrEqualTo(106);
+        assertThat(doc.path("notes").toString()).contains("AccessDeniedException");
+    }
+
+    @Test
+    void oneOddRecordBlankRegionOrBrokenArnIsReportedAsDamagedAndNeverReachesAnSdkCall() throws Exception {
+        world.aws.secrets.createSecret(b -> b.name("prod/db").secretString("v"));
+        world.aws.secrets.deleteSecret(b -> b.secretId("prod/db").recoveryWindowInDays(7L));
+        ObjectNode blankRegion = world.record(20, World.deletedSecretRead("prod/blank-region"));
+        blankRegion.put("awsRegion", "");
+        ObjectNode brokenArn = world.record(25, World.deletedSecretRead("prod/broken-arn"));
+        brokenArn.set("userIdentity", World.JSON.valueToTree(Map.of("type", "AssumedRole",
+                "arn", "arn:aws:sts::" + MotoServer.ACCOUNT + ":assumed-role/", "accountId", MotoServer.ACCOUNT)));
+        world.putEvents(LOG_GROUP, List.of(blankRegion, brokenArn, world.record(30, World.deletedSecretRead("prod/db"))));
+
+        JsonNode doc = alertOf("blank Region + broken ARN", lambda(Map.of()), secretAlarm());
+        assertThat(doc.at("/counts/matched").asLong()).isEqualTo(3);
+        assertThat(doc.path("notes").toString())
+                .contains("damaged record " + blankRegion.get("eventID").asText() + ": awsRegion '' is not an AWS Region")
+                .contains("damaged record " + brokenArn.get("eventID").asText() + ": userIdentity.arn 'arn:aws:sts::"
+                        + MotoServer.ACCOUNT + ":assumed-role/' is not a well-formed ARN");
+        assertThat(proxy.calls("secretsmanager.DescribeSecret")).as("only the genuine record's secret is described").isEqualTo(1);
+        assertThat(doc.toString()).contains("ScheduledForDeletion");
+    }
+
+    @Test
+    void forgedNumbersPeriodAndEvaluationPeriodsAtIntMaxStillAlert() throws Exception {
+        world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));
+        ObjectNode alarm = (ObjectNode) World.JSON.readTree(secretAlarm());
+        alarm.put("NewStateReason", "Threshold Crossed: no datapoints were listed");
+        ((ObjectNode) alarm.get("Trigger")).put("Period", Integer.MAX_VALUE).put("EvaluationPeriods", Integer.MAX_VALUE);
+        JsonNode doc = alertOf("Period = EvaluationPeriods = 2^31-1", lambda(Map.of()), alarm.toString());
+        assertThat(doc.at("/window/note").asText()).contains("damaged notification: Period 2147483647 s x EvaluationPeriods 2147483647");
+        assertThat(doc.at("/counts/matched").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void forgedAlarmNameOf100KbStillAlertsWithTheNameCut() throws Exception {
+        world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));
+        ObjectNode alarm = (ObjectNode) World.JSON.readTree(secretAlarm());
+        alarm.put("AlarmName", "A".repeat(100_000));
+        JsonNode doc = alertOf("100 KB AlarmName", lambda(Map.of()), alarm.toString());
+        assertThat(doc.at("/alarm/name").asText()).startsWith("AAAA").endsWith("more chars)").hasSizeLessThan(1_000);
+        assertThat(doc.at("/counts/matched").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aThousandPlantedRegionStringsBuildNoClientAndAreReportedAsDamaged() throws Exception {
+        List<ObjectNode> records = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            ObjectNode r = world.record(10 + i % 200, World.deletedSecretRead("prod/planted-" + i));
+            r.put("awsRegion", "xx-planted-" + i);
+            records.add(r);
+        }
+        world.putEvents(LOG_GROUP, records);
+        JsonNode doc = alertOf("1,000 planted Region strings", lambda(Map.of()), secretAlarm());
+        assertThat(doc.at("/counts/matched").asLong()).isEqualTo(1_000);
+        assertThat(doc.path("notes").toString()).contains("awsRegion 'xx-planted-").contains("and 990 more damaged record(s)");
+        assertThat(proxy.calls("secretsmanager.DescribeSecret")).isZero();
+    }
+}
