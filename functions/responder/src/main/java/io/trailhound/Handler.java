@@ -1,8 +1,11 @@
 package io.trailhound;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.alarm.AlarmParseException;
 import io.trailhound.alert.RenderedAlert;
 import io.trailhound.alert.Sanitize;
@@ -10,6 +13,7 @@ import io.trailhound.aws.AwsClients;
 import io.trailhound.config.Config;
 import io.trailhound.json.Json;
 import io.trailhound.publish.Publisher;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +34,7 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
     /** Used by Lambda: clients and stages are built once per container, then the path is primed for SnapStart. */
     public Handler() {
         this(Config.from(System.getenv()));
-        SnapStartPriming.register();
+        SnapStartPriming.register(System.getenv());
     }
 
     /** As Lambda builds it, from the given environment instead of the process's (test harnesses). */
@@ -51,7 +55,7 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
     public String handleRequest(SNSEvent event, Context context) {
         List<SNSEvent.SNSRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         if (records.isEmpty()) {
-            log("WARN", "the SNS event has no records; nothing to do");
+            log(LogLevel.WARN, null, "the SNS event has no records; nothing to do");
             return "no records";
         }
         List<String> results = new ArrayList<>();
@@ -59,33 +63,34 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
         for (SNSEvent.SNSRecord record : records) {
             SNSEvent.SNS sns = record.getSNS();
             String messageId = sns == null ? null : sns.getMessageId();
+            String alarm = sns == null ? null : alarmNameOf(sns.getMessage());
             try {
                 if (sns == null || sns.getMessage() == null) {
                     throw new AlarmParseException("the SNS record has no message");
                 }
                 if (isOwnMessage(sns)) {
-                    log("INFO", "ignoring message " + messageId + ": Trailhound published it");
+                    log(LogLevel.INFO, alarm, "ignoring message " + messageId + ": Trailhound published it");
                     results.add("ignored own message");
                     continue;
                 }
                 Responder.Outcome outcome = responder.respond(sns.getMessage(), scanDeadline(context));
-                log("INFO", "message " + messageId + ": " + outcome.detail());
+                log(LogLevel.INFO, alarm, "message " + messageId + ": " + outcome.detail());
                 if (outcome.alert() != null) {
-                    log("INFO", "alert: " + outcome.alert().json());
+                    log(LogLevel.INFO, alarm, "alert: " + outcome.alert().json());
                 }
                 results.add(outcome.detail());
             } catch (AlarmParseException e) {
-                log("ERROR", "message " + messageId + " is not a usable alarm notification: " + e.getMessage());
+                log(LogLevel.ERROR, alarm, "message " + messageId + " is not a usable alarm notification: " + e.getMessage());
                 try {
                     results.add(publisher.publish(unreadable(sns, e.getMessage())));
                 } catch (RuntimeException publishError) {
                     publishFailure = publishError;
                 }
             } catch (Responder.PublishFailedException e) {
-                log("ERROR", "message " + messageId + ": publishing the alert failed: " + e.getCause());
+                log(LogLevel.ERROR, alarm, "message " + messageId + ": publishing the alert failed: " + e.getCause());
                 publishFailure = e;
             } catch (RuntimeException | StackOverflowError e) { // the Responder guards its pipeline; this is the last net
-                log("ERROR", "message " + messageId + ": unexpected failure: " + e);
+                log(LogLevel.ERROR, alarm, "message " + messageId + ": unexpected failure: " + e);
                 try {
                     results.add(publisher.publish(unreadable(sns, "Trailhound failed while handling it: " + e)));
                 } catch (RuntimeException publishError) {
@@ -126,9 +131,23 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
                 Map.of("detection", "UNREADABLE_NOTIFICATION", "severity", "UNKNOWN", RenderedAlert.ORIGIN_ATTRIBUTE, "trailhound"));
     }
 
-    /** One JSON line per log entry (the function's log format is JSON). */
-    private static void log(String level, String message) {
-        System.out.println(Json.write(Json.object().put("level", level).put("logger", "trailhound")
-                .put("message", Sanitize.text(message, 200_000))));
+    /** The AlarmName of an alarm notification, for the log lines; null when the message is not one. */
+    static String alarmNameOf(String message) {
+        if (message == null || !message.startsWith("{")) return null;
+        try {
+            JsonNode name = Json.parse(message).path("AlarmName");
+            return name.isTextual() ? name.asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Through the runtime's logger: with the function's JSON log format each line is a JSON object with
+     * timestamp, level, message and the invocation's AWSRequestId; the message starts with the alarm name.
+     */
+    static void log(LogLevel level, String alarmName, String message) {
+        LambdaRuntime.getLogger().log("alarm " + (alarmName == null ? "(none)" : Sanitize.text(alarmName, 256)) + ": "
+                + Sanitize.text(message, 200_000), level);
     }
 }
