@@ -1,7 +1,10 @@
 package io.trailhound;
 
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +16,7 @@ import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,11 +53,14 @@ public final class SnapStartPriming implements Resource {
 
     private volatile Instant checkpointAt;
 
-    /** What one priming run did: the operations the SDK sent, the alerts rendered, the time it took. */
-    record Primed(Set<String> operations, List<String> alerts, Duration took) {
+    /**
+     * What one priming run did: the operations the SDK sent, the alerts rendered, whether the runtime's event
+     * serializer was there to prime, and the time it took.
+     */
+    record Primed(Set<String> operations, List<String> alerts, boolean runtimeSerializer, Duration took) {
         String summary() {
             return alerts.size() + " sample alarms through the Lambda path, " + operations.size() + " SDK operations over canned responses "
-                    + operations + ", in " + took.toMillis() + " ms";
+                    + operations + (runtimeSerializer ? ", the runtime's SNS event (de)serialization" : "") + ", in " + took.toMillis() + " ms";
         }
     }
 
@@ -120,7 +127,32 @@ public final class SnapStartPriming implements Resource {
             Responder.Outcome outcome = responder.respond(alarm.asText(), Instant.now().plusSeconds(60));
             alerts.add(outcome.alert().text());
         }
-        return new Primed(new TreeSet<>(http.answered()), alerts, Duration.ofNanos(System.nanoTime() - t0));
+        boolean serializer = primeRuntimeSerializer(sample.path("event").toString());
+        return new Primed(new TreeSet<>(http.answered()), alerts, serializer, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /**
+     * The runtime client reads each SNS event with its own serializer (aws-lambda-java-serialization: a shaded
+     * Jackson with Joda-Time for the SNS timestamps) and writes the handler's String result with it: about 150
+     * classes that a restored function would otherwise load on its first alarm. It is the runtime's, not ours,
+     * so it is used only where it is on the class path (in Lambda and the test harness); false elsewhere.
+     */
+    static boolean primeRuntimeSerializer(String snsEvent) {
+        try {
+            RuntimeSerializer.roundTrip(snsEvent);
+            return true;
+        } catch (NoClassDefFoundError e) {
+            return false;
+        }
+    }
+
+    /** Apart, so that this class links where the runtime's serializer is absent (the CLI, other runtimes). */
+    private static final class RuntimeSerializer {
+        static void roundTrip(String snsEvent) {
+            SNSEvent event = LambdaEventSerializers.serializerFor(SNSEvent.class, SnapStartPriming.class.getClassLoader()).fromJson(snsEvent);
+            JacksonFactory.getInstance().getSerializer(String.class).toJson(event.getRecords().get(0).getSNS().getMessageId(),
+                    OutputStream.nullOutputStream());
+        }
     }
 
     private static JsonNode sample() {

@@ -24,7 +24,9 @@ class SnapStartPrimingTest {
         assertThat(primed.alerts().get(1)).contains("KMS key pending deletion").contains("alias/priming")
                 .as("the error path is primed too").contains("kms:ListResourceTags failed: AccessDeniedException (priming: not allowed)");
         assertThat(primed.alerts().get(2)).contains("Root").contains("198.51.100.23");
-        assertThat(primed.summary()).contains("3 sample alarms").contains("8 SDK operations").contains(" ms");
+        assertThat(primed.runtimeSerializer()).as("the runtime's serializer is on the test class path (provided scope)").isTrue();
+        assertThat(primed.summary()).contains("3 sample alarms").contains("8 SDK operations")
+                .contains("the runtime's SNS event (de)serialization").contains(" ms");
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * in {@code /var/task}, the runtime's working directory, and loads classes from there.
  */
 public final class LambdaArtifact {
-    static final Path MODULE = CliJar.ROOT.resolve("functions/responder");
+    /** The responder module whose build output is laid out; another one (an older build, to compare) with -Dtrailhound.lambda.module. */
+    static final Path MODULE = Path.of(System.getProperty("trailhound.lambda.module", CliJar.ROOT.resolve("functions/responder").toString()));
 
     private static Path built;
 

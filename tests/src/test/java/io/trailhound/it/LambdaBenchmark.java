@@ -1,11 +1,16 @@
 package io.trailhound.it;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * Benchmark 6 (bench/run --only lambda): the function in the Lambda runtime harness ({@link LambdaRuntime})
@@ -18,7 +23,8 @@ import java.util.Map;
 public final class LambdaBenchmark {
     static final int WARM = 20;
 
-    record Run(double initMs, double restoreMs, double firstMs, double warmMedianMs, long peakRssMb) {
+    record Run(double initMs, double restoreMs, double firstMs, double warmMedianMs, long peakRssMb, double initCpuMs, double firstCpuMs,
+               double warmCpuMs, long firstClasses) {
     }
 
     /** JIT settings compared: the java21 runtime's default (C1 only) and the JVM's own (C1 then C2). */
@@ -41,9 +47,15 @@ public final class LambdaBenchmark {
             env.put("AWS_ENDPOINT_URL", proxy.endpoint());
             FunctionConfig config = FunctionConfig.fromTemplate(Map.of("AlertTopic", w.world.alertTopicArn));
             System.out.println("   JAVA_TOOL_OPTIONS from template.yaml: " + config.environment().getOrDefault("JAVA_TOOL_OPTIONS", "(none)"));
-            System.out.printf("   %-34s %-28s %8s %8s %8s %8s %7s %7s%n", "mode", "alarm", "init ms", "restore", "first ms", "warm ms",
-                    "first/w", "RSS MB");
-            for (String jit : List.of("C1 only (runtime default)", "C1 + C2 (JVM default)")) {
+            System.out.println("   wall-clock ms (this machine is shared: compare within a run), then the runtime process's own CPU ms and the"
+                    + " classes the first invocation loaded");
+            System.out.printf("   %-34s %-20s %7s %7s %7s %7s %7s %6s | %7s %7s %7s %7s | %7s%n", "mode", "alarm", "init", "restore", "first",
+                    "warm", "first/w", "RSS MB", "cpu ini", "cpu 1st", "cpu wrm", "1st/wrm", "classes");
+            // -Dtrailhound.bench.jit=c1: the runtime's default only (a shorter run, for an older build to compare)
+            List<String> settings = "c1".equals(System.getProperty("trailhound.bench.jit")) ? List.of("C1 only (runtime default)")
+                    : List.of("C1 only (runtime default)", "C1 + C2 (JVM default)");
+            System.out.println("   function built from " + LambdaArtifact.MODULE);
+            for (String jit : settings) {
                 for (boolean snapStart : List.of(true, false)) {
                     for (Map.Entry<String, String> e : w.events().entrySet()) {
                         List<Run> results = new ArrayList<>();
@@ -52,10 +64,11 @@ public final class LambdaBenchmark {
                             w.world.aws.sqs.purgeQueue(b -> b.queueUrl(w.world.queueUrl));
                         }
                         Run m = median(results);
-                        System.out.printf("   %-34s %-28s %8.0f %8s %8.1f %8.1f %6.1fx %7d%n", jit + (snapStart ? ", SnapStart" : ", on demand"),
-                                e.getKey().replace("sns-alarm-", "").replace(".json", ""), m.initMs(),
-                                snapStart ? String.format("%.0f", m.restoreMs()) : "-", m.firstMs(), m.warmMedianMs(),
-                                m.firstMs() / m.warmMedianMs(), m.peakRssMb());
+                        System.out.printf("   %-34s %-20s %7.0f %7s %7.1f %7.1f %6.1fx %6d | %7.0f %7.0f %7.1f %6.1fx | %7d%n",
+                                jit + (snapStart ? ", SnapStart" : ", on demand"), e.getKey().replace("sns-alarm-", "").replace(".json", ""),
+                                m.initMs(), snapStart ? String.format("%.0f", m.restoreMs()) : "-", m.firstMs(), m.warmMedianMs(),
+                                m.firstMs() / m.warmMedianMs(), m.peakRssMb(), m.initCpuMs(), m.firstCpuMs(), m.warmCpuMs(),
+                                m.firstCpuMs() / Math.max(m.warmCpuMs(), 0.1), m.firstClasses());
                     }
                 }
             }
@@ -65,17 +78,39 @@ public final class LambdaBenchmark {
     }
 
     private static Run once(FunctionConfig config, Map<String, String> env, List<String> flags, String event) throws Exception {
-        try (LambdaRuntime fn = new LambdaRuntime(config, env, flags)) {
+        Path classLog = Files.createTempFile("lambda-classes", ".log");
+        List<String> withLog = new ArrayList<>(flags);
+        withLog.add("-Xlog:class+load:file=" + classLog);
+        try (LambdaRuntime fn = new LambdaRuntime(config, env, withLog)) {
             LambdaRuntime.Init init = fn.start();
             if (init.error() != null) throw new IllegalStateException("init failed: " + init.error() + "\n" + fn.output());
             double restore = config.snapStart() ? ms(fn.restore()) : 0;
+            long cpuBefore = fn.cpuMillis();
+            long classesBefore = lines(classLog);
             double first = ms(check(fn, fn.invoke(event)).duration());
+            long cpuFirst = fn.cpuMillis();
+            long classesFirst = lines(classLog);
+            if (System.getProperty("trailhound.bench.classes") != null) {
+                try (Stream<String> l = Files.lines(classLog)) {
+                    l.skip(classesBefore).limit(classesFirst - classesBefore).forEach(c -> System.out.println("      first invoke loaded: " + c));
+                }
+            }
             double[] warm = new double[WARM];
             for (int i = 0; i < WARM; i++) {
                 warm[i] = ms(check(fn, fn.invoke(event)).duration());
             }
+            double warmCpu = (fn.cpuMillis() - cpuFirst) / (double) WARM;
             Arrays.sort(warm);
-            return new Run(ms(init.duration()), restore, first, warm[WARM / 2], fn.peakRssKb() / 1024);
+            return new Run(ms(init.duration()), restore, first, warm[WARM / 2], fn.peakRssKb() / 1024, cpuBefore, cpuFirst - cpuBefore,
+                    warmCpu, classesFirst - classesBefore);
+        } finally {
+            Files.deleteIfExists(classLog);
+        }
+    }
+
+    private static long lines(Path file) throws IOException {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
         }
     }
 
@@ -90,9 +125,13 @@ public final class LambdaBenchmark {
 
     /** Each column's median over the runs. */
     private static Run median(List<Run> runs) {
-        return new Run(med(runs.stream().mapToDouble(Run::initMs).toArray()), med(runs.stream().mapToDouble(Run::restoreMs).toArray()),
-                med(runs.stream().mapToDouble(Run::firstMs).toArray()), med(runs.stream().mapToDouble(Run::warmMedianMs).toArray()),
-                (long) med(runs.stream().mapToDouble(Run::peakRssMb).toArray()));
+        return new Run(med(runs, Run::initMs), med(runs, Run::restoreMs), med(runs, Run::firstMs), med(runs, Run::warmMedianMs),
+                (long) med(runs, r -> r.peakRssMb()), med(runs, Run::initCpuMs), med(runs, Run::firstCpuMs), med(runs, Run::warmCpuMs),
+                (long) med(runs, r -> r.firstClasses()));
+    }
+
+    private static double med(List<Run> runs, ToDoubleFunction<Run> column) {
+        return med(runs.stream().mapToDouble(column).toArray());
     }
 
     private static double med(double[] values) {

@@ -148,6 +148,13 @@ public final class LambdaRuntime implements AutoCloseable {
         throw new IllegalStateException("no VmHWM in /proc/" + process.pid() + "/status");
     }
 
+    /** CPU time (user + system) the current runtime process has used so far, in ms (10 ms resolution). */
+    public long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // utime, stime in clock ticks (100 Hz)
+    }
+
     public boolean alive() {
         return process != null && process.isAlive();
     }
