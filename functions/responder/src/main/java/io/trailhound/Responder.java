@@ -11,10 +11,12 @@ import io.trailhound.alert.FindingGroup;
 import io.trailhound.alert.RenderedAlert;
 import io.trailhound.alert.Sanitize;
 import io.trailhound.aws.AwsErrors;
+import io.trailhound.budget.Budget;
 import io.trailhound.config.Config;
 import io.trailhound.detect.Detector;
 import io.trailhound.detect.DamagedRecords;
 import io.trailhound.detect.Finding;
+import io.trailhound.detect.OwnIdentity;
 import io.trailhound.detect.RecordCheck;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.enrich.Enricher;
@@ -27,12 +29,12 @@ import io.trailhound.publish.Publisher;
 import io.trailhound.remediate.RemediationOutcome;
 import io.trailhound.remediate.Remediator;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -43,9 +45,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class Responder {
     static final int MAX_GROUPS = 1_000;
 
-    /** The stage adapters: AWS, offline, or a mix. */
+    /** The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls. */
     public record Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator,
-                         Publisher publisher) {
+                         Publisher publisher, OwnIdentity ownIdentity) {
+        /** Stages that know no identity of their own (offline, tests): every matching event is a finding. */
+        public Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator, Publisher publisher) {
+            this(filters, events, enricher, remediator, publisher, OwnIdentity.NONE);
+        }
     }
 
     /** What happened to one notification; {@code inputProblems} are damaged inputs met on the way. */
@@ -66,19 +72,32 @@ public final class Responder {
         this.clock = clock;
     }
 
+    /**
+     * How an invocation's time is split: each stage takes this share of what is left when it starts (so what
+     * one stage does not use goes to the next); remediation gets the rest. Publishing has its own reserve,
+     * outside the budget ({@code Handler.RESERVE}).
+     */
+    static final double SCAN_SHARE = 0.5;
+    static final double ENRICH_SHARE = 0.6;
+
     /** Handles one SNS message without a deadline. */
     public Outcome respond(String message) {
-        return respond(message, null);
+        return respond(message, Budget.unlimited(clock));
     }
 
     /**
      * Handles one SNS message; throws AlarmParseException for a message that is not an alarm notification,
      * and {@link PublishFailedException} when the alert could not be published. Anything else that goes
      * wrong between the two is caught: the alert is then reduced to what was known (alarm, window, what was
-     * found so far) plus the error, and still published. The evidence scan stops at {@code scanDeadline}
-     * (null: none) and the alert is then marked partial.
+     * found so far) plus the error, and still published. Everything before publishing happens within
+     * {@code budget}: a stage whose share runs out stops, says so, and the alert has what is known.
      */
-    public Outcome respond(String message, Instant scanDeadline) {
+    public Outcome respond(String message, Budget budget) {
+        return respond(message, budget, o -> { });
+    }
+
+    /** As {@link #respond(String, Budget)}; {@code acted} is told of each remediation action as it happens. */
+    public Outcome respond(String message, Budget budget, Consumer<RemediationOutcome> acted) {
         AlarmNotification alarm = AlarmParser.parse(message);
         if (!alarm.isAlarm()) {
             return new Outcome(false, "alarm '" + Sanitize.text(alarm.alarmName(), 200) + "' went to "
@@ -87,7 +106,7 @@ public final class Responder {
         Progress progress = new Progress(alarm);
         Alert alert;
         try {
-            alert = investigate(progress, scanDeadline);
+            alert = investigate(progress, budget, acted);
         } catch (Config.ConfigException e) {
             throw e; // the run is misconfigured (the CLI's usage errors): the operator must fix it, not read an alert
         } catch (RuntimeException | StackOverflowError e) { // StackOverflowError: deeply nested input
@@ -120,7 +139,9 @@ public final class Responder {
         EvidenceCollector.Summary summary;
         Map<ResourceRef, ResourceFacts> facts = Map.of();
         List<RemediationOutcome> remediation = List.of();
+        final List<RemediationOutcome> actedSoFar = new java.util.concurrent.CopyOnWriteArrayList<>();
         String stage = "reading the alarm";
+        boolean timedOut;
 
         Progress(AlarmNotification alarm) {
             this.alarm = alarm;
@@ -134,8 +155,10 @@ public final class Responder {
             synchronized (aggregator) {
                 groups = aggregator.groups();
             }
+            partial = partial || timedOut;
             return new Alert(alarm, w, groups, facts, remediation, aggregator.total(), summary == null ? 0 : summary.candidates(),
-                    aggregator.ungrouped(), all, partial || (summary != null && summary.partial()), clock.instant());
+                    aggregator.ungrouped(), all, partial || (summary != null && summary.partial()), clock.instant(),
+                    summary == null ? List.of() : summary.notFullyRead());
         }
 
         /** The alert after an unexpected failure: what was found so far, and the error. */
@@ -143,6 +166,7 @@ public final class Responder {
             notes.add(0, "Trailhound failed while " + stage + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); this alert holds what was found until then");
             log(e);
+            if (remediation.isEmpty()) remediation = List.copyOf(actedSoFar);
             try {
                 return alert(true);
             } catch (RuntimeException again) {
@@ -152,7 +176,7 @@ public final class Responder {
         }
     }
 
-    Alert investigate(Progress p, Instant scanDeadline) {
+    Alert investigate(Progress p, Budget budget, Consumer<RemediationOutcome> acted) {
         AlarmNotification alarm = p.alarm;
         p.stage = "deriving the time window";
         p.window = BreachWindow.of(alarm, config.lookbackSlack());
@@ -160,24 +184,28 @@ public final class Responder {
         List<String> notes = p.notes;
         if (!window.fromDatapoints()) notes.add(window.note());
         p.stage = "finding the metric filters";
+        Budget scan = budget.share(SCAN_SHARE);
         List<MetricFilter> filters = new ArrayList<>();
         for (AlarmNotification.MetricRef metric : alarm.metrics()) {
             try {
-                List<MetricFilter> found = stages.filters().filtersFor(metric);
+                List<MetricFilter> found = stages.filters().filtersFor(metric, scan);
                 if (found.isEmpty()) {
                     notes.add("no metric filter publishes to " + metric.namespace() + "/" + metric.metricName());
                 }
                 filters.addAll(found);
             } catch (SdkException e) {
                 notes.add(AwsErrors.describe("logs:DescribeMetricFilters", e));
+            } catch (Budget.Exhausted e) {
+                notes.add("logs:DescribeMetricFilters: " + e.getMessage() + "; the search is incomplete");
+                p.timedOut = true;
             }
         }
         p.stage = "searching the evidence";
-        Enricher.Session enrichment = stages.enricher().start();
+        Enricher.Session enrichment = stages.enricher().start(budget);
         long[] own = {0};
-        p.summary = new EvidenceCollector(stages.events(), config.maxEvents(), clock)
-                .collect(filters, window, scanDeadline, event -> {
-                    if (Detector.causedByTrailhound(event)) {
+        p.summary = new EvidenceCollector(stages.events(), config.maxEvents())
+                .collect(filters, window, scan, event -> {
+                    if (stages.ownIdentity().isOwn(event)) {
                         own[0]++; // our own remediation calls must never feed an alert (no loops)
                         return;
                     }
@@ -197,8 +225,10 @@ public final class Responder {
         notes.addAll(summary.problems());
         p.inputProblems.addAll(summary.problems());
         if (own[0] > 0) {
-            notes.add(own[0] + " matching event(s) were caused by Trailhound itself (user agent " + Config.USER_AGENT + ") and ignored");
+            notes.add(own[0] + " matching event(s) were made by Trailhound's own identity with its user agent (" + Config.USER_AGENT
+                    + ") and ignored");
         }
+        if (stages.ownIdentity().problem() != null) notes.add(stages.ownIdentity().problem());
         p.stage = "describing the resources";
         Set<ResourceRef> resources = new LinkedHashSet<>();
         for (FindingGroup g : p.alert(false).groups()) {
@@ -207,9 +237,13 @@ public final class Responder {
                 resources.add(f.resource());
             }
         }
-        p.facts = enrichment.describeAll(List.copyOf(resources));
+        p.facts = enrichment.describeAll(List.copyOf(resources), budget.share(ENRICH_SHARE));
+        long undescribed = p.facts.values().stream().filter(f -> f.unknowns().contains(Enricher.NO_TIME)).count();
+        if (undescribed > 0) {
+            notes.add(undescribed + " of " + p.facts.size() + " resource(s) were not described: the enrichment's share of the time ran out");
+        }
         p.stage = "remediating";
-        p.remediation = remediate(p.facts, alarm.accountId(), notes);
+        p.remediation = remediate(p, budget, acted);
         p.stage = "writing the alert";
         return p.alert(false);
     }
@@ -222,13 +256,26 @@ public final class Responder {
         System.err.println("trailhound: unexpected " + e + where);
     }
 
-    /** Remediation never delays or suppresses the alert: any failure becomes a note. */
-    private List<RemediationOutcome> remediate(Map<ResourceRef, ResourceFacts> facts, String accountId, List<String> notes) {
+    /**
+     * Remediation never delays or suppresses the alert: any failure becomes a note. Every action is logged
+     * and handed to {@code acted} the moment it returns, and kept for a reduced alert.
+     */
+    private List<RemediationOutcome> remediate(Progress p, Budget budget, Consumer<RemediationOutcome> acted) {
         try {
-            return stages.remediator().remediate(facts, accountId);
+            return stages.remediator().remediate(p.facts, p.alarm.accountId(), budget, o -> {
+                p.actedSoFar.add(o);
+                log("remediation " + o.status() + " " + o.action() + " " + o.resource() + (o.detail() == null ? "" : ": " + o.detail()));
+                acted.accept(o);
+            });
         } catch (RuntimeException e) {
-            notes.add("remediation failed: " + e.getMessage());
-            return List.of();
+            p.notes.add("remediation failed: " + e.getMessage());
+            return List.copyOf(p.actedSoFar);
         }
+    }
+
+    /** One JSON line on stdout, as the Handler writes its own (the function's log format is JSON). */
+    private static void log(String message) {
+        System.out.println(io.trailhound.json.Json.write(io.trailhound.json.Json.object().put("level", "INFO")
+                .put("logger", "trailhound").put("message", Sanitize.text(message, 4_000))));
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.aws.AwsClients;
+import io.trailhound.budget.Budget;
 import io.trailhound.aws.CannedHttpClient;
 import io.trailhound.aws.CannedHttpClient.Canned;
 import io.trailhound.config.Config;
@@ -124,7 +125,7 @@ public final class SnapStartPriming implements Resource {
         Responder responder = new Responder(config, Wiring.lambda(config, aws), Clock.systemUTC());
         List<String> alerts = new ArrayList<>();
         for (JsonNode alarm : sample.path("alarms")) {
-            Responder.Outcome outcome = responder.respond(alarm.asText(), Instant.now().plusSeconds(60));
+            Responder.Outcome outcome = responder.respond(alarm.asText(), Budget.until(Instant.now().plusSeconds(60), Clock.systemUTC()));
             alerts.add(outcome.alert().text());
         }
         boolean serializer = primeRuntimeSerializer(sample.path("event").toString());

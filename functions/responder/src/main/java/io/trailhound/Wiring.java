@@ -3,6 +3,7 @@ package io.trailhound;
 import io.trailhound.aws.AwsClients;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
+import io.trailhound.detect.OwnIdentity;
 import io.trailhound.enrich.AwsEnricher;
 import io.trailhound.enrich.CloudTrailScheduleLookup;
 import io.trailhound.enrich.FileScheduleLookup;
@@ -40,7 +41,8 @@ public final class Wiring {
                 new CloudWatchLogsEventSource(aws.logs(null)),
                 new AwsEnricher(aws::secretsManager, aws::kms, new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC())),
                 remediator(config, aws),
-                publisher(config, aws, null, false));
+                publisher(config, aws, null, false),
+                ownIdentity(aws));
         // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 15-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
         aws.secretsManager(null);
@@ -74,7 +76,16 @@ public final class Wiring {
             schedules = new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC());
         }
         Enricher enricher = aws != null ? new AwsEnricher(aws::secretsManager, aws::kms, schedules) : new OfflineEnricher(schedules);
-        return new Responder.Stages(filters, events, enricher, remediator(config, aws), publisher(config, aws, out, json));
+        return new Responder.Stages(filters, events, enricher, remediator(config, aws), publisher(config, aws, out, json),
+                aws == null ? OwnIdentity.NONE : ownIdentity(aws));
+    }
+
+    /**
+     * Who Trailhound runs as, asked of STS when the first matching event needs it (not during init: SnapStart
+     * would keep the snapshot's answer, and the call needs no permission).
+     */
+    private static OwnIdentity ownIdentity(AwsClients aws) {
+        return new OwnIdentity(() -> aws.sts(null).getCallerIdentity().arn());
     }
 
     /** Off unless asked; with AWS it acts (or plans, in dry-run); offline it only plans. */

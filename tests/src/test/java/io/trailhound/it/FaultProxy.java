@@ -11,14 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,15 +39,19 @@ final class FaultProxy implements AutoCloseable {
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Map<String, List<Instant>> callTimes = new ConcurrentHashMap<>();
     private final Map<String, byte[]> lastBodies = new ConcurrentHashMap<>();
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
 
     FaultProxy(String upstream) throws IOException {
         this.upstream = upstream;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newCachedThreadPool()); // a delayed call must not hold up the others
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fault-proxy");
+            t.setDaemon(true);
+            return t;
+        })); // concurrent calls (a lookup beside the describes) must not queue behind a delayed one
         server.start();
     }
 
@@ -66,18 +67,22 @@ final class FaultProxy implements AutoCloseable {
         faults.put(target, new Fault(status, errorType, message, new AtomicInteger(times)));
     }
 
-    /** Every call of {@code target} gets this answer (a stand-in for an operation moto does not implement). */
-    void answer(String target, String contentType, String body) {
-        answers.put(target, new Answer(contentType, body.getBytes(StandardCharsets.UTF_8)));
+    /** Every call of {@code target} waits this long before it is answered (a slow service). */
+    void delay(String target, java.time.Duration delay) {
+        delays.put(target, delay.toMillis());
     }
 
-    /** Every call of {@code target} is held this long before it is answered (a stalled service). */
-    void delay(String target, Duration delay) {
-        delays.put(target, delay);
-    }
-
+    /** Answer every call without delay again. */
     void clearDelays() {
         delays.clear();
+    }
+
+    /**
+     * Every call of {@code target} gets this answer: a stand-in for an operation moto does not implement, or
+     * a behaviour it does not show (FilterLogEvents' empty pages that still carry a nextToken).
+     */
+    void answer(String target, String contentType, String body) {
+        answers.put(target, new Answer(contentType, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     int calls(String target) {
@@ -107,10 +112,8 @@ final class FaultProxy implements AutoCloseable {
                 calls.computeIfAbsent(target, t -> new AtomicInteger()).incrementAndGet();
                 callTimes.computeIfAbsent(target, t -> new CopyOnWriteArrayList<>()).add(Instant.now());
                 lastBodies.put(target, body);
-                Duration delay = delays.get(target);
-                if (delay != null) {
-                    Thread.sleep(delay.toMillis());
-                }
+                Long delay = delays.get(target);
+                if (delay != null) Thread.sleep(delay);
                 Fault fault = faults.get(target);
                 if (fault != null && fault.remaining().getAndDecrement() > 0) {
                     byte[] error = target.startsWith("Action=") ? queryError(fault) : jsonError(fault);
@@ -181,6 +184,5 @@ final class FaultProxy implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -77,6 +77,32 @@ class OfflineDemoTest {
         assertThat(archives(cache)).containsExactly("files" + suffix, "other" + suffix);
     }
 
+    /**
+     * The machine this project is built on: JAVA_HOME unset and an older JDK's java first on PATH (here a stand-in
+     * for JDK 17 that fails if run), a JDK 21+ installed beside it (named by JAVA21_HOME, one of the places the
+     * build's toolchain discovery and jdk.sh look). The launcher must run the demo on the newer one.
+     */
+    @Test
+    void launcherFindsAJdk21WhenTheJavaOnPathIsOlder() throws Exception {
+        Path old = dir.resolve("jdk-17");
+        Files.createDirectories(old.resolve("bin"));
+        Files.writeString(old.resolve("release"), "IMPLEMENTOR=\"stand-in\"\nJAVA_VERSION=\"17.0.2\"\n");
+        for (String tool : List.of("java", "javac")) {
+            Path script = Files.writeString(old.resolve("bin").resolve(tool), "#!/bin/sh\necho 'the JDK 17 stand-in ran' >&2\nexit 3\n");
+            script.toFile().setExecutable(true);
+        }
+        Map<String, String> env = Map.of("JAVA_HOME", "", "JAVA21_HOME", Proc.JAVA_HOME,
+                "PATH", old.resolve("bin") + ":/usr/bin:/bin", "XDG_CACHE_HOME", dir.resolve("cache").toString());
+        String[] args = {"invoke", "--event", "events/sns-alarm-root-usage.json", "--cloudtrail", "events/cloudtrail", "--format", "json"};
+
+        CliJar.Result r = CliJar.runCommand(env, CliJar.ROOT.resolve("bin/trailhound").toString(), args);
+
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        assertThat(r.out().replaceAll("\"generatedAt\":\"[^\"]+\"", ""))
+                .isEqualTo(CliJar.run(Map.of(), args).out().replaceAll("\"generatedAt\":\"[^\"]+\"", ""));
+    }
+
     /** The cache's files, by kind and type ("files.aot"), sorted; temporary files would show here too. */
     private static List<String> archives(Path cache) throws Exception {
         Path folder = cache.resolve("trailhound");

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Everything an enriched alert says. {@code notes} hold what could not be done and why (never a missing
- * alert); {@code partial} marks an alert whose evidence search did not finish.
+ * alert); {@code partial} marks an alert whose evidence search did not finish, and {@code notFullyRead}
+ * names the log groups (or other sources) that were not read to the end.
  */
 public record Alert(
         AlarmNotification alarm,
@@ -25,13 +26,23 @@ public record Alert(
         long ungroupedEvents,
         List<String> notes,
         boolean partial,
-        Instant generatedAt) {
+        Instant generatedAt,
+        List<String> notFullyRead) {
 
     public Alert {
         groups = List.copyOf(groups);
         facts = Map.copyOf(facts);
         remediation = List.copyOf(remediation);
         notes = List.copyOf(notes);
+        notFullyRead = List.copyOf(notFullyRead);
+    }
+
+    /** An alert whose sources were all read, or that does not say which were not. */
+    public Alert(AlarmNotification alarm, TimeWindow window, List<FindingGroup> groups, Map<ResourceRef, ResourceFacts> facts,
+                 List<RemediationOutcome> remediation, long matchedEvents, long scannedEvents, long ungroupedEvents,
+                 List<String> notes, boolean partial, Instant generatedAt) {
+        this(alarm, window, groups, facts, remediation, matchedEvents, scannedEvents, ungroupedEvents, notes, partial, generatedAt,
+                List.of());
     }
 
     /** The headline's severity, UNKNOWN when nothing matched. */

@@ -134,7 +134,12 @@ public final class AlertRenderer {
     static String subject(Alert alert) {
         String head = "Trailhound: ";
         if (alert.groups().isEmpty()) {
-            return Sanitize.subject(head + alert.alarm().alarmName() + " in ALARM, no matching events found", SUBJECT_MAX);
+            String tail = alert.partial() ? " in ALARM, search incomplete, no matching events found so far" : " in ALARM, no matching events found";
+            String name = Sanitize.subject(String.valueOf(alert.alarm().alarmName()), SUBJECT_MAX - head.length() - tail.length());
+            return Sanitize.subject(head + name + tail, SUBJECT_MAX);
+        }
+        if (alert.partial()) { // the search did not finish: say so first, the rest is what was found
+            head = "Trailhound (search incomplete): ";
         }
         FindingGroup g = alert.groups().get(0);
         Finding f = g.first();
@@ -175,6 +180,10 @@ public final class AlertRenderer {
         line(t, "Window searched", alert.window().start() + " .. " + alert.window().end() + " (" + clean(alert.window().note(), c) + ")");
         line(t, "Evidence", alert.matchedEvents() + " matching event(s) of " + alert.scannedEvents() + " scanned, in "
                 + alert.groups().size() + " group(s)" + (alert.partial() ? " - PARTIAL: the search did not finish" : ""));
+        if (!alert.notFullyRead().isEmpty()) {
+            line(t, "Not fully read", clean(String.join(", ", first(alert.notFullyRead(), l.items())), c * 4)
+                    + andMore(alert.notFullyRead().size(), l.items()));
+        }
         int n = 0;
         for (FindingGroup g : alert.groups()) {
             if (n == l.groups()) break;
@@ -184,6 +193,7 @@ public final class AlertRenderer {
             if (f.resource().type() != ResourceRef.Type.NONE) {
                 ResourceFacts facts = alert.facts().get(f.resource());
                 line(t, "  Resource", clean(facts != null && facts.arn() != null ? facts.arn() : f.resource().id(), c));
+                line(t, "  Region", clean(f.resource().region(), 40));
                 if (facts != null) facts(t, facts, alert.generatedAt(), l);
             }
             line(t, "  Caller", clean(f.caller().display(), c) + " [" + clean(f.caller().kind(), 40) + "]");
@@ -201,9 +211,13 @@ public final class AlertRenderer {
             line(t, "  Event IDs", clean(String.join(", ", g.exampleEventIds()), c) + (g.count() > g.exampleEventIds().size()
                     ? " and " + (g.count() - g.exampleEventIds().size()) + " more" : ""));
             line(t, "  User agent", clean(f.userAgent(), c));
+            if (f.claimsToBeTrailhound()) {
+                line(t, "  Warning", "the call claims to be Trailhound (user agent), but the caller is not Trailhound's own identity");
+            }
+            line(t, "  Found in", clean(f.origin(), c) + " (the first event)");
         }
         if (alert.groups().size() > n) {
-            t.append("\n... and ").append(alert.groups().size() - n).append(" more group(s); see the JSON document.\n");
+            t.append("\n... and ").append(alert.groups().size() - n).append(" more group(s), listed in the JSON document.\n");
         }
         if (alert.ungroupedEvents() > 0) {
             t.append("\n").append(alert.ungroupedEvents()).append(" further matching event(s) were counted but not grouped.\n");
@@ -275,8 +289,12 @@ public final class AlertRenderer {
         counts.put("remediation", alert.remediation().size());
         counts.put("notes", alert.notes().size());
         doc.put("partial", alert.partial());
+        ArrayNode unread = doc.putArray("notFullyRead");
+        first(alert.notFullyRead(), l.items()).forEach(g -> unread.add(cap(g, c)));
+        counts.put("notFullyRead", alert.notFullyRead().size());
         ArrayNode findings = doc.putArray("findings");
         alert.groups().stream().limit(l.groups()).forEach(g -> findings.add(finding(g, alert, l)));
+        counts.put("groupsListed", listGroups(doc.putArray("groups"), alert.groups(), c));
         ArrayNode remediation = doc.putArray("remediation");
         for (RemediationOutcome r : first(alert.remediation(), l.items())) {
             remediation.addObject().put("resource", cap(r.resource(), c)).put("action", r.action()).put("status", r.status().name())
@@ -285,6 +303,36 @@ public final class AlertRenderer {
         ArrayNode notes = doc.putArray("notes");
         first(alert.notes(), l.items()).forEach(note -> notes.add(cap(note, c)));
         return write(doc);
+    }
+
+    /** Room for the compact list of every group (its strings are capped, so each entry is small). */
+    static final int GROUP_LIST_BUDGET = 32 * 1024;
+
+    /** Every group, one compact entry each, in rank order, as far as {@link #GROUP_LIST_BUDGET} allows; returns how many. */
+    private static int listGroups(ArrayNode list, List<FindingGroup> groups, int c) {
+        int bytes = 0;
+        int listed = 0;
+        for (FindingGroup g : groups) {
+            Finding f = g.first();
+            ObjectNode o = Json.object();
+            o.put("detection", f.detection().name());
+            if (f.resource().type() != ResourceRef.Type.NONE) {
+                o.put("resource", cap(f.resource().id(), c));
+                o.put("region", cap(f.resource().region(), 40));
+            }
+            o.put("caller", cap(f.caller().principal(), c));
+            o.put("sourceIPAddress", cap(f.sourceIp(), c));
+            o.put("eventSource", cap(f.eventSource(), c));
+            o.put("eventName", cap(f.eventName(), c));
+            o.put("count", g.count());
+            o.put("firstSeen", str(g.firstSeen()));
+            o.put("origin", cap(f.origin(), c));
+            bytes += write(o).length();
+            if (bytes > GROUP_LIST_BUDGET) break;
+            list.add(o);
+            listed++;
+        }
+        return listed;
     }
 
     private static ObjectNode finding(FindingGroup g, Alert alert, Limits l) {
@@ -300,11 +348,13 @@ public final class AlertRenderer {
         o.put("eventSource", cap(f.eventSource(), c));
         o.put("eventName", cap(f.eventName(), c));
         o.put("errorCode", cap(f.errorCode(), c));
-        o.put("errorMessage", Sanitize.text(f.errorMessage(), c));
-        o.put("sourceIPAddress", Sanitize.text(f.sourceIp(), c));
-        o.put("userAgent", Sanitize.text(f.userAgent(), c));
+        o.put("errorMessage", cap(f.errorMessage(), c));
+        o.put("sourceIPAddress", cap(f.sourceIp(), c));
+        o.put("userAgent", cap(f.userAgent(), c));
+        o.put("claimsToBeTrailhound", f.claimsToBeTrailhound());
+        o.put("origin", cap(f.origin(), c));
         ArrayNode resources = o.putArray("resources");
-        first(f.resources(), l.items()).forEach(arn -> resources.add(Sanitize.text(arn, c)));
+        first(f.resources(), l.items()).forEach(arn -> resources.add(cap(arn, c)));
         o.set("caller", caller(f.caller(), c));
         if (f.root() != null) {
             o.putObject("root").put("consoleSignIn", f.root().consoleSignIn()).put("mfaUsed", cap(f.root().mfaUsed(), 40))
@@ -347,8 +397,8 @@ public final class AlertRenderer {
     private static ObjectNode caller(Caller who, int c) {
         ObjectNode o = Json.object();
         o.put("type", cap(who.kind(), c));
-        o.put("principal", Sanitize.text(who.principal(), c));
-        o.put("sessionName", Sanitize.text(who.sessionName(), c));
+        o.put("principal", cap(who.principal(), c));
+        o.put("sessionName", cap(who.sessionName(), c));
         o.put("accountId", cap(who.accountId(), c));
         o.put("accessKeyId", cap(who.accessKeyId(), c));
         o.put("invokedBy", cap(who.invokedBy(), c));

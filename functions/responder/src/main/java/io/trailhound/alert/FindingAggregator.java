@@ -1,6 +1,7 @@
 package io.trailhound.alert;
 
 import io.trailhound.detect.Finding;
+import io.trailhound.detect.ResourceRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Groups findings by resource x caller x source IP x API as they stream in. Memory is bounded by
+ * Groups findings by resource (and its Region) x caller x source IP x API as they stream in. Memory is bounded by
  * {@code maxGroups}; events beyond it are still counted, so totals stay exact. The result does not depend
  * on arrival order (files are read in parallel): a group shows its earliest event, and the example IDs
  * are those of its earliest events.
@@ -17,7 +18,7 @@ import java.util.Map;
 public final class FindingAggregator {
     static final int EXAMPLE_IDS = 3;
 
-    private record Key(Object detection, String resource, String principal, String session, String ip, String api) {
+    private record Key(Object detection, String resource, String region, String principal, String session, String ip, String api) {
     }
 
     /** Earliest first; events without a time last; ties broken by event ID. */
@@ -65,7 +66,7 @@ public final class FindingAggregator {
 
     public void add(Finding f) {
         total++;
-        Key key = new Key(f.detection(), f.resource().id(), f.caller().principal(), f.caller().sessionName(), f.sourceIp(),
+        Key key = new Key(f.detection(), f.resource().id(), f.resource().region(), f.caller().principal(), f.caller().sessionName(), f.sourceIp(),
                 f.eventSource() + ":" + f.eventName());
         Acc acc = groups.get(key);
         if (acc == null) {
@@ -79,14 +80,22 @@ public final class FindingAggregator {
         acc.add(f);
     }
 
-    /** Most severe detection first, then the busiest group. */
+    /**
+     * Ranked by risk, not by count, so that busy harmless groups (decoys) cannot push the one that matters
+     * out of view: most severe detection first, then remediation candidates, write APIs, long-term root
+     * keys; only then the busiest group, and the earliest event for a stable order.
+     */
+    static final Comparator<FindingGroup> BY_RISK = Comparator.comparingInt((FindingGroup g) -> g.first().detection().severityRank())
+            .thenComparing(g -> g.first().resource().type() == ResourceRef.Type.NONE)
+            .thenComparing(g -> !g.first().writeApi())
+            .thenComparing(g -> !usesLongTermRootKey(g))
+            .thenComparing(Comparator.comparingLong(FindingGroup::count).reversed())
+            .thenComparing(FindingGroup::first, EARLIEST);
+
     public List<FindingGroup> groups() {
-        return groups.values().stream() // ties in severity and count: by the earliest event, for a stable order
+        return groups.values().stream()
                 .map(a -> new FindingGroup(a.first, a.count, a.firstSeen, a.lastSeen, a.earliest.stream().map(Finding::eventId).toList()))
-                .sorted(Comparator.comparingInt((FindingGroup g) -> g.first().detection().severityRank())
-                        .thenComparing(g -> !usesLongTermRootKey(g)) // the most severe case of root usage first
-                        .thenComparing(Comparator.comparingLong(FindingGroup::count).reversed())
-                        .thenComparing(FindingGroup::first, EARLIEST))
+                .sorted(BY_RISK)
                 .toList();
     }
 

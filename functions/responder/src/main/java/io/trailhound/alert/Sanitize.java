@@ -1,10 +1,16 @@
 package io.trailhound.alert;
 
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * Neutralises text that came from CloudTrail (attacker-controlled: user agents, names, error messages)
- * before a person reads it: control characters, ANSI escapes, bidirectional overrides and invisible
- * characters (and the markup brackets {@code < >}) become visible {@code \\uXXXX} escapes, and long values
- * are cut with a note.
+ * The one sanitiser for everything a person reads (e-mail text, subject, chat): text that came from
+ * CloudTrail or from the notification (attacker-controlled: user agents, names, alarm fields, error
+ * messages). Control characters (newlines inside a value too), ANSI escapes, bidirectional overrides and
+ * invisible characters (and the markup brackets {@code < >}) become visible {@code \\uXXXX} escapes, links are
+ * defanged ({@code hxxps://evil[.]example}) so no mail client makes them clickable, and long values are cut
+ * with a note. The JSON document is not passed through it: it stays exact.
  */
 public final class Sanitize {
     public static final int DEFAULT_MAX = 512;
@@ -19,6 +25,7 @@ public final class Sanitize {
 
     public static String text(String s, int max) {
         if (s == null) return null;
+        s = defang(s);
         StringBuilder out = new StringBuilder(Math.min(s.length(), max) + 16);
         int i = 0;
         for (; i < s.length() && out.length() < max; i++) {
@@ -36,8 +43,30 @@ public final class Sanitize {
         return out.toString();
     }
 
-    /** For an SNS subject: printable ASCII only, one line, at most {@code max} characters. */
+    /** A URL's scheme and host: {@code https://evil.example} and {@code www.evil.example}. */
+    private static final Pattern LINK = Pattern.compile("(?i)\\b(?:([a-z][a-z0-9+.-]{1,15})://|(?=www\\.))([^\\s/?#\\[\\]()<>\"']+)");
+
+    /** Links made unclickable and still readable: {@code hxxps://evil[.]example/path}, other schemes {@code s[:]//}. */
+    static String defang(String s) {
+        if (s.indexOf("://") < 0 && s.toLowerCase(Locale.ROOT).indexOf("www.") < 0) {
+            return s;
+        }
+        Matcher m = LINK.matcher(s);
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        while (m.find()) {
+            String scheme = m.group(1);
+            String shown = scheme == null ? ""
+                    : scheme.toLowerCase(Locale.ROOT).matches("https?|ftps?") ? scheme.replace('t', 'x').replace('T', 'X') + "://"
+                    : scheme + "[:]//";
+            m.appendReplacement(out, Matcher.quoteReplacement(shown + m.group(2).replace(".", "[.]")));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** For an SNS subject: {@link #text} made printable ASCII, one line, at most {@code max} characters. */
     public static String subject(String s, int max) {
+        s = text(s, Integer.MAX_VALUE);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -24,10 +24,12 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds each SDK client once per container and region: URL-connection HTTP client, explicit credentials
@@ -104,6 +106,14 @@ public final class AwsClients {
 
     public SnsClient sns(String region) {
         return get("sns", region, SnsClient::builder);
+    }
+
+    public CloudWatchClient cloudWatch(String region) {
+        return get("cloudwatch", region, CloudWatchClient::builder);
+    }
+
+    public StsClient sts(String region) {
+        return get("sts", region, StsClient::builder);
     }
 
     /**

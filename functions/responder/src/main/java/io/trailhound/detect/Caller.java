@@ -64,7 +64,7 @@ public record Caller(String kind, String principal, String sessionName, String a
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
-        return v.isValueNode() && !v.isNull() && !v.asText().isEmpty() ? v.asText() : null;
+        return v.isValueNode() && !v.isNull() && !v.asText().isEmpty() ? FieldCap.id(v.asText()) : null;
     }
 
     private static String firstNonNull(String... values) {

@@ -1,6 +1,5 @@
 package io.trailhound.detect;
 
-import io.trailhound.config.Config;
 import io.trailhound.evidence.TrailEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +16,6 @@ public final class Detector {
     private Detector() {
     }
 
-    /** An event Trailhound's own SDK calls caused (its user agent carries Trailhound's suffix). */
-    public static boolean causedByTrailhound(TrailEvent e) {
-        String agent = e.text("userAgent");
-        return agent != null && agent.contains(Config.USER_AGENT);
-    }
-
     public static Finding classify(TrailEvent e) {
         String source = e.text("eventSource");
         String message = e.text("errorMessage");
@@ -30,11 +23,11 @@ public final class Detector {
         ResourceRef resource;
         if ("secretsmanager.amazonaws.com".equals(source) && message != null && message.contains("marked for deletion")) {
             detection = Detection.SECRET_MARKED_FOR_DELETION;
-            resource = new ResourceRef(ResourceRef.Type.SECRET, e.text("requestParameters", "secretId"), e.text("awsRegion"));
+            resource = new ResourceRef(ResourceRef.Type.SECRET, FieldCap.id(e.text("requestParameters", "secretId")), region(e));
         } else if (source != null && source.startsWith("kms") && message != null && message.contains("pending")
                 && message.contains("deletion")) {
             detection = Detection.KMS_KEY_PENDING_DELETION;
-            resource = new ResourceRef(ResourceRef.Type.KMS_KEY, kmsKey(e, message), e.text("awsRegion"));
+            resource = new ResourceRef(ResourceRef.Type.KMS_KEY, FieldCap.id(kmsKey(e, message)), region(e));
         } else if ("Root".equals(e.text("userIdentity", "type"))) {
             detection = Detection.ROOT_USAGE;
             resource = ResourceRef.NONE;
@@ -43,16 +36,22 @@ public final class Detector {
             resource = ResourceRef.NONE;
         }
         Caller caller = Caller.from(e.record().path("userIdentity"));
-        return new Finding(detection, resource, caller, source, e.text("eventName"), e.eventTime(), e.eventId(),
-                e.text("sourceIPAddress"), e.text("userAgent"), e.text("errorCode"), message, resources(e),
-                detection == Detection.ROOT_USAGE ? rootDetails(e, caller) : null);
+        return new Finding(detection, resource, caller, FieldCap.id(source), FieldCap.id(e.text("eventName")), e.eventTime(),
+                FieldCap.id(e.eventId()), FieldCap.id(e.text("sourceIPAddress")), FieldCap.text(e.text("userAgent")),
+                FieldCap.id(e.text("errorCode")), FieldCap.text(message), resources(e),
+                detection == Detection.ROOT_USAGE ? rootDetails(e, caller) : null, FieldCap.text(e.origin()));
+    }
+
+    /** A Region is a short code; anything else in the field is capped like any identifier. */
+    private static String region(TrailEvent e) {
+        return FieldCap.id(e.text("awsRegion"));
     }
 
     /** The ARNs CloudTrail lists in {@code resources[]} (at most ten). */
     private static List<String> resources(TrailEvent e) {
         List<String> arns = new ArrayList<>();
         for (var r : e.record().path("resources")) {
-            if (r.hasNonNull("ARN") && arns.size() < 10) arns.add(r.get("ARN").asText());
+            if (r.hasNonNull("ARN") && arns.size() < 10) arns.add(FieldCap.id(r.get("ARN").asText()));
         }
         return arns;
     }
@@ -76,6 +75,7 @@ public final class Detector {
         if (mfa == null) {
             mfa = e.text("userIdentity", "sessionContext", "attributes", "mfaAuthenticated");
         }
+        mfa = FieldCap.id(mfa);
         String key = caller.accessKeyId();
         // AKIA… is a long-term key; ASIA… is temporary (console sessions, STS).
         return new Finding.RootDetails(console, mfa, key != null && key.startsWith("AKIA"));

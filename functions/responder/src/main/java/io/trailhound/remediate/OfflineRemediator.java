@@ -17,7 +17,9 @@ public final class OfflineRemediator implements Remediator {
     }
 
     @Override
-    public List<RemediationOutcome> remediate(Map<ResourceRef, ResourceFacts> resources, String accountId) {
+    public List<RemediationOutcome> remediate(Map<ResourceRef, ResourceFacts> resources, String accountId,
+                                              io.trailhound.budget.Budget budget,
+                                              java.util.function.Consumer<RemediationOutcome> acted) {
         List<RemediationOutcome> out = new ArrayList<>();
         resources.forEach((ref, facts) -> {
             String action = ref.type() == ResourceRef.Type.SECRET ? "RestoreSecret" : "CancelKeyDeletion";

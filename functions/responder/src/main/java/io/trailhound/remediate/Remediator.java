@@ -2,14 +2,22 @@ package io.trailhound.remediate;
 
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.enrich.ResourceFacts;
+import io.trailhound.budget.Budget;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Decides, per resource, whether to cancel its deletion; every decision is returned for the alert. */
 public interface Remediator {
-    /** @param accountId the account the alarm (and so the function) belongs to; other accounts are never touched */
-    List<RemediationOutcome> remediate(Map<ResourceRef, ResourceFacts> resources, String accountId);
+    /**
+     * @param accountId the account the alarm (and so the function) belongs to; other accounts are never touched
+     * @param budget    no action is started without time left to finish it
+     * @param acted     told of every call that changed (or tried to change) a resource, the moment it returns,
+     *                  so that the record of it survives whatever happens next
+     */
+    List<RemediationOutcome> remediate(Map<ResourceRef, ResourceFacts> resources, String accountId, Budget budget,
+                                       Consumer<RemediationOutcome> acted);
 
     /** Remediation off: nothing is decided and nothing is reported. */
-    Remediator OFF = (resources, accountId) -> List.of();
+    Remediator OFF = (resources, accountId, budget, acted) -> List.of();
 }

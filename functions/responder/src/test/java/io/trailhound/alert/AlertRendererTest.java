@@ -31,7 +31,7 @@ class AlertRendererTest {
         Caller caller = new Caller("AssumedRole", "arn:aws:iam::111122223333:role/" + role, "s", "111122223333", null, null);
         return new Finding(Detection.SECRET_MARKED_FOR_DELETION, new ResourceRef(ResourceRef.Type.SECRET, secret, "us-east-1"), caller,
                 "secretsmanager.amazonaws.com", "GetSecretValue", Instant.parse("2026-11-23T10:15:00Z").plusSeconds(i), "id-" + i, ip,
-                userAgent, "InvalidRequestException", "marked for deletion", List.of(), null);
+                userAgent, "InvalidRequestException", "marked for deletion", List.of(), null, "log group g, log stream s");
     }
 
     static Alert alert(FindingAggregator agg, Map<ResourceRef, ResourceFacts> facts) {
@@ -103,7 +103,9 @@ class AlertRendererTest {
         assertThat(userAgentLine).contains("evil\\u000ASubject: fake\\u000D\\u001B[31mred\\u202Etxt.exe\\u0000").contains("more chars)");
         assertThat(r.text()).doesNotContain("\u202e").doesNotContain("\u001b").doesNotContain("\nInjected");
         JsonNode doc = new ObjectMapper().readTree(r.json());
-        assertThat(doc.at("/findings/0/userAgent").asText()).doesNotContain("\n").hasSizeLessThan(600);
+        // The JSON keeps the characters exactly (JSON escapes them), up to the message budget's length cap.
+        assertThat(doc.at("/findings/0/userAgent").asText()).as("the JSON stays exact")
+                .startsWith(hostile.substring(0, 400)).endsWith("more chars)");
     }
 
     @Test
@@ -117,12 +119,16 @@ class AlertRendererTest {
     }
 
     @Test
-    void manyGroupsAreCappedWithinTheSnsSizeLimit() {
+    void manyGroupsAreCappedWithinTheSnsSizeLimit() throws Exception {
         FindingAggregator agg = new FindingAggregator(5_000);
         for (int i = 0; i < 5_000; i++) agg.add(secretFinding("secret-" + i, "role-" + i, "198.51.100." + (i % 250), "u".repeat(500), i));
         RenderedAlert r = new AlertRenderer().render(alert(agg, Map.of()));
         assertThat(AlertRenderer.snsMessage(r).getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(AlertRenderer.MESSAGE_BUDGET);
-        assertThat(r.text()).contains("and 4975 more group(s)");
+        JsonNode doc = new ObjectMapper().readTree(r.json());
+        int shown = doc.at("/counts/groupsShown").asInt();
+        assertThat(shown).isPositive();
+        assertThat(r.text()).contains("and " + (5_000 - shown) + " more group(s), listed in the JSON document");
+        assertThat(doc.path("groups").size()).isEqualTo(doc.at("/counts/groupsListed").asInt()).isGreaterThan(shown);
     }
 
     @Test
