@@ -155,6 +155,15 @@ public final class LambdaRuntime implements AutoCloseable {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // utime, stime in clock ticks (100 Hz)
     }
 
+    /**
+     * Stops the runtime process (SIGSTOP) as a hung function would be: nothing it does answers any more. Its next
+     * invocation times out, and the harness then kills it, as Lambda does.
+     */
+    public void hang() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-STOP", String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) throw new IllegalStateException("kill -STOP " + process.pid() + " failed");
+    }
+
     public boolean alive() {
         return process != null && process.isAlive();
     }
