@@ -14,6 +14,7 @@ import io.trailhound.aws.CannedHttpClient;
 import io.trailhound.aws.CannedHttpClient.Canned;
 import io.trailhound.config.Config;
 import io.trailhound.evidence.MetricFilterCatalog;
+import io.trailhound.idempotency.IdempotencyStore;
 import io.trailhound.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 /**
  * SnapStart runtime hook: before Lambda takes the snapshot, run the whole Lambda path on the three sample
  * alarms (parse, DescribeMetricFilters, FilterLogEvents, match, classify, group, DescribeSecret, DescribeKey,
- * ListAliases, ListResourceTags, LookupEvents, render, Publish), with SDK clients built exactly as the
+ * ListAliases, ListResourceTags, LookupEvents, render, Publish, and the idempotency table's GetItem, PutItem and
+ * UpdateItem), with SDK clients built exactly as the
  * function's own but over {@link CannedHttpClient}: each client's request marshalling, signing, retry and
  * response (and error) unmarshalling runs, so the restored function starts with those classes loaded and
  * initialised. Nothing leaves the process and nothing from the environment is used: the priming clients have
@@ -120,12 +122,18 @@ public final class SnapStartPriming implements Resource {
         String r = region == null || region.isBlank() ? "us-east-1" : region;
         JsonNode sample = sample();
         CannedHttpClient http = new CannedHttpClient(cannedResponses(sample, r));
-        Config config = Config.from(Map.of(Config.AWS_REGION, r, Config.ALERT_TOPIC_ARN, "arn:aws:sns:" + r + ":" + ACCOUNT + ":trailhound-priming"));
+        Config config = Config.from(Map.of(Config.AWS_REGION, r, Config.ALERT_TOPIC_ARN, "arn:aws:sns:" + r + ":" + ACCOUNT + ":trailhound-priming",
+                Config.IDEMPOTENCY_TABLE, "trailhound-priming"));
         AwsClients aws = new AwsClients(config, http, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMINGEXAMPLE", "priming")));
         Responder responder = new Responder(config, Wiring.lambda(config, aws), Clock.systemUTC());
+        IdempotencyStore once = Wiring.idempotency(config, aws);
         List<String> alerts = new ArrayList<>();
         for (JsonNode alarm : sample.path("alarms")) {
+            String id = "sns:priming-" + alerts.size();
+            once.begin(id, Instant.now(), Instant.now().plusSeconds(60)); // as the Handler does around each notification
             Responder.Outcome outcome = responder.respond(alarm.asText(), Budget.until(Instant.now().plusSeconds(60), Clock.systemUTC()));
+            once.pending(id, outcome.alert());
+            once.published(id, outcome.detail());
             alerts.add(outcome.alert().text());
         }
         boolean serializer = primeRuntimeSerializer(sample.path("event").toString());
@@ -215,6 +223,11 @@ public final class SnapStartPriming implements Resource {
                     .put("EventSource", record.path("eventSource").asText()).put("CloudTrailEvent", Json.write(record));
         }
         out.put("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents", Canned.json(Json.write(lookup)));
+
+        // The idempotency table: no earlier delivery, so the claim succeeds and the updates follow.
+        out.put("DynamoDB_20120810.GetItem", Canned.json("{}"));
+        out.put("DynamoDB_20120810.PutItem", Canned.json("{}"));
+        out.put("DynamoDB_20120810.UpdateItem", Canned.json("{}"));
 
         out.put("Action=Publish", Canned.xml("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
                 + "<MessageId>00000000-0000-0000-0000-000000000000</MessageId></PublishResult><ResponseMetadata><RequestId>canned</RequestId>"

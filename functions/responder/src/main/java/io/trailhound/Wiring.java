@@ -17,6 +17,8 @@ import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.MetricFilterSource;
 import io.trailhound.evidence.EventSource;
 import io.trailhound.enrich.Enricher;
+import io.trailhound.idempotency.DynamoDbIdempotencyStore;
+import io.trailhound.idempotency.IdempotencyStore;
 import io.trailhound.publish.Publisher;
 import io.trailhound.publish.SnsPublisher;
 import io.trailhound.publish.StreamPublisher;
@@ -49,6 +51,12 @@ public final class Wiring {
         aws.kms(null);
         aws.cloudTrail(null);
         return stages;
+    }
+
+    /** Lambda: the idempotency table when IDEMPOTENCY_TABLE names one; the CLI never uses it. */
+    public static IdempotencyStore idempotency(Config config, AwsClients aws) {
+        return config.idempotencyTable() == null ? IdempotencyStore.NONE
+                : new DynamoDbIdempotencyStore(aws.dynamoDb(null), config.idempotencyTable());
     }
 
     /**

@@ -19,7 +19,7 @@ class LambdaRuntimeMotoTest {
     static final MotoServer MOTO = new MotoServer();
 
     private static FunctionConfig config(SampleWorld w) throws Exception {
-        return FunctionConfig.fromTemplate(Map.of("AlertTopic", w.world.alertTopicArn));
+        return FunctionConfig.fromTemplate(w.resources());
     }
 
     @Test
@@ -103,7 +103,7 @@ class LambdaRuntimeMotoTest {
             assertThat(fn.alive()).as("Lambda stops a timed-out environment").isFalse();
             assertThat(w.world.alerts()).isEmpty();
 
-            LambdaRuntime.Invocation next = fn.invoke(event);
+            LambdaRuntime.Invocation next = fn.invoke(SampleWorld.redelivered(event));
             assertThat(next.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
             assertThat(w.world.alerts()).singleElement().satisfies(a -> assertThat(a.doc().at("/alarm/name").asText()).isEqualTo("RootAccountUsage"));
         }

@@ -37,11 +37,13 @@ final class SampleWorld {
 
     final World world;
     final Duration shift;
+    final String idempotencyTable;
 
     SampleWorld(MotoServer moto) throws Exception {
         world = new World(moto);
         shift = Duration.between(SAMPLE_DATAPOINT, world.datapoint);
         world.alertTopicWithQueue();
+        idempotencyTable = world.idempotencyTable();
         world.logGroupWithFilter(LOG_GROUP, MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
         putFilter(MetricFilterCatalog.KMS_PATTERN, "CloudTrailLogMetrics", "KMSKeyPendingDeletionErrorCount");
         putFilter(MetricFilterCatalog.ROOT_PATTERN, "CloudTrailMetrics", "RootAccountUsageCount");
@@ -59,6 +61,20 @@ final class SampleWorld {
     private void putFilter(String pattern, String namespace, String metric) {
         world.aws.logs.putMetricFilter(b -> b.logGroupName(LOG_GROUP).filterName(metric + "-filter").filterPattern(pattern)
                 .metricTransformations(t -> t.metricNamespace(namespace).metricName(metric).metricValue("1")));
+    }
+
+    /** What the template's {@code Ref}s to resources name in this world (for {@link FunctionConfig#fromTemplate}). */
+    Map<String, String> resources() {
+        return Map.of("AlertTopic", world.alertTopicArn, "IdempotencyTable", idempotencyTable);
+    }
+
+    /** The same event as a new SNS delivery (a new MessageId), which the idempotency table does not know yet. */
+    static String redelivered(String event) throws Exception {
+        JsonNode e = World.JSON.readTree(event);
+        for (JsonNode record : e.path("Records")) {
+            ((ObjectNode) record.path("Sns")).put("MessageId", java.util.UUID.randomUUID().toString());
+        }
+        return World.JSON.writeValueAsString(e);
     }
 
     /** The sample SNS events by file name (sns-alarm-….json), each moved by the same shift as the records. */
