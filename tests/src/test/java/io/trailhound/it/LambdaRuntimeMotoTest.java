@@ -31,7 +31,7 @@ class LambdaRuntimeMotoTest {
             LambdaRuntime.Init init = fn.start();
             assertThat(init.error()).as(fn.output()).isNull();
             for (Map.Entry<String, String> e : events.entrySet()) {
-                LambdaRuntime.Invocation r = fn.invoke(e.getValue());
+                LambdaRuntime.Invocation r = fn.invoke(SampleWorld.redelivered(e.getValue()));
                 assertThat(r.status()).as(e.getKey() + "\n" + fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
                 assertThat(r.body()).as(e.getKey() + ": the handler says where the alert went").contains("sns:" + w.world.alertTopicArn);
 
@@ -61,7 +61,7 @@ class LambdaRuntimeMotoTest {
             fn.restore();
             assertThat(fn.output()).contains("SnapStart restore: ");
 
-            LambdaRuntime.Invocation r = fn.invoke(w.events().get("sns-alarm-root-usage.json"));
+            LambdaRuntime.Invocation r = fn.invoke(SampleWorld.redelivered(w.events().get("sns-alarm-root-usage.json")));
 
             assertThat(r.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
             assertThat(w.world.alerts()).singleElement().satisfies(a -> assertThat(a.doc().at("/alarm/name").asText()).isEqualTo("RootAccountUsage"));
@@ -94,7 +94,7 @@ class LambdaRuntimeMotoTest {
         try (LambdaRuntime fn = new LambdaRuntime(config(w).withSnapStart(false).withTimeout(Duration.ofSeconds(5)), MOTO.env())) {
             assertThat(fn.start().error()).isNull();
             fn.hang();
-            String event = w.events().get("sns-alarm-root-usage.json");
+            String event = SampleWorld.redelivered(w.events().get("sns-alarm-root-usage.json"));
 
             LambdaRuntime.Invocation hung = fn.invoke(event);
 
@@ -118,7 +118,7 @@ class LambdaRuntimeMotoTest {
             proxy.delay("Logs_20140328.DescribeMetricFilters", Duration.ofSeconds(60));
             // The deadline reaches the handler as the Lambda-Runtime-Deadline-Ms header, through the runtime client.
             try (LambdaRuntime fn = new LambdaRuntime(config(w).withSnapStart(false).withTimeout(Duration.ofSeconds(15)), env)) {
-                LambdaRuntime.Invocation r = fn.invoke(w.events().get("sns-alarm-root-usage.json"));
+                LambdaRuntime.Invocation r = fn.invoke(SampleWorld.redelivered(w.events().get("sns-alarm-root-usage.json")));
 
                 assertThat(r.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
                 assertThat(fn.alive()).isTrue();
