@@ -1,13 +1,12 @@
 package io.trailhound;
 
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailhound.alarm.AlarmReader;
+import io.trailhound.alarm.Delivery;
 import io.trailhound.aws.AwsClients;
 import io.trailhound.budget.Budget;
 import io.trailhound.aws.CannedHttpClient;
@@ -18,7 +17,6 @@ import io.trailhound.idempotency.IdempotencyStore;
 import io.trailhound.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -58,12 +56,12 @@ public final class SnapStartPriming implements Resource {
 
     /**
      * What one priming run did: the operations the SDK sent, the alerts rendered, whether the runtime's event
-     * serializer was there to prime, and the time it took.
+     * reader read the sample event, and the time it took.
      */
-    record Primed(Set<String> operations, List<String> alerts, boolean runtimeSerializer, Duration took) {
+    record Primed(Set<String> operations, List<String> alerts, boolean eventRead, Duration took) {
         String summary() {
             return alerts.size() + " sample alarms through the Lambda path, " + operations.size() + " SDK operations over canned responses "
-                    + operations + (runtimeSerializer ? ", the runtime's SNS event (de)serialization" : "") + ", in " + took.toMillis() + " ms";
+                    + operations + (eventRead ? ", the handler's event reading" : "") + ", in " + took.toMillis() + " ms";
         }
     }
 
@@ -136,32 +134,13 @@ public final class SnapStartPriming implements Resource {
             once.published(id, outcome.detail());
             alerts.add(outcome.alert().text());
         }
-        boolean serializer = primeRuntimeSerializer(sample.path("event").toString());
-        return new Primed(new TreeSet<>(http.answered()), alerts, serializer, Duration.ofNanos(System.nanoTime() - t0));
+        boolean reader = primeEventReading(sample.path("event").toString());
+        return new Primed(new TreeSet<>(http.answered()), alerts, reader, Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    /**
-     * The runtime client reads each SNS event with its own serializer (aws-lambda-java-serialization: a shaded
-     * Jackson with Joda-Time for the SNS timestamps) and writes the handler's String result with it: about 150
-     * classes that a restored function would otherwise load on its first alarm. It is the runtime's, not ours,
-     * so it is used only where it is on the class path (in Lambda and the test harness); false elsewhere.
-     */
-    static boolean primeRuntimeSerializer(String snsEvent) {
-        try {
-            RuntimeSerializer.roundTrip(snsEvent);
-            return true;
-        } catch (NoClassDefFoundError e) {
-            return false;
-        }
-    }
-
-    /** Apart, so that this class links where the runtime's serializer is absent (the CLI, other runtimes). */
-    private static final class RuntimeSerializer {
-        static void roundTrip(String snsEvent) {
-            SNSEvent event = LambdaEventSerializers.serializerFor(SNSEvent.class, SnapStartPriming.class.getClassLoader()).fromJson(snsEvent);
-            JacksonFactory.getInstance().getSerializer(String.class).toJson(event.getRecords().get(0).getSNS().getMessageId(),
-                    OutputStream.nullOutputStream());
-        }
+    /** The handler reads the invocation's event itself (a stream handler): the SNS, EventBridge and SQS shapes. */
+    static boolean primeEventReading(String snsEvent) {
+        return AlarmReader.read(snsEvent).get(0) instanceof Delivery.Alarm;
     }
 
     private static JsonNode sample() {

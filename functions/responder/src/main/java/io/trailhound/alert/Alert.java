@@ -1,6 +1,7 @@
 package io.trailhound.alert;
 
 import io.trailhound.alarm.AlarmNotification;
+import io.trailhound.alarm.ChildStatus;
 import io.trailhound.alarm.TimeWindow;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.ResourceRef;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * Everything an enriched alert says. {@code notes} hold what could not be done and why (never a missing
  * alert); {@code partial} marks an alert whose evidence search did not finish, and {@code notFullyRead}
- * names the log groups (or other sources) that were not read to the end.
+ * names the log groups (or other sources) that were not read to the end; {@code children} are a composite
+ * alarm's child alarms (empty for a metric alarm).
  */
 public record Alert(
         AlarmNotification alarm,
@@ -27,7 +29,8 @@ public record Alert(
         List<String> notes,
         boolean partial,
         Instant generatedAt,
-        List<String> notFullyRead) {
+        List<String> notFullyRead,
+        List<ChildStatus> children) {
 
     public Alert {
         groups = List.copyOf(groups);
@@ -35,6 +38,7 @@ public record Alert(
         remediation = List.copyOf(remediation);
         notes = List.copyOf(notes);
         notFullyRead = List.copyOf(notFullyRead);
+        children = List.copyOf(children);
     }
 
     /** An alert whose sources were all read, or that does not say which were not. */
@@ -42,7 +46,7 @@ public record Alert(
                  List<RemediationOutcome> remediation, long matchedEvents, long scannedEvents, long ungroupedEvents,
                  List<String> notes, boolean partial, Instant generatedAt) {
         this(alarm, window, groups, facts, remediation, matchedEvents, scannedEvents, ungroupedEvents, notes, partial, generatedAt,
-                List.of());
+                List.of(), List.of());
     }
 
     /** The headline's severity, UNKNOWN when nothing matched. */
