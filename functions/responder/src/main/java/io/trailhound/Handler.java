@@ -1,7 +1,9 @@
 package io.trailhound;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.trailhound.alarm.AlarmParseException;
 import io.trailhound.alarm.AlarmReader;
@@ -46,7 +48,7 @@ public final class Handler implements RequestStreamHandler {
     /** Used by Lambda: clients and stages are built once per container, then the path is primed for SnapStart. */
     public Handler() {
         this(Config.from(System.getenv()));
-        SnapStartPriming.register();
+        SnapStartPriming.register(System.getenv());
     }
 
     /** As Lambda builds it, from the given environment instead of the process's (test harnesses). */
@@ -70,8 +72,8 @@ public final class Handler implements RequestStreamHandler {
         this.config = config;
         this.responder = new Responder(config, stages, Clock.systemUTC());
         this.publisher = stages.publisher();
-        this.once = new Once(store, Clock.systemUTC(), message -> log("WARN", message));
-        this.suppression = new Suppression(store, config.suppressionWindow(), message -> log("WARN", message));
+        this.once = new Once(store, Clock.systemUTC(), message -> log(LogLevel.WARN, null, message));
+        this.suppression = new Suppression(store, config.suppressionWindow(), message -> log(LogLevel.WARN, null, message));
     }
 
     @Override
@@ -84,7 +86,7 @@ public final class Handler implements RequestStreamHandler {
     String handle(String event, Context context) {
         List<Delivery> deliveries = AlarmReader.read(event);
         if (deliveries.isEmpty()) {
-            log("WARN", "the event has no records; nothing to do");
+            log(LogLevel.WARN, null, "the event has no records; nothing to do");
             return "no records";
         }
         List<String> results = new ArrayList<>();
@@ -92,41 +94,42 @@ public final class Handler implements RequestStreamHandler {
         for (int i = 0; i < deliveries.size(); i++) {
             Delivery delivery = deliveries.get(i);
             String messageId = delivery.id();
+            String alarm = delivery instanceof Delivery.Alarm d ? d.alarm().alarmName() : null;
             try {
                 switch (delivery) {
                     case Delivery.Own own -> {
-                        log("INFO", "ignoring message " + messageId + ": Trailhound published it");
+                        log(LogLevel.INFO, alarm, "ignoring message " + messageId + ": Trailhound published it");
                         results.add("ignored own message");
                     }
                     case Delivery.Unreadable u -> throw new AlarmParseException(u.reason());
                     case Delivery.Control c -> {
-                        log("INFO", "CloudWatch Logs checked that the subscription of " + c.logGroup() + " reaches this function: no alert");
+                        log(LogLevel.INFO, null, "CloudWatch Logs checked that the subscription of " + c.logGroup() + " reaches this function: no alert");
                         results.add("control message: no alert");
                     }
-                    case Delivery.Alarm a -> results.add(once(messageId == null ? null : "sns:" + messageId, context, deliveries.size() - i,
+                    case Delivery.Alarm a -> results.add(once(messageId == null ? null : "sns:" + messageId, alarm, context, deliveries.size() - i,
                             attempt -> responder.respond(a.alarm(), attempt)));
-                    case Delivery.Batch b -> results.add(once(messageId, context, deliveries.size() - i, attempt -> {
+                    case Delivery.Batch b -> results.add(once(messageId, null, context, deliveries.size() - i, attempt -> {
                         Suppression.Admitted admitted = suppression.admit(b.batch(), Instant.now());
                         if (admitted.batch().events().isEmpty()) {
                             return new Responder.Outcome(false, "suppressed " + admitted.suppressed() + " event(s), already alerted within the "
                                     + config.suppressionWindow() + " window: " + String.join("; ", admitted.suppressedKeys()), null, List.of());
                         }
-                        if (admitted.suppressed() > 0) log("INFO", "suppressed (counted): " + String.join("; ", admitted.suppressedKeys()));
+                        if (admitted.suppressed() > 0) log(LogLevel.INFO, null, "suppressed (counted): " + String.join("; ", admitted.suppressedKeys()));
                         return responder.respond(admitted.batch(), attempt.withNotes(admitted.notes()));
                     }));
                 }
             } catch (AlarmParseException e) {
-                log("ERROR", "message " + messageId + " is not a usable alarm notification: " + e.getMessage());
+                log(LogLevel.ERROR, alarm, "message " + messageId + " is not a usable alarm notification: " + e.getMessage());
                 try {
                     results.add(publisher.publish(unreadable(delivery, e.getMessage())));
                 } catch (RuntimeException publishError) {
                     publishFailure = publishError;
                 }
             } catch (Responder.PublishFailedException e) {
-                log("ERROR", "message " + messageId + ": publishing the alert failed: " + e.getCause());
+                log(LogLevel.ERROR, alarm, "message " + messageId + ": publishing the alert failed: " + e.getCause());
                 publishFailure = e;
             } catch (RuntimeException | StackOverflowError e) { // the Responder guards its pipeline; this is the last net
-                log("ERROR", "message " + messageId + ": unexpected failure: " + e);
+                log(LogLevel.ERROR, alarm, "message " + messageId + ": unexpected failure: " + e);
                 try {
                     results.add(publisher.publish(unreadable(delivery, "Trailhound failed while handling it: " + e)));
                 } catch (RuntimeException publishError) {
@@ -140,31 +143,31 @@ public final class Handler implements RequestStreamHandler {
         return String.join("; ", results);
     }
 
-
     /**
      * One notification through the idempotency record: a duplicate is skipped; an alert an earlier attempt
      * prepared but could not publish is published now; otherwise {@code respond} runs the pipeline.
      */
-    private String once(String key, Context context, int recordsLeft, java.util.function.Function<Responder.Attempt, Responder.Outcome> respond) {
+    private String once(String key, String alarm, Context context, int recordsLeft,
+                        java.util.function.Function<Responder.Attempt, Responder.Outcome> respond) {
         Once.Attempt attempt = once.begin(key, deadline(context));
         if (attempt.skip() != null) {
-            log("INFO", attempt.skip());
+            log(LogLevel.INFO, alarm, attempt.skip());
             return attempt.skip();
         }
         if (attempt.pendingAlert() != null) { // an earlier attempt could not publish it: publish that alert now
-            log("INFO", "message " + key + ": publishing the alert an earlier attempt prepared");
+            log(LogLevel.INFO, alarm, "message " + key + ": publishing the alert an earlier attempt prepared");
             try {
                 return attempt.around(publisher).publish(attempt.pendingAlert());
             } catch (RuntimeException e) {
-                log("ERROR", "message " + key + ": publishing the alert failed again: " + e);
+                log(LogLevel.ERROR, alarm, "message " + key + ": publishing the alert failed again: " + e);
                 throw new Responder.PublishFailedException(e);
             }
         }
         Responder.Outcome outcome = respond.apply(new Responder.Attempt(budget(context, recordsLeft), attempt::acted,
                 attempt.earlierActions(), attempt.around(publisher)));
-        log("INFO", "message " + key + ": " + outcome.detail());
+        log(LogLevel.INFO, alarm, "message " + key + ": " + outcome.detail());
         if (outcome.alert() != null) {
-            log("INFO", "alert: " + outcome.alert().json());
+            log(LogLevel.INFO, alarm, "alert: " + outcome.alert().json());
         }
         return outcome.detail();
     }
@@ -202,9 +205,12 @@ public final class Handler implements RequestStreamHandler {
                 Map.of("detection", "UNREADABLE_NOTIFICATION", "severity", "UNKNOWN", RenderedAlert.ORIGIN_ATTRIBUTE, "trailhound"));
     }
 
-    /** One JSON line per log entry (the function's log format is JSON). */
-    private static void log(String level, String message) {
-        System.out.println(Json.write(Json.object().put("level", level).put("logger", "trailhound")
-                .put("message", Sanitize.text(message, 200_000))));
+    /**
+     * Through the runtime's logger: with the function's JSON log format each line is a JSON object with
+     * timestamp, level, message and the invocation's AWSRequestId; the message starts with the alarm name.
+     */
+    static void log(LogLevel level, String alarmName, String message) {
+        LambdaRuntime.getLogger().log("alarm " + (alarmName == null ? "(none)" : Sanitize.text(alarmName, 256)) + ": "
+                + Sanitize.text(message, 200_000), level);
     }
 }
