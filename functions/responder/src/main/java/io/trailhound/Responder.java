@@ -25,11 +25,15 @@ import io.trailhound.evidence.EventSource;
 import io.trailhound.evidence.MetricFilter;
 import io.trailhound.evidence.MetricFilterSource;
 import io.trailhound.publish.Publisher;
+import io.trailhound.remediate.Candidate;
 import io.trailhound.remediate.RemediationOutcome;
+import io.trailhound.verify.AlarmCheck;
+import io.trailhound.verify.AlarmVerifier;
 import io.trailhound.remediate.Remediator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +48,15 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class Responder {
     static final int MAX_GROUPS = 1_000;
 
-    /** The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls. */
+    /**
+     * The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls and
+     * {@code alarms} checks a notification with CloudWatch.
+     */
     public record Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator,
-                         Publisher publisher, OwnIdentity ownIdentity) {
-        /** Stages that know no identity of their own (offline, tests): every matching event is a finding. */
+                         Publisher publisher, OwnIdentity ownIdentity, AlarmVerifier alarms) {
+        /** Offline stages (and tests): no identity of their own, no CloudWatch to ask. */
         public Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator, Publisher publisher) {
-            this(filters, events, enricher, remediator, publisher, OwnIdentity.NONE);
+            this(filters, events, enricher, remediator, publisher, OwnIdentity.NONE, AlarmVerifier.OFFLINE);
         }
     }
 
@@ -124,6 +131,7 @@ public final class Responder {
         TimeWindow window;
         EvidenceCollector.Summary summary;
         Map<ResourceRef, ResourceFacts> facts = Map.of();
+        AlarmCheck notification = AlarmCheck.OFFLINE;
         List<RemediationOutcome> remediation = List.of();
         String stage = "reading the alarm";
 
@@ -140,7 +148,7 @@ public final class Responder {
                 groups = aggregator.groups();
             }
             return new Alert(alarm, w, groups, facts, remediation, aggregator.total(), summary == null ? 0 : summary.candidates(),
-                    aggregator.ungrouped(), all, partial || (summary != null && summary.partial()), clock.instant());
+                    aggregator.ungrouped(), all, partial || (summary != null && summary.partial()), clock.instant(), notification);
         }
 
         /** The alert after an unexpected failure: what was found so far, and the error. */
@@ -215,8 +223,10 @@ public final class Responder {
             }
         }
         p.facts = enrichment.describeAll(List.copyOf(resources));
+        p.stage = "checking the notification with CloudWatch";
+        p.notification = stages.alarms().check(alarm);
         p.stage = "remediating";
-        p.remediation = remediate(p.facts, alarm.accountId(), notes);
+        p.remediation = remediate(candidates(p), alarm.accountId(), p.notification, notes);
         p.stage = "writing the alert";
         return p.alert(false);
     }
@@ -229,10 +239,23 @@ public final class Responder {
         System.err.println("trailhound: unexpected " + e + where);
     }
 
+    /** Each described resource with the first record of every group that names it (the events to confirm). */
+    private static List<Candidate> candidates(Progress p) {
+        Map<ResourceRef, List<Finding>> triggers = new LinkedHashMap<>();
+        for (FindingGroup g : p.alert(false).groups()) {
+            if (p.facts.containsKey(g.first().resource())) { // described: named by at least one undamaged record
+                triggers.computeIfAbsent(g.first().resource(), r -> new ArrayList<>()).add(g.first());
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        triggers.forEach((ref, found) -> out.add(new Candidate(ref, p.facts.get(ref), found)));
+        return out;
+    }
+
     /** Remediation never delays or suppresses the alert: any failure becomes a note. */
-    private List<RemediationOutcome> remediate(Map<ResourceRef, ResourceFacts> facts, String accountId, List<String> notes) {
+    private List<RemediationOutcome> remediate(List<Candidate> candidates, String accountId, AlarmCheck alarm, List<String> notes) {
         try {
-            return stages.remediator().remediate(facts, accountId);
+            return stages.remediator().remediate(candidates, accountId, alarm);
         } catch (RuntimeException e) {
             notes.add("remediation failed: " + e.getMessage());
             return List.of();

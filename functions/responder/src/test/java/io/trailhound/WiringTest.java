@@ -17,6 +17,6 @@ class WiringTest {
         AwsClients aws = new AwsClients(config);
         Wiring.lambda(config, aws);
         assertThat(aws.built()).containsExactlyInAnyOrder("logs@us-east-1", "secretsmanager@us-east-1", "kms@us-east-1",
-                "cloudtrail@us-east-1", "sns@eu-west-1");
+                "cloudtrail@us-east-1", "cloudwatch@us-east-1", "sns@eu-west-1");
     }
 }

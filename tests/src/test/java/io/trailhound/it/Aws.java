@@ -18,6 +18,7 @@ final class Aws {
     final KmsClient kms;
     final SnsClient sns;
     final SqsClient sqs;
+    final software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch;
 
     Aws(MotoServer moto) {
         URI endpoint = URI.create(moto.endpoint());
@@ -29,5 +30,7 @@ final class Aws {
         kms = KmsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         sns = SnsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         sqs = SqsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
+        cloudWatch = software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder().endpointOverride(endpoint).region(region)
+                .credentialsProvider(credentials).httpClient(http).build();
     }
 }

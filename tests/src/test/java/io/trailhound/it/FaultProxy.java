@@ -61,6 +61,17 @@ final class FaultProxy implements AutoCloseable {
         faults.put(target, new Fault(status, errorType, message, new AtomicInteger(times)));
     }
 
+    /** One request as the proxy received it, for a stand-in that answers from what was asked. */
+    record Call(String region, byte[] body) {
+    }
+
+    private final Map<String, java.util.function.Function<Call, Answer>> standIns = new ConcurrentHashMap<>();
+
+    /** Every call of {@code target} is answered by {@code standIn} (an operation moto does not implement). */
+    void answerWith(String target, java.util.function.Function<Call, Answer> standIn) {
+        standIns.put(target, standIn);
+    }
+
     /** Every call of {@code target} gets this answer (a stand-in for an operation moto does not implement). */
     void answer(String target, String contentType, String body) {
         answers.put(target, new Answer(contentType, body.getBytes(StandardCharsets.UTF_8)));
@@ -100,6 +111,12 @@ final class FaultProxy implements AutoCloseable {
                     reply(exchange, fault.status(), target.startsWith("Action=") ? "text/xml" : "application/x-amz-json-1.1", error);
                     return;
                 }
+                var standIn = standIns.get(target);
+                if (standIn != null) {
+                    Answer a = standIn.apply(new Call(signingRegion(exchange), body));
+                    reply(exchange, 200, a.contentType(), a.body());
+                    return;
+                }
                 Answer answer = answers.get(target);
                 if (answer != null) {
                     reply(exchange, 200, answer.contentType(), answer.body());
@@ -110,6 +127,15 @@ final class FaultProxy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The Region a SigV4 request was signed for: Credential=KEY/DATE/REGION/SERVICE/aws4_request. */
+    private static String signingRegion(HttpExchange exchange) {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        int at = auth == null ? -1 : auth.indexOf("Credential=");
+        if (at < 0) return null;
+        String[] scope = auth.substring(at + "Credential=".length()).split("[/,]");
+        return scope.length > 2 ? scope[2] : null;
     }
 
     private static void reply(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {

@@ -22,6 +22,7 @@ public record Config(
         boolean reenableKeys,
         Duration lookbackSlack,
         int maxEvents,
+        Duration confirmWait,
         String region,
         URI endpointOverride,
         StaticCredentials staticCredentials) {
@@ -44,11 +45,14 @@ public record Config(
     public static final String REENABLE_KEYS = "REENABLE_KEYS";
     public static final String LOOKBACK_SLACK = "LOOKBACK_SLACK";
     public static final String MAX_EVENTS = "MAX_EVENTS";
+    public static final String CONFIRM_WAIT = "CONFIRM_WAIT";
     public static final String AWS_REGION = "AWS_REGION";
     public static final String AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
 
     public static final Duration DEFAULT_SLACK = Duration.ofMinutes(10);
+    /** How long an event missing from CloudTrail's event history is asked for again before "not confirmed yet". */
+    public static final Duration DEFAULT_CONFIRM_WAIT = Duration.ofSeconds(20);
     public static final int DEFAULT_MAX_EVENTS = 100_000;
     public static final int DEFAULT_REMEDIATION_MAX_ACTIONS = 5;
     public static final String DEFAULT_REMEDIATION_TAG = "trailhound:auto-cancel";
@@ -97,8 +101,9 @@ public record Config(
                 list(env.get(REMEDIATION_DENY)),
                 positiveInt(REMEDIATION_MAX_ACTIONS, env.get(REMEDIATION_MAX_ACTIONS), DEFAULT_REMEDIATION_MAX_ACTIONS),
                 Boolean.parseBoolean(env.getOrDefault(REENABLE_KEYS, "false").trim()),
-                duration(env.get(LOOKBACK_SLACK)),
+                duration(LOOKBACK_SLACK, env.get(LOOKBACK_SLACK), DEFAULT_SLACK),
                 positiveInt(MAX_EVENTS, env.get(MAX_EVENTS), DEFAULT_MAX_EVENTS),
+                duration(CONFIRM_WAIT, env.get(CONFIRM_WAIT), DEFAULT_CONFIRM_WAIT),
                 region,
                 endpoint == null ? null : URI.create(endpoint),
                 key != null && secret != null ? new StaticCredentials(key, secret, blankToNull(env.get("AWS_SESSION_TOKEN"))) : null);
@@ -106,7 +111,7 @@ public record Config(
 
     public Config withRemediation(RemediationMode mode) {
         return new Config(alertTopicArn, mode, remediationScope, remediationTag, remediationAllow, remediationDeny,
-                remediationMaxActions, reenableKeys, lookbackSlack, maxEvents, region, endpointOverride, staticCredentials);
+                remediationMaxActions, reenableKeys, lookbackSlack, maxEvents, confirmWait, region, endpointOverride, staticCredentials);
     }
 
     /** True when this environment names AWS credentials or an endpoint, so AWS calls are meant to be made. */
@@ -118,14 +123,14 @@ public record Config(
         return false;
     }
 
-    private static Duration duration(String text) {
-        if (blankToNull(text) == null) return DEFAULT_SLACK;
+    private static Duration duration(String name, String text, Duration fallback) {
+        if (blankToNull(text) == null) return fallback;
         try {
             Duration d = Duration.parse(text.trim());
-            if (d.isNegative()) throw new ConfigException(LOOKBACK_SLACK + " must not be negative: " + text);
+            if (d.isNegative()) throw new ConfigException(name + " must not be negative: " + text);
             return d;
         } catch (DateTimeParseException e) {
-            throw new ConfigException(LOOKBACK_SLACK + " must be an ISO-8601 duration such as PT10M, not '" + text + "'");
+            throw new ConfigException(name + " must be an ISO-8601 duration such as PT10M, not '" + text + "'");
         }
     }
 

@@ -4,13 +4,12 @@ import io.trailhound.aws.AwsErrors;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
 import io.trailhound.detect.ResourceRef;
-import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.enrich.ScheduleEvents;
 import io.trailhound.remediate.RemediationOutcome.Status;
+import io.trailhound.verify.AlarmCheck;
+import io.trailhound.verify.EventConfirmer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -20,52 +19,42 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * Cancels deletions when the operator opted in: {@code RestoreSecret}, or {@code CancelKeyDeletion} (and
  * {@code EnableKey} when asked, since a cancelled key stays Disabled). The state is checked again right
- * before acting, so a repeated SNS delivery finds the resource restored and reports it as such.
+ * before acting, so a repeated SNS delivery finds the resource restored and reports it as such. What may be
+ * acted on at all is {@link RemediationGuard}'s decision.
  */
 public final class AwsRemediator implements Remediator {
     private final Config.RemediationMode mode;
-    private final RemediationPolicy policy;
-    private final int maxActions;
+    private final RemediationGuard guard;
+    private final EventConfirmer confirmer;
     private final boolean reenableKeys;
     private final Function<String, SecretsManagerClient> secrets;
     private final Function<String, KmsClient> kms;
 
-    public AwsRemediator(Config config, Function<String, SecretsManagerClient> secrets, Function<String, KmsClient> kms) {
+    public AwsRemediator(Config config, Function<String, SecretsManagerClient> secrets, Function<String, KmsClient> kms,
+                         EventConfirmer confirmer) {
         this.mode = config.remediation();
-        this.policy = RemediationPolicy.from(config);
-        this.maxActions = config.remediationMaxActions();
+        this.guard = new RemediationGuard(config);
+        this.confirmer = confirmer;
         this.reenableKeys = config.reenableKeys();
         this.secrets = secrets;
         this.kms = kms;
     }
 
     @Override
-    public List<RemediationOutcome> remediate(Map<ResourceRef, ResourceFacts> resources, String accountId) {
+    public List<RemediationOutcome> remediate(List<Candidate> candidates, String accountId, AlarmCheck alarm) {
         List<RemediationOutcome> out = new ArrayList<>();
-        if (mode == Config.RemediationMode.OFF) {
-            return out;
-        }
-        int actions = 0;
-        for (Map.Entry<ResourceRef, ResourceFacts> e : resources.entrySet()) {
-            ResourceRef ref = e.getKey();
-            ResourceFacts facts = e.getValue();
-            String action = ref.type() == ResourceRef.Type.SECRET ? "RestoreSecret" : "CancelKeyDeletion";
-            String name = facts.arn() != null ? facts.arn() : ref.id();
-            Optional<String> refusal = policy.refusal(facts, accountId);
-            if (refusal.isPresent()) {
-                out.add(new RemediationOutcome(name, action, Status.SKIPPED, refusal.get()));
+        for (RemediationGuard.Decision d : guard.decide(candidates, accountId, alarm, confirmer)) {
+            Candidate c = d.candidate();
+            if (!d.act()) {
+                out.add(new RemediationOutcome(c.name(), c.action(), Status.SKIPPED, d.reason()));
                 continue;
             }
-            if (actions >= maxActions) {
-                out.add(new RemediationOutcome(name, action, Status.SKIPPED, "the cap of " + maxActions + " action(s) per invocation is reached"));
-                continue;
-            }
-            actions++;
-            String region = Arn.regionOf(facts.arn());
-            if (ref.type() == ResourceRef.Type.SECRET) {
-                out.add(restoreSecret(facts.arn(), region));
+            String arn = c.facts().arn();
+            String region = Arn.regionOf(arn);
+            if (c.ref().type() == ResourceRef.Type.SECRET) {
+                out.add(restoreSecret(arn, region));
             } else {
-                out.addAll(cancelKeyDeletion(facts.arn(), region));
+                out.addAll(cancelKeyDeletion(arn, region));
             }
         }
         return out;

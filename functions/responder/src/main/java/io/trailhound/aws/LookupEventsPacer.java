@@ -1,0 +1,69 @@
+package io.trailhound.aws;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * Paces {@code cloudtrail:LookupEvents}: "The rate of lookup requests is limited to two per second, per
+ * account, per Region. If this limit is exceeded, a throttling error occurs." (LookupEvents API reference).
+ * Every lookup of this process (confirmations, who scheduled a deletion) goes through {@link #call}, which
+ * waits for the Region's next slot (one per 500 ms) and, after a throttling error, backs off (1 s, then 2 s)
+ * before trying again. One pacer per process: {@link #SHARED}.
+ */
+public final class LookupEventsPacer {
+    public static final Duration INTERVAL = Duration.ofMillis(500);
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final int ATTEMPTS = 3;
+
+    /** How the pacer waits; tests pass one that records instead of sleeping. */
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    public static final LookupEventsPacer SHARED = new LookupEventsPacer(System::nanoTime, d -> Thread.sleep(d));
+
+    private final LongSupplier nanos;
+    private final Sleeper sleeper;
+    private final Map<String, Long> nextSlot = new HashMap<>(); // Region -> System.nanoTime() of its next free slot
+
+    public LookupEventsPacer(LongSupplier nanos, Sleeper sleeper) {
+        this.nanos = nanos;
+        this.sleeper = sleeper;
+    }
+
+    /** Runs one LookupEvents request for {@code region} in its turn, retrying after throttling. */
+    public <T> T call(String region, Supplier<T> request) {
+        Duration backoff = Duration.ZERO;
+        for (int attempt = 1; ; attempt++) {
+            waitForSlot(region, backoff); // after throttling, everyone else in this Region waits too
+            try {
+                return request.get();
+            } catch (AwsServiceException e) {
+                if (!e.isThrottlingException() || attempt >= ATTEMPTS) throw e;
+                backoff = backoff.isZero() ? FIRST_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void waitForSlot(String region, Duration pushBack) {
+        long wait;
+        synchronized (nextSlot) {
+            long now = nanos.getAsLong();
+            long slot = Math.max(now, nextSlot.getOrDefault(region, now)) + pushBack.toNanos();
+            nextSlot.put(region, slot + INTERVAL.toNanos());
+            wait = slot - now;
+        }
+        if (wait > 0) {
+            try {
+                sleeper.sleep(Duration.ofNanos(wait));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a LookupEvents slot", e);
+            }
+        }
+    }
+}
