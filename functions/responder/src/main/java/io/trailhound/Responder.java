@@ -11,6 +11,7 @@ import io.trailhound.alert.FindingGroup;
 import io.trailhound.alert.RenderedAlert;
 import io.trailhound.alert.Sanitize;
 import io.trailhound.aws.AwsErrors;
+import io.trailhound.budget.Budget;
 import io.trailhound.config.Config;
 import io.trailhound.detect.Detector;
 import io.trailhound.detect.DamagedRecords;
@@ -31,13 +32,13 @@ import io.trailhound.verify.AlarmCheck;
 import io.trailhound.verify.AlarmVerifier;
 import io.trailhound.remediate.Remediator;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -78,19 +79,32 @@ public final class Responder {
         this.clock = clock;
     }
 
+    /**
+     * How an invocation's time is split: each stage takes this share of what is left when it starts (so what
+     * one stage does not use goes to the next); remediation gets the rest. Publishing has its own reserve,
+     * outside the budget ({@code Handler.RESERVE}).
+     */
+    static final double SCAN_SHARE = 0.5;
+    static final double ENRICH_SHARE = 0.6;
+
     /** Handles one SNS message without a deadline. */
     public Outcome respond(String message) {
-        return respond(message, null);
+        return respond(message, Budget.unlimited(clock));
     }
 
     /**
      * Handles one SNS message; throws AlarmParseException for a message that is not an alarm notification,
      * and {@link PublishFailedException} when the alert could not be published. Anything else that goes
      * wrong between the two is caught: the alert is then reduced to what was known (alarm, window, what was
-     * found so far) plus the error, and still published. The evidence scan stops at {@code scanDeadline}
-     * (null: none) and the alert is then marked partial.
+     * found so far) plus the error, and still published. Everything before publishing happens within
+     * {@code budget}: a stage whose share runs out stops, says so, and the alert has what is known.
      */
-    public Outcome respond(String message, Instant scanDeadline) {
+    public Outcome respond(String message, Budget budget) {
+        return respond(message, budget, o -> { });
+    }
+
+    /** As {@link #respond(String, Budget)}; {@code acted} is told of each remediation action as it happens. */
+    public Outcome respond(String message, Budget budget, Consumer<RemediationOutcome> acted) {
         AlarmNotification alarm = AlarmParser.parse(message);
         if (!alarm.isAlarm()) {
             return new Outcome(false, "alarm '" + Sanitize.text(alarm.alarmName(), 200) + "' went to "
@@ -99,7 +113,7 @@ public final class Responder {
         Progress progress = new Progress(alarm);
         Alert alert;
         try {
-            alert = investigate(progress, scanDeadline);
+            alert = investigate(progress, budget, acted);
         } catch (Config.ConfigException e) {
             throw e; // the run is misconfigured (the CLI's usage errors): the operator must fix it, not read an alert
         } catch (RuntimeException | StackOverflowError e) { // StackOverflowError: deeply nested input
@@ -133,7 +147,9 @@ public final class Responder {
         Map<ResourceRef, ResourceFacts> facts = Map.of();
         AlarmCheck notification = AlarmCheck.OFFLINE;
         List<RemediationOutcome> remediation = List.of();
+        final List<RemediationOutcome> actedSoFar = new java.util.concurrent.CopyOnWriteArrayList<>();
         String stage = "reading the alarm";
+        boolean timedOut;
 
         Progress(AlarmNotification alarm) {
             this.alarm = alarm;
@@ -147,8 +163,10 @@ public final class Responder {
             synchronized (aggregator) {
                 groups = aggregator.groups();
             }
+            partial = partial || timedOut;
             return new Alert(alarm, w, groups, facts, remediation, aggregator.total(), summary == null ? 0 : summary.candidates(),
-                    aggregator.ungrouped(), all, partial || (summary != null && summary.partial()), clock.instant(), notification);
+                    aggregator.ungrouped(), all, partial || (summary != null && summary.partial()), clock.instant(),
+                    summary == null ? List.of() : summary.notFullyRead(), notification);
         }
 
         /** The alert after an unexpected failure: what was found so far, and the error. */
@@ -156,6 +174,7 @@ public final class Responder {
             notes.add(0, "Trailhound failed while " + stage + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); this alert holds what was found until then");
             log(e);
+            if (remediation.isEmpty()) remediation = List.copyOf(actedSoFar);
             try {
                 return alert(true);
             } catch (RuntimeException again) {
@@ -165,7 +184,7 @@ public final class Responder {
         }
     }
 
-    Alert investigate(Progress p, Instant scanDeadline) {
+    Alert investigate(Progress p, Budget budget, Consumer<RemediationOutcome> acted) {
         AlarmNotification alarm = p.alarm;
         p.stage = "deriving the time window";
         p.window = BreachWindow.of(alarm, config.lookbackSlack());
@@ -173,23 +192,27 @@ public final class Responder {
         List<String> notes = p.notes;
         if (!window.fromDatapoints()) notes.add(window.note());
         p.stage = "finding the metric filters";
+        Budget scan = budget.share(SCAN_SHARE);
         List<MetricFilter> filters = new ArrayList<>();
         for (AlarmNotification.MetricRef metric : alarm.metrics()) {
             try {
-                List<MetricFilter> found = stages.filters().filtersFor(metric);
+                List<MetricFilter> found = stages.filters().filtersFor(metric, scan);
                 if (found.isEmpty()) {
                     notes.add("no metric filter publishes to " + metric.namespace() + "/" + metric.metricName());
                 }
                 filters.addAll(found);
             } catch (SdkException e) {
                 notes.add(AwsErrors.describe("logs:DescribeMetricFilters", e));
+            } catch (Budget.Exhausted e) {
+                notes.add("logs:DescribeMetricFilters: " + e.getMessage() + "; the search is incomplete");
+                p.timedOut = true;
             }
         }
         p.stage = "searching the evidence";
-        Enricher.Session enrichment = stages.enricher().start();
+        Enricher.Session enrichment = stages.enricher().start(budget);
         long[] own = {0};
-        p.summary = new EvidenceCollector(stages.events(), config.maxEvents(), clock)
-                .collect(filters, window, scanDeadline, event -> {
+        p.summary = new EvidenceCollector(stages.events(), config.maxEvents())
+                .collect(filters, window, scan, event -> {
                     if (stages.ownIdentity().isOwn(event)) {
                         own[0]++; // our own remediation calls must never feed an alert (no loops)
                         return;
@@ -222,11 +245,15 @@ public final class Responder {
                 resources.add(f.resource());
             }
         }
-        p.facts = enrichment.describeAll(List.copyOf(resources));
+        p.facts = enrichment.describeAll(List.copyOf(resources), budget.share(ENRICH_SHARE));
+        long undescribed = p.facts.values().stream().filter(f -> f.unknowns().contains(Enricher.NO_TIME)).count();
+        if (undescribed > 0) {
+            notes.add(undescribed + " of " + p.facts.size() + " resource(s) were not described: the enrichment's share of the time ran out");
+        }
         p.stage = "checking the notification with CloudWatch";
-        p.notification = stages.alarms().check(alarm);
+        p.notification = stages.alarms().check(alarm, budget);
         p.stage = "remediating";
-        p.remediation = remediate(candidates(p), alarm.accountId(), p.notification, notes);
+        p.remediation = remediate(p, budget, acted);
         p.stage = "writing the alert";
         return p.alert(false);
     }
@@ -252,13 +279,26 @@ public final class Responder {
         return out;
     }
 
-    /** Remediation never delays or suppresses the alert: any failure becomes a note. */
-    private List<RemediationOutcome> remediate(List<Candidate> candidates, String accountId, AlarmCheck alarm, List<String> notes) {
+    /**
+     * Remediation never delays or suppresses the alert: any failure becomes a note. Every action is logged
+     * and handed to {@code acted} the moment it returns, and kept for a reduced alert.
+     */
+    private List<RemediationOutcome> remediate(Progress p, Budget budget, Consumer<RemediationOutcome> acted) {
         try {
-            return stages.remediator().remediate(candidates, accountId, alarm);
+            return stages.remediator().remediate(candidates(p), p.alarm.accountId(), p.notification, budget, o -> {
+                p.actedSoFar.add(o);
+                log("remediation " + o.status() + " " + o.action() + " " + o.resource() + (o.detail() == null ? "" : ": " + o.detail()));
+                acted.accept(o);
+            });
         } catch (RuntimeException e) {
-            notes.add("remediation failed: " + e.getMessage());
-            return List.of();
+            p.notes.add("remediation failed: " + e.getMessage());
+            return List.copyOf(p.actedSoFar);
         }
+    }
+
+    /** One JSON line on stdout, as the Handler writes its own (the function's log format is JSON). */
+    private static void log(String message) {
+        System.out.println(io.trailhound.json.Json.write(io.trailhound.json.Json.object().put("level", "INFO")
+                .put("logger", "trailhound").put("message", Sanitize.text(message, 4_000))));
     }
 }

@@ -55,13 +55,13 @@ public final class SnapStartPriming implements Resource {
 
     /** Runs the pipeline once in memory; returns the rendered alert text (for tests). */
     static String prime() {
-        EventSource sample = (filter, window, sink) -> {
+        EventSource sample = (filter, window, budget, sink) -> {
             sink.accept(RawEvent.text(SAMPLE_RECORD, Instant.parse("2026-11-23T10:15:42Z"), "priming"));
-            return List.of();
+            return EventSource.Result.COMPLETE;
         };
         String[] text = new String[1];
         Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(null), sample,
-                new OfflineEnricher((type, region) -> List.of()), Remediator.OFF, alert -> {
+                new OfflineEnricher((type, region, budget) -> io.trailhound.enrich.ScheduleLookup.Records.all(List.of())), Remediator.OFF, alert -> {
                     text[0] = alert.text();
                     Json.write(Json.object().put("subject", alert.subject())); // the writer path too
                     return "primed";

@@ -108,6 +108,9 @@ public final class Benchmarks {
     static void engine(int records) throws Exception {
         System.out.println("\n3. Filter engine: the secret pattern over synthetic CloudTrail records, in one JVM");
         FilterPatternBenchmark.run(records);
+        System.out.println("\n3b. Hostile regular expressions: RE2/J vs java.util.regex (capped at "
+                + HostileRegexBenchmark.CAP_SECONDS + " s a case), in one JVM");
+        HostileRegexBenchmark.run(true);
     }
 
     static void footprint() throws Exception {

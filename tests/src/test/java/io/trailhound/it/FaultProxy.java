@@ -41,11 +41,17 @@ final class FaultProxy implements AutoCloseable {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, List<Instant>> callTimes = new ConcurrentHashMap<>();
     private final Map<String, byte[]> lastBodies = new ConcurrentHashMap<>();
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
 
     FaultProxy(String upstream) throws IOException {
         this.upstream = upstream;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fault-proxy");
+            t.setDaemon(true);
+            return t;
+        })); // concurrent calls (a lookup beside the describes) must not queue behind a delayed one
         server.start();
     }
 
@@ -72,7 +78,15 @@ final class FaultProxy implements AutoCloseable {
         standIns.put(target, standIn);
     }
 
-    /** Every call of {@code target} gets this answer (a stand-in for an operation moto does not implement). */
+    /** Every call of {@code target} waits this long before it is answered (a slow service). */
+    void delay(String target, java.time.Duration delay) {
+        delays.put(target, delay.toMillis());
+    }
+
+    /**
+     * Every call of {@code target} gets this answer: a stand-in for an operation moto does not implement, or
+     * a behaviour it does not show (FilterLogEvents' empty pages that still carry a nextToken).
+     */
     void answer(String target, String contentType, String body) {
         answers.put(target, new Answer(contentType, body.getBytes(StandardCharsets.UTF_8)));
     }
@@ -104,6 +118,8 @@ final class FaultProxy implements AutoCloseable {
                 calls.computeIfAbsent(target, t -> new AtomicInteger()).incrementAndGet();
                 callTimes.computeIfAbsent(target, t -> new CopyOnWriteArrayList<>()).add(Instant.now());
                 lastBodies.put(target, body);
+                Long delay = delays.get(target);
+                if (delay != null) Thread.sleep(delay);
                 Fault fault = faults.get(target);
                 if (fault != null && fault.remaining().getAndDecrement() > 0) {
                     byte[] error = target.startsWith("Action=") ? queryError(fault) : jsonError(fault);

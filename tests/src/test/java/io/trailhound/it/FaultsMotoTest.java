@@ -91,8 +91,9 @@ class FaultsMotoTest {
     void accessDeniedOnSearchIsANoteNotALostAlarm() throws Exception {
         proxy.fail("Logs_20140328.FilterLogEvents", 1_000, 400, "AccessDeniedException", "not authorized");
         JsonNode doc = alertThroughProxy();
-        assertThat(doc.path("notes").toString()).contains("searching log group CloudTrail/MyCloudWatchLogGroup failed after 0 event(s),"
-                + " findings may be incomplete: logs:FilterLogEvents failed: AccessDeniedException (not authorized)");
+        assertThat(doc.path("notes").toString()).contains("log group CloudTrail/MyCloudWatchLogGroup was not fully read (0 page(s),"
+                + " 0 event(s) read): logs:FilterLogEvents failed: AccessDeniedException (not authorized)");
+        assertThat(doc.path("partial").asBoolean()).isTrue();
     }
 
     @Test

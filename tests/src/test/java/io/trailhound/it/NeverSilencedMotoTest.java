@@ -51,6 +51,8 @@ class NeverSilencedMotoTest {
         return world.alarmMessage("AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
     }
 
+    static final String FILTER_LOG_EVENTS = "Logs_20140328.FilterLogEvents";
+
     /** Invokes, then checks what every case must hold: published once, before the deadline, within SNS's limit. */
     JsonNode alertOf(String testCase, LambdaInvocation lambda, String message) throws Exception {
         LambdaInvocation.Result r = lambda.invoke(message);
@@ -68,7 +70,64 @@ class NeverSilencedMotoTest {
     }
 
     LambdaInvocation lambda(Map<String, String> env) {
-        return new LambdaInvocation(world, proxy, TIMEOUT, env);
+        return lambda(TIMEOUT, env);
+    }
+
+    LambdaInvocation lambda(Duration timeout, Map<String, String> env) {
+        return new LambdaInvocation(world, proxy, timeout, env);
+    }
+
+    String publishedSubject() {
+        return proxy.lastFormParameter(LambdaInvocation.PUBLISH, "Subject");
+    }
+
+    @Test
+    void emptyPagesWithANextTokenForeverStopAtTheScansShareAndTheAlertSaysSearchIncomplete() throws Exception {
+        world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));
+        proxy.answer(FILTER_LOG_EVENTS, "application/x-amz-json-1.1", "{\"events\":[],\"searchedLogStreams\":[],\"nextToken\":\"more\"}");
+        proxy.delay(FILTER_LOG_EVENTS, Duration.ofMillis(50));
+        JsonNode doc = alertOf("empty pages with nextToken, 20 s timeout", lambda(Duration.ofSeconds(20), Map.of()), secretAlarm());
+        assertThat(publishedSubject()).contains("search incomplete");
+        assertThat(doc.path("partial").asBoolean()).isTrue();
+        assertThat(doc.path("notFullyRead").toString()).contains(LOG_GROUP);
+        assertThat(doc.path("notes").toString()).contains("was not fully read").contains("share of the time ran out");
+        assertThat(proxy.calls(FILTER_LOG_EVENTS)).as("pages were followed until the budget ran out").isGreaterThan(10);
+    }
+
+    @Test
+    void slowDescribeSecretCallsStopAtTheEnrichmentsShareAndTheRestIsSaidToBeUndescribed() throws Exception {
+        List<ObjectNode> records = new ArrayList<>();
+        for (int i = 0; i < 100; i++) records.add(world.record(10 + i, World.deletedSecretRead("prod/slow-" + i)));
+        world.putEvents(LOG_GROUP, records);
+        proxy.delay("secretsmanager.DescribeSecret", Duration.ofMillis(350));
+        JsonNode doc = alertOf("100 DescribeSecret at 0.35 s, 30 s timeout", lambda(Duration.ofSeconds(30), Map.of()), secretAlarm());
+        assertThat(doc.at("/counts/matched").asLong()).isEqualTo(100);
+        assertThat(doc.path("notes").toString()).contains("of 100 resource(s) were not described: the enrichment's share of the time ran out");
+        assertThat(proxy.calls("secretsmanager.DescribeSecret")).isBetween(5, 99);
+    }
+
+    @Test
+    void throttlingThatOutlastsTheBudgetIsVisibleInTheSubjectAndNamesTheLogGroup() throws Exception {
+        world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));
+        proxy.fail(FILTER_LOG_EVENTS, 100_000, 400, "ThrottlingException", "Rate exceeded");
+        JsonNode doc = alertOf("FilterLogEvents always throttled, 20 s", lambda(Duration.ofSeconds(20), Map.of()), secretAlarm());
+        assertThat(publishedSubject()).contains("search incomplete");
+        assertThat(doc.path("partial").asBoolean()).isTrue();
+        assertThat(doc.path("notFullyRead").toString()).contains(LOG_GROUP);
+        assertThat(doc.path("notes").toString()).contains("was not fully read").contains("still throttled")
+                .contains("ThrottlingException (Rate exceeded)");
+        assertThat(proxy.calls(FILTER_LOG_EVENTS)).as("kept trying past the SDK's 3 attempts").isGreaterThan(3);
+    }
+
+    @Test
+    void throttlingThatEndsWithinTheBudgetLosesNothing() throws Exception {
+        world.aws.secrets.createSecret(b -> b.name("prod/db").secretString("v"));
+        world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));
+        proxy.fail(FILTER_LOG_EVENTS, 5, 400, "ThrottlingException", "Rate exceeded");
+        JsonNode doc = alertOf("FilterLogEvents throttled 5 times", lambda(Map.of()), secretAlarm());
+        assertThat(doc.at("/counts/matched").asLong()).isEqualTo(1);
+        assertThat(doc.path("partial").asBoolean()).isFalse();
+        assertThat(publishedSubject()).doesNotContain("incomplete");
     }
 
     @Test
@@ -111,6 +170,8 @@ class NeverSilencedMotoTest {
         JsonNode doc = alertOf("106 log groups, 105 AccessDenied notes", lambda(Map.of()), secretAlarm());
         assertThat(doc.at("/counts/notes").asInt()).isGreaterThanOrEqualTo(106);
         assertThat(doc.path("notes").toString()).contains("AccessDeniedException");
+        assertThat(doc.path("partial").asBoolean()).isTrue();
+        assertThat(doc.at("/counts/notFullyRead").asInt()).isEqualTo(106);
     }
 
     @Test

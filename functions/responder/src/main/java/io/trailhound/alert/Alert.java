@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Everything an enriched alert says. {@code notes} hold what could not be done and why (never a missing
- * alert); {@code partial} marks an alert whose evidence search did not finish; {@code notification} is what
+ * alert); {@code partial} marks an alert whose evidence search did not finish, {@code notFullyRead}
+ * names the log groups (or other sources) that were not read to the end, and {@code notification} is what
  * CloudWatch said about the notification (an unverified one is marked so and never acted on).
  */
 public record Alert(
@@ -28,14 +29,15 @@ public record Alert(
         List<String> notes,
         boolean partial,
         Instant generatedAt,
+        List<String> notFullyRead,
         AlarmCheck notification) {
 
     /** An alert whose notification was not checked with CloudWatch (offline, tests). */
     public Alert(AlarmNotification alarm, TimeWindow window, List<FindingGroup> groups, Map<ResourceRef, ResourceFacts> facts,
                  List<RemediationOutcome> remediation, long matchedEvents, long scannedEvents, long ungroupedEvents, List<String> notes,
-                 boolean partial, Instant generatedAt) {
+                 boolean partial, Instant generatedAt, List<String> notFullyRead) {
         this(alarm, window, groups, facts, remediation, matchedEvents, scannedEvents, ungroupedEvents, notes, partial, generatedAt,
-                AlarmCheck.OFFLINE);
+                notFullyRead, AlarmCheck.OFFLINE);
     }
 
     public Alert {
@@ -43,6 +45,15 @@ public record Alert(
         facts = Map.copyOf(facts);
         remediation = List.copyOf(remediation);
         notes = List.copyOf(notes);
+        notFullyRead = List.copyOf(notFullyRead);
+    }
+
+    /** An alert whose sources were all read, or that does not say which were not. */
+    public Alert(AlarmNotification alarm, TimeWindow window, List<FindingGroup> groups, Map<ResourceRef, ResourceFacts> facts,
+                 List<RemediationOutcome> remediation, long matchedEvents, long scannedEvents, long ungroupedEvents,
+                 List<String> notes, boolean partial, Instant generatedAt) {
+        this(alarm, window, groups, facts, remediation, matchedEvents, scannedEvents, ungroupedEvents, notes, partial, generatedAt,
+                List.of());
     }
 
     /** The headline's severity, UNKNOWN when nothing matched. */

@@ -146,7 +146,12 @@ public final class AlertRenderer {
     static String subject(Alert alert) {
         String head = alert.notification().unverified() ? "Trailhound: [unverified] " : "Trailhound: ";
         if (alert.groups().isEmpty()) {
-            return Sanitize.subject(head + alert.alarm().alarmName() + " in ALARM, no matching events found", SUBJECT_MAX);
+            String tail = alert.partial() ? " in ALARM, search incomplete, no matching events found so far" : " in ALARM, no matching events found";
+            String name = Sanitize.subject(String.valueOf(alert.alarm().alarmName()), SUBJECT_MAX - head.length() - tail.length());
+            return Sanitize.subject(head + name + tail, SUBJECT_MAX);
+        }
+        if (alert.partial()) { // the search did not finish: say so first, the rest is what was found
+            head = "Trailhound (search incomplete): ";
         }
         FindingGroup g = alert.groups().get(0);
         Finding f = g.first();
@@ -188,6 +193,10 @@ public final class AlertRenderer {
         line(t, "Window searched", alert.window().start() + " .. " + alert.window().end() + " (" + clean(alert.window().note(), c) + ")");
         line(t, "Evidence", alert.matchedEvents() + " matching event(s) of " + alert.scannedEvents() + " scanned, in "
                 + alert.groups().size() + " group(s)" + (alert.partial() ? " - PARTIAL: the search did not finish" : ""));
+        if (!alert.notFullyRead().isEmpty()) {
+            line(t, "Not fully read", clean(String.join(", ", first(alert.notFullyRead(), l.items())), c * 4)
+                    + andMore(alert.notFullyRead().size(), l.items()));
+        }
         int n = 0;
         for (FindingGroup g : alert.groups()) {
             if (n == l.groups()) break;
@@ -294,6 +303,9 @@ public final class AlertRenderer {
         counts.put("remediation", alert.remediation().size());
         counts.put("notes", alert.notes().size());
         doc.put("partial", alert.partial());
+        ArrayNode unread = doc.putArray("notFullyRead");
+        first(alert.notFullyRead(), l.items()).forEach(g -> unread.add(cap(g, c)));
+        counts.put("notFullyRead", alert.notFullyRead().size());
         ArrayNode findings = doc.putArray("findings");
         alert.groups().stream().limit(l.groups()).forEach(g -> findings.add(finding(g, alert, l)));
         counts.put("groupsListed", listGroups(doc.putArray("groups"), alert.groups(), c));

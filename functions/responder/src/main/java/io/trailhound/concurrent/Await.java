@@ -13,8 +13,15 @@ public final class Await {
      * same exceptions as if they had done the work themselves; {@code waitingFor} names it if interrupted.
      */
     public static <T> T result(Future<T> task, String waitingFor) {
+        return result(task, waitingFor, null);
+    }
+
+    /** As {@link #result(Future, String)}, waiting at most {@code atMost} (null: no limit), then Budget.Exhausted. */
+    public static <T> T result(Future<T> task, String waitingFor, java.time.Duration atMost) {
         try {
-            return task.get();
+            return atMost == null ? task.get() : task.get(Math.max(1, atMost.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new io.trailhound.budget.Budget.Exhausted(waitingFor);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;

@@ -1,7 +1,8 @@
 package io.trailhound.enrich;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.aws.AwsErrors;
+import io.trailhound.aws.CallTimeouts;
+import io.trailhound.budget.Budget;
 import io.trailhound.concurrent.Await;
 import io.trailhound.detect.ResourceRef;
 import java.util.ArrayList;
@@ -41,9 +42,9 @@ public final class AwsEnricher implements Enricher {
      * the services are asked once the scan is done.
      */
     @Override
-    public Session start() {
+    public Session start(Budget budget) {
         return new Session() {
-            private final Map<String, FutureTask<List<JsonNode>>> lookups = new ConcurrentHashMap<>();
+            private final Map<String, FutureTask<ScheduleLookup.Records>> lookups = new ConcurrentHashMap<>();
 
             @Override
             public void found(ResourceRef resource) {
@@ -51,24 +52,25 @@ public final class AwsEnricher implements Enricher {
             }
 
             @Override
-            public Map<ResourceRef, ResourceFacts> describeAll(List<ResourceRef> resources) {
+            public Map<ResourceRef, ResourceFacts> describeAll(List<ResourceRef> resources, Budget stage) {
                 resources.forEach(this::found);
                 Map<ResourceRef, Described> described = new LinkedHashMap<>();
                 for (ResourceRef r : resources) {
-                    described.put(r, switch (r.type()) {
-                        case SECRET -> secret(r);
-                        case KMS_KEY -> key(r);
+                    described.put(r, stage.expired() ? notDescribed(r) : switch (r.type()) {
+                        case SECRET -> secret(r, stage);
+                        case KMS_KEY -> key(r, stage);
                         case NONE -> new Described(ResourceFacts.NONE, Set.of());
                     });
                 }
                 Map<ResourceRef, ResourceFacts> out = new LinkedHashMap<>();
-                described.forEach((r, d) -> out.put(r, r.type() == ResourceRef.Type.NONE ? d.facts() : withScheduling(r, d, lookup(r))));
+                described.forEach((r, d) -> out.put(r, r.type() == ResourceRef.Type.NONE ? d.facts()
+                        : withScheduling(r, d, lookup(r), stage)));
                 return out;
             }
 
-            private FutureTask<List<JsonNode>> lookup(ResourceRef r) {
+            private FutureTask<ScheduleLookup.Records> lookup(ResourceRef r) {
                 return lookups.computeIfAbsent(r.type() + "@" + r.region(), k -> {
-                    FutureTask<List<JsonNode>> task = new FutureTask<>(() -> schedules.schedulingRecords(r.type(), r.region()));
+                    FutureTask<ScheduleLookup.Records> task = new FutureTask<>(() -> schedules.schedulingRecords(r.type(), r.region(), budget));
                     Thread.ofPlatform().daemon().name("trailhound-lookup-" + k).start(task);
                     return task;
                 });
@@ -80,29 +82,43 @@ public final class AwsEnricher implements Enricher {
     private record Described(ResourceFacts facts, Set<String> ids) {
     }
 
-    private static ResourceFacts withScheduling(ResourceRef ref, Described d, FutureTask<List<JsonNode>> lookup) {
+    private static ResourceFacts withScheduling(ResourceRef ref, Described d, FutureTask<ScheduleLookup.Records> lookup, Budget stage) {
         try {
-            Optional<Scheduling> found = ScheduleEvents.newest(Await.result(lookup, "waiting for CloudTrail"), ref.type(), d.ids());
-            return d.facts().withScheduling(found.orElse(null), found.isPresent() ? null
-                    : "who scheduled the deletion: no " + ScheduleEvents.eventNameFor(ref.type()) + " event for it in CloudTrail's last 31 days");
+            ScheduleLookup.Records records = Await.result(lookup, "waiting for CloudTrail", stage.remaining());
+            Optional<Scheduling> found = ScheduleEvents.newest(records.records(), ref.type(), d.ids());
+            String none = "who scheduled the deletion: no " + ScheduleEvents.eventNameFor(ref.type()) + " event for it "
+                    + (records.incomplete() == null ? "in CloudTrail's last 31 days" : "found; " + records.incomplete());
+            return d.facts().withScheduling(found.orElse(null), found.isPresent() ? null : none);
         } catch (SdkException e) {
             return d.facts().withScheduling(null, "who scheduled the deletion: " + AwsErrors.describe("cloudtrail:LookupEvents", e));
+        } catch (Budget.Exhausted e) {
+            return d.facts().withScheduling(null, "who scheduled the deletion: not known, CloudTrail's LookupEvents did not answer"
+                    + " within the enrichment's share of the time");
         }
     }
 
-    private Described secret(ResourceRef ref) {
+    /** A resource the enrichment had no time left for: known only by what the event said. */
+    private static Described notDescribed(ResourceRef ref) {
+        return new Described(new ResourceFacts(ref.id() != null && ref.id().startsWith("arn:") ? ref.id() : null, null, null, null, null,
+                List.of(), Map.of(), null, List.of(NO_TIME)), Set.of(ref.id()));
+    }
+
+    private Described secret(ResourceRef ref, Budget budget) {
         List<String> unknowns = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         ids.add(ref.id());
         DescribeSecretResponse d = null;
         try {
-            d = secrets.apply(ref.region()).describeSecret(b -> b.secretId(ref.id()));
+            d = secrets.apply(ref.region()).describeSecret(b -> b.secretId(ref.id())
+                    .overrideConfiguration(CallTimeouts.within(budget, "secretsmanager:DescribeSecret")));
             ids.add(d.arn());
             ids.add(d.name());
         } catch (SdkException e) {
             unknowns.add(AwsErrors.isNotFound(e)
                     ? "secret not found by DescribeSecret: it may already be deleted for good"
                     : AwsErrors.describe("secretsmanager:DescribeSecret", e));
+        } catch (Budget.Exhausted e) {
+            return notDescribed(ref);
         }
         if (d == null) {
             return new Described(new ResourceFacts(null, ref.id(), null, null, null, List.of(), Map.of(), null, unknowns), ids);
@@ -114,36 +130,44 @@ public final class AwsEnricher implements Enricher {
                 ids);
     }
 
-    private Described key(ResourceRef ref) {
+    private Described key(ResourceRef ref, Budget budget) {
         List<String> unknowns = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         ids.add(ScheduleEvents.keyId(ref.id()));
         KmsClient client = kms.apply(ref.region());
         KeyMetadata k = null;
         try {
-            k = client.describeKey(b -> b.keyId(ref.id())).keyMetadata();
+            k = client.describeKey(b -> b.keyId(ref.id()).overrideConfiguration(CallTimeouts.within(budget, "kms:DescribeKey"))).keyMetadata();
             ids.add(k.keyId());
         } catch (SdkException e) {
             unknowns.add(AwsErrors.isNotFound(e)
                     ? "key not found by DescribeKey: it may already be deleted for good"
                     : AwsErrors.describe("kms:DescribeKey", e));
+        } catch (Budget.Exhausted e) {
+            return notDescribed(ref);
         }
         List<String> aliases = new ArrayList<>();
         if (k != null) {
             String keyId = k.keyId();
             try {
-                client.listAliasesPaginator(b -> b.keyId(keyId)).aliases().forEach(a -> aliases.add(a.aliasName()));
+                client.listAliasesPaginator(b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:ListAliases")))
+                        .aliases().forEach(a -> aliases.add(a.aliasName()));
             } catch (SdkException e) {
                 unknowns.add(AwsErrors.describe("kms:ListAliases", e));
+            } catch (Budget.Exhausted e) {
+                unknowns.add("aliases: not asked, the enrichment's share of the time ran out");
             }
         }
         Map<String, String> tags = new LinkedHashMap<>();
         if (k != null) {
             String keyId = k.keyId();
             try {
-                client.listResourceTagsPaginator(b -> b.keyId(keyId)).tags().forEach(t -> tags.put(t.tagKey(), t.tagValue()));
+                client.listResourceTagsPaginator(b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:ListResourceTags")))
+                        .tags().forEach(t -> tags.put(t.tagKey(), t.tagValue()));
             } catch (SdkException e) {
                 unknowns.add(AwsErrors.describe("kms:ListResourceTags", e));
+            } catch (Budget.Exhausted e) {
+                unknowns.add("tags: not asked, the enrichment's share of the time ran out");
             }
         }
         if (k == null) {

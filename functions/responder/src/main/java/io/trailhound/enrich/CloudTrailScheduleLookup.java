@@ -1,22 +1,30 @@
 package io.trailhound.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhound.aws.AwsErrors;
+import io.trailhound.aws.CallTimeouts;
+import io.trailhound.budget.Budget;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.json.Json;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 
 /**
  * {@code cloudtrail:LookupEvents} by event name over the longest recovery window (30 days), in the region
- * of the resources. Pages are capped, since LookupEvents allows two calls per second per account and region.
+ * of the resources, paged by hand: the budget is checked before every page, and when a later page fails
+ * (or time or the page cap runs out) the pages already read are kept and the result says what was not
+ * searched. Pages are capped, since LookupEvents allows two calls per second per account and region.
  */
 public final class CloudTrailScheduleLookup implements ScheduleLookup {
     static final int MAX_PAGES = 10;
@@ -30,17 +38,35 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
     }
 
     @Override
-    public List<JsonNode> schedulingRecords(ResourceRef.Type type, String region) {
+    public Records schedulingRecords(ResourceRef.Type type, String region, Budget budget) {
         CloudTrailClient cloudTrail = clientForRegion.apply(region);
         Instant end = clock.instant();
-        return cloudTrail.lookupEventsPaginator(LookupEventsRequest.builder()
-                        .lookupAttributes(LookupAttribute.builder().attributeKey(LookupAttributeKey.EVENT_NAME)
-                                .attributeValue(ScheduleEvents.eventNameFor(type)).build())
-                        .startTime(end.minus(Duration.ofDays(31))).endTime(end).build())
-                .stream().limit(MAX_PAGES)
-                .flatMap(page -> page.events().stream())
-                .map(e -> parse(e.cloudTrailEvent()))
-                .toList();
+        LookupEventsRequest first = LookupEventsRequest.builder()
+                .lookupAttributes(LookupAttribute.builder().attributeKey(LookupAttributeKey.EVENT_NAME)
+                        .attributeValue(ScheduleEvents.eventNameFor(type)).build())
+                .startTime(end.minus(Duration.ofDays(31))).endTime(end).build();
+        List<JsonNode> records = new ArrayList<>();
+        String token = null;
+        for (int pages = 0; pages < MAX_PAGES; pages++) {
+            LookupEventsResponse page;
+            try {
+                page = cloudTrail.lookupEvents(first.toBuilder().nextToken(token)
+                        .overrideConfiguration(CallTimeouts.within(budget, "cloudtrail:LookupEvents")).build());
+            } catch (Budget.Exhausted e) {
+                if (pages == 0) throw e;
+                return new Records(records, "searched only the first " + pages + " page(s) of LookupEvents: no time was left for more");
+            } catch (SdkException e) {
+                if (pages == 0) throw e;
+                return new Records(records, "searched only the first " + pages + " page(s) of LookupEvents: the next one failed, "
+                        + AwsErrors.describe("cloudtrail:LookupEvents", e));
+            }
+            page.events().forEach(e -> records.add(parse(e.cloudTrailEvent())));
+            token = page.nextToken();
+            if (token == null) {
+                return Records.all(records);
+            }
+        }
+        return new Records(records, "not found in the first " + MAX_PAGES + " pages of LookupEvents (the cap per lookup)");
     }
 
     private static JsonNode parse(String json) {

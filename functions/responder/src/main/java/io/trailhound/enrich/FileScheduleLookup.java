@@ -25,9 +25,9 @@ public final class FileScheduleLookup implements ScheduleLookup, RecordObserver 
 
     /** Every region's: offline files are matched by the resource's identifiers alone, as before. */
     @Override
-    public List<JsonNode> schedulingRecords(ResourceRef.Type type, String region) {
+    public Records schedulingRecords(ResourceRef.Type type, String region, io.trailhound.budget.Budget budget) {
         String name = ScheduleEvents.eventNameFor(type);
-        return records().stream().filter(r -> name.equals(r.path("eventName").asText())).toList();
+        return Records.all(records().stream().filter(r -> name.equals(r.path("eventName").asText())).toList());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.trailhound.enrich;
 
+import io.trailhound.budget.Budget;
 import io.trailhound.detect.ResourceRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,28 +22,28 @@ public final class OfflineEnricher implements Enricher {
 
     /** The records are already at hand: nothing to start early. */
     @Override
-    public Session start() {
+    public Session start(Budget budget) {
         return new Session() {
             @Override
             public void found(ResourceRef resource) {
             }
 
             @Override
-            public Map<ResourceRef, ResourceFacts> describeAll(List<ResourceRef> resources) {
+            public Map<ResourceRef, ResourceFacts> describeAll(List<ResourceRef> resources, Budget stage) {
                 Map<ResourceRef, ResourceFacts> out = new LinkedHashMap<>();
-                resources.forEach(r -> out.put(r, describe(r)));
+                resources.forEach(r -> out.put(r, describe(r, stage)));
                 return out;
             }
         };
     }
 
-    private ResourceFacts describe(ResourceRef resource) {
+    private ResourceFacts describe(ResourceRef resource, Budget budget) {
         if (resource.type() == ResourceRef.Type.NONE) {
             return ResourceFacts.NONE;
         }
         List<String> unknowns = new ArrayList<>(List.of(NOT_ASKED));
         String id = resource.type() == ResourceRef.Type.KMS_KEY ? ScheduleEvents.keyId(resource.id()) : resource.id();
-        Scheduling scheduling = ScheduleEvents.newest(schedules.schedulingRecords(resource.type(), resource.region()), resource.type(),
+        Scheduling scheduling = ScheduleEvents.newest(schedules.schedulingRecords(resource.type(), resource.region(), budget).records(), resource.type(),
                 Set.of(id)).orElse(null);
         if (scheduling == null) {
             unknowns.add("who scheduled the deletion: no " + ScheduleEvents.eventNameFor(resource.type())

@@ -1,6 +1,7 @@
 package io.trailhound.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhound.budget.Budget;
 import io.trailhound.detect.ResourceRef;
 import java.util.List;
 
@@ -9,5 +10,19 @@ import java.util.List;
  * One call serves every resource of that type and region; {@link ScheduleEvents#newest} picks each one's.
  */
 public interface ScheduleLookup {
-    List<JsonNode> schedulingRecords(ResourceRef.Type type, String region);
+    Records schedulingRecords(ResourceRef.Type type, String region, Budget budget);
+
+    /**
+     * What was found; {@code incomplete} says what was not searched (a page cap, a failed later page, the
+     * budget), null when the whole period was searched.
+     */
+    record Records(List<JsonNode> records, String incomplete) {
+        public Records {
+            records = List.copyOf(records);
+        }
+
+        public static Records all(List<JsonNode> records) {
+            return new Records(records, null);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.trailhound.evidence;
 
 import io.trailhound.alarm.TimeWindow;
+import io.trailhound.budget.Budget;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,7 +24,7 @@ public final class CloudTrailFileEventSource implements EventSource {
     }
 
     @Override
-    public List<String> scan(MetricFilter filter, TimeWindow window, Consumer<RawEvent> sink) {
+    public Result scan(MetricFilter filter, TimeWindow window, Budget budget, Consumer<RawEvent> sink) {
         List<String> problems = files.read(record -> {
             everyRecord.record(record.json());
             Instant time = TrailEvent.parseTime(record.json().path("eventTime").asText(null));
@@ -32,6 +33,6 @@ public final class CloudTrailFileEventSource implements EventSource {
             }
         }, threads);
         everyRecord.allRead(); // not reached when the deadline stopped the scan
-        return problems;
+        return new Result(problems, true); // a damaged file is reported; what it held up to the damage counts
     }
 }

@@ -1,6 +1,8 @@
 package io.trailhound.evidence;
 
 import io.trailhound.alarm.TimeWindow;
+import io.trailhound.budget.Budget;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -8,6 +10,18 @@ import java.util.function.Consumer;
  * applies the pattern server-side), but our engine makes the decision.
  */
 public interface EventSource {
-    /** Feeds candidates to {@code sink}; returns problems met on the way (damaged files), which lose nothing else. */
-    java.util.List<String> scan(MetricFilter filter, TimeWindow window, Consumer<RawEvent> sink);
+    /**
+     * Feeds candidates to {@code sink} until done or until {@code budget} runs out; returns the problems met
+     * on the way (damaged files, AWS errors) and whether the source was read completely.
+     */
+    Result scan(MetricFilter filter, TimeWindow window, Budget budget, Consumer<RawEvent> sink);
+
+    /** {@code complete}: every candidate of the window was read; otherwise {@code problems} says why not. */
+    record Result(List<String> problems, boolean complete) {
+        public static final Result COMPLETE = new Result(List.of(), true);
+
+        public Result {
+            problems = List.copyOf(problems);
+        }
+    }
 }

@@ -2,11 +2,10 @@ package io.trailhound.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.alarm.TimeWindow;
+import io.trailhound.budget.Budget;
 import io.trailhound.json.Json;
 import io.trailhound.pattern.FilterPattern;
 import io.trailhound.pattern.FilterPatternException;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs every metric filter's pattern over its source's candidates in the window and hands each matching
- * CloudTrail record on once (an event seen through two log groups counts once, by eventID). A deadline
- * stops the scan early; what was seen until then is kept and the summary says it is partial.
+ * CloudTrail record on once (an event seen through two log groups counts once, by eventID). The budget
+ * stops the scan early; what was seen until then is kept and the summary says it is partial, and which
+ * sources were not fully read.
  */
 public final class EvidenceCollector {
     /** How often (in candidates) the deadline is looked at: often enough, without a clock read per event. */
@@ -25,53 +25,67 @@ public final class EvidenceCollector {
 
     private final EventSource source;
     private final int maxDistinctIds;
-    private final Clock clock;
 
-    public EvidenceCollector(EventSource source, int maxDistinctIds, Clock clock) {
+    public EvidenceCollector(EventSource source, int maxDistinctIds) {
         this.source = source;
         this.maxDistinctIds = maxDistinctIds;
-        this.clock = clock;
     }
 
     /**
      * What the scan saw; counts are exact even when the alert shows only a sample. {@code partial} means the
-     * deadline stopped the scan: the counts are what was seen until then.
+     * search did not finish (the budget ran out, or a source could not be fully read): the counts are what
+     * was seen; {@code notFullyRead} names the log groups (or other sources) concerned.
      */
-    public record Summary(long candidates, long matched, long duplicates, List<String> problems, boolean partial) {
+    public record Summary(long candidates, long matched, long duplicates, List<String> problems, boolean partial,
+                          List<String> notFullyRead) {
         public Summary {
             problems = List.copyOf(problems);
+            notFullyRead = List.copyOf(notFullyRead);
         }
     }
 
-    /** Scans every filter's events until done or until {@code deadline} (null: no deadline). */
-    public Summary collect(List<MetricFilter> filters, TimeWindow window, Instant deadline, Consumer<TrailEvent> sink) {
-        Scan scan = new Scan(deadline, sink);
+    /** Scans every filter's events until done or until the budget runs out. */
+    public Summary collect(List<MetricFilter> filters, TimeWindow window, Budget budget, Consumer<TrailEvent> sink) {
+        Scan scan = new Scan(budget, sink);
+        int started = 0;
         try {
             for (MetricFilter filter : filters) {
                 scan.checkDeadline();
+                started++;
                 FilterPattern pattern = compileOrNull(filter, scan.problems);
-                scan.problems.addAll(source.scan(filter, window, raw -> scan.accept(raw, pattern)));
+                EventSource.Result result = source.scan(filter, window, budget, raw -> scan.accept(raw, pattern));
+                scan.problems.addAll(result.problems());
+                if (!result.complete()) scan.notFullyRead.add(sourceName(filter));
             }
+            scan.checkDeadline(); // a source may have stopped itself at the deadline
         } catch (DeadlineReached stop) {
+            for (MetricFilter f : filters.subList(Math.max(0, started - 1), filters.size())) {
+                if (!scan.notFullyRead.contains(sourceName(f))) scan.notFullyRead.add(sourceName(f));
+            }
             scan.problems.add("the scan stopped at its deadline after " + scan.candidateCount.get()
                     + " candidate event(s): the findings are partial");
             return scan.summary(true);
         }
-        return scan.summary(false);
+        return scan.summary(!scan.notFullyRead.isEmpty());
+    }
+
+    private static String sourceName(MetricFilter f) {
+        return f.logGroupName() != null ? f.logGroupName() : f.filterName();
     }
 
     /** The state of one collect() call; sources may call {@link #accept} from several threads. */
     private final class Scan {
-        final Instant deadline;
+        final Budget budget;
         final Consumer<TrailEvent> sink;
         final List<String> problems = new ArrayList<>();
+        final List<String> notFullyRead = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
         final AtomicLong candidateCount = new AtomicLong();
         long matched;
         long duplicates;
 
-        Scan(Instant deadline, Consumer<TrailEvent> sink) {
-            this.deadline = deadline;
+        Scan(Budget budget, Consumer<TrailEvent> sink) {
+            this.budget = budget;
             this.sink = sink;
         }
 
@@ -97,13 +111,13 @@ public final class EvidenceCollector {
         }
 
         void checkDeadline() {
-            if (deadline != null && clock.instant().isAfter(deadline)) {
+            if (budget.expired()) {
                 throw new DeadlineReached();
             }
         }
 
         synchronized Summary summary(boolean partial) {
-            return new Summary(candidateCount.get(), matched, duplicates, problems, partial);
+            return new Summary(candidateCount.get(), matched, duplicates, problems, partial, notFullyRead);
         }
     }
 

@@ -29,7 +29,7 @@ public final class MetricFilterCatalog implements MetricFilterSource {
     }
 
     @Override
-    public List<MetricFilter> filtersFor(MetricRef metric) {
+    public List<MetricFilter> filtersFor(MetricRef metric, io.trailhound.budget.Budget budget) {
         String pattern = explicitPattern != null ? explicitPattern : KNOWN.get(metric.namespace() + "/" + metric.metricName());
         if (pattern == null) {
             throw new UnknownMetricException("no metric filter is known for " + metric.namespace() + "/" + metric.metricName()

@@ -16,8 +16,11 @@ import java.util.Map;
  * atom    = name [ operator value ]            name = [A-Za-z0-9_]+
  * </pre>
  * A field's name is the first name in it; conditions may name any field declared in the pattern. An
- * ellipsis stands for any number of event fields (zero included). Extracted values are keyed
- * {@code $name} for named fields and {@code $N} (1-based position) for the others.
+ * ellipsis stands for any number of event fields (zero included). In a pattern without an ellipsis, an
+ * event with more fields than the pattern still matches: the last field stands for the rest of the event,
+ * as written ({@code [w1=ERROR, w2]} on {@code ERROR 09/25/2014 12:00:02 Failed} gives {@code $w2} =
+ * {@code 09/25/2014 12:00:02 Failed}), which is how the page's w1/w2 examples match 6- and 7-word lines.
+ * Extracted values are keyed {@code $name} for named fields and {@code $N} (1-based position) for the others.
  */
 final class DelimitedPattern implements CompiledPattern {
 
@@ -62,9 +65,11 @@ final class DelimitedPattern implements CompiledPattern {
 
     private final List<Field> fields;
     private final boolean[] ellipsisAfter; // whether an ellipsis follows position i
+    private final boolean lastTakesRest; // no ellipsis: the last field takes what the others leave
 
     private DelimitedPattern(List<Field> fields) {
         this.fields = List.copyOf(fields);
+        this.lastTakesRest = fields.stream().noneMatch(Field::ellipsis);
         this.ellipsisAfter = new boolean[fields.size()];
         for (int i = fields.size() - 2; i >= 0; i--) {
             ellipsisAfter[i] = ellipsisAfter[i + 1] || fields.get(i + 1).ellipsis();
@@ -77,26 +82,31 @@ final class DelimitedPattern implements CompiledPattern {
 
     @Override
     public Map<String, String> match(String message) {
-        List<String> tokens = DelimitedEvent.split(message);
+        DelimitedEvent event = DelimitedEvent.split(message);
         int[] bound = new int[fields.size()]; // first token index of each field
-        return bind(tokens, 0, 0, bound);
+        return bind(event, 0, 0, bound);
     }
 
     /** Assigns tokens to fields left to right, trying every width for each ellipsis (first success wins). */
-    private Map<String, String> bind(List<String> tokens, int field, int token, int[] bound) {
+    private Map<String, String> bind(DelimitedEvent event, int field, int token, int[] bound) {
+        int tokens = event.size();
         if (field == fields.size()) {
-            return token == tokens.size() ? evaluate(tokens, bound) : null;
+            return token == tokens ? evaluate(event, bound) : null;
         }
         bound[field] = token;
         if (!fields.get(field).ellipsis()) {
-            return token < tokens.size() ? bind(tokens, field + 1, token + 1, bound) : null;
+            if (token >= tokens) {
+                return null;
+            }
+            boolean last = field == fields.size() - 1;
+            return bind(event, field + 1, last && lastTakesRest ? tokens : token + 1, bound);
         }
         if (!ellipsisAfter[field]) { // only one width fits: what the fixed fields after it leave over
-            int end = tokens.size() - (fields.size() - field - 1);
-            return end >= token ? bind(tokens, field + 1, end, bound) : null;
+            int end = tokens - (fields.size() - field - 1);
+            return end >= token ? bind(event, field + 1, end, bound) : null;
         }
-        for (int end = token; end <= tokens.size(); end++) {
-            Map<String, String> result = bind(tokens, field + 1, end, bound);
+        for (int end = token; end <= tokens; end++) {
+            Map<String, String> result = bind(event, field + 1, end, bound);
             if (result != null) {
                 return result;
             }
@@ -104,12 +114,18 @@ final class DelimitedPattern implements CompiledPattern {
         return null;
     }
 
-    private Map<String, String> evaluate(List<String> tokens, int[] bound) {
+    /** The value of a non-ellipsis field: its token, or the rest of the event when it took more than one. */
+    private String value(DelimitedEvent event, int[] bound, int f) {
+        int end = f + 1 < fields.size() ? bound[f + 1] : event.size();
+        return end - bound[f] > 1 ? event.rest(bound[f]) : event.field(bound[f]);
+    }
+
+    private Map<String, String> evaluate(DelimitedEvent event, int[] bound) {
         Map<String, String> byName = new HashMap<>();
         for (int f = 0; f < fields.size(); f++) {
             Field field = fields.get(f);
             if (!field.ellipsis() && field.name() != null) {
-                byName.putIfAbsent(field.name(), tokens.get(bound[f]));
+                byName.putIfAbsent(field.name(), value(event, bound, f));
             }
         }
         for (Field field : fields) {
@@ -120,10 +136,13 @@ final class DelimitedPattern implements CompiledPattern {
         Map<String, String> extracted = new LinkedHashMap<>();
         for (int f = 0; f < fields.size(); f++) {
             Field field = fields.get(f);
-            int end = f + 1 < fields.size() ? bound[f + 1] : tokens.size();
+            if (!field.ellipsis()) {
+                extracted.put(field.name() != null ? "$" + field.name() : "$" + (bound[f] + 1), value(event, bound, f));
+                continue;
+            }
+            int end = f + 1 < fields.size() ? bound[f + 1] : event.size();
             for (int t = bound[f]; t < end; t++) {
-                boolean named = !field.ellipsis() && field.name() != null;
-                extracted.put(named ? "$" + field.name() : "$" + (t + 1), tokens.get(t));
+                extracted.put("$" + (t + 1), event.field(t));
             }
         }
         return extracted;

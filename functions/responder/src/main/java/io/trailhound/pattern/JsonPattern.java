@@ -15,11 +15,20 @@ import java.util.Map;
  * and       = unary { "&amp;&amp;" unary }
  * unary     = "(" or ")" | condition
  * condition = selector ( "IS" ("NULL" | "TRUE" | "FALSE") | "NOT" "EXISTS" | operator value )
- * selector  = "$" "." name { "." name | "[" digits "]" }      name = [A-Za-z0-9_-]+
+ * selector  = "$" "." first { "." field | "[" ( digits | "*" | key ) "]" }
+ * first     = field | "[" key "]"                 field = name | "*" | "[" key "]"
+ * name      = [A-Za-z0-9_-]+                      key   = "'" any text, \' and \\ escaped "'"
  * value     = quoted-string | %regex% | unquoted ([A-Za-z0-9_.*+:-]+)
  * </pre>
+ * A selector holds at most one wildcard ({@code .*} or {@code [*]}) and a pattern at most three selectors
+ * with one, the page's quotas. A condition on a wildcard selector holds when it holds for at least one of
+ * the values selected (so it equals the || of the concrete selectors), except {@code NOT EXISTS}, which
+ * holds when nothing is selected.
  */
 final class JsonPattern implements CompiledPattern {
+    /** "Up to three wildcard selectors in a filter pattern with compound expressions." */
+    static final int MAX_WILDCARD_SELECTORS = 3;
+
     private final JsonExpr expr;
     private final JsonValues reader;
 
@@ -49,26 +58,38 @@ final class JsonPattern implements CompiledPattern {
             case JsonExpr.And and -> eval(and.left(), found) && eval(and.right(), found);
             case JsonExpr.Or or -> eval(or.left(), found) || eval(or.right(), found);
             case JsonExpr.Check check -> {
-                byte kind = found.kinds()[check.selector().slot()];
-                yield switch (check.kind()) {
-                    case IS_NULL -> kind == JsonValues.NULL;
-                    case NOT_EXISTS -> kind == JsonValues.MISSING;
-                    case IS_TRUE -> kind == JsonValues.TRUE;
-                    case IS_FALSE -> kind == JsonValues.FALSE;
+                int slot = check.selector().slot();
+                if (check.kind() == JsonExpr.Check.Kind.NOT_EXISTS) {
+                    yield found.count(slot) == 0;
+                }
+                byte wanted = switch (check.kind()) {
+                    case IS_NULL -> JsonValues.NULL;
+                    case IS_TRUE -> JsonValues.TRUE;
+                    default -> JsonValues.FALSE;
                 };
+                for (int i = 0; i < found.count(slot); i++) {
+                    if (found.kind(slot, i) == wanted) yield true;
+                }
+                yield false;
             }
             case JsonExpr.Compare cmp -> {
                 int slot = cmp.selector().slot();
-                byte kind = found.kinds()[slot];
-                String text = switch (kind) {
-                    case JsonValues.STRING, JsonValues.NUMBER -> found.texts()[slot];
-                    case JsonValues.TRUE -> "true";
-                    case JsonValues.FALSE -> "false";
-                    default -> null; // missing, null, object, array: the filter does not apply
-                };
-                yield text != null && Value.test(cmp.op(), cmp.value(), kind == JsonValues.NUMBER, text);
+                for (int i = 0; i < found.count(slot); i++) {
+                    if (compare(cmp, found.kind(slot, i), found.text(slot, i))) yield true;
+                }
+                yield false;
             }
         };
+    }
+
+    private static boolean compare(JsonExpr.Compare cmp, byte kind, String found) {
+        String text = switch (kind) {
+            case JsonValues.STRING, JsonValues.NUMBER -> found;
+            case JsonValues.TRUE -> "true";
+            case JsonValues.FALSE -> "false";
+            default -> null; // null, object, array: the filter does not apply
+        };
+        return text != null && Value.test(cmp.op(), cmp.value(), kind == JsonValues.NUMBER, text);
     }
 
     @Override
@@ -81,6 +102,7 @@ final class JsonPattern implements CompiledPattern {
         private final List<Selector> selectors = new ArrayList<>();
         private final Map<List<Object>, Integer> slotByPath = new HashMap<>(); // same path, same slot
         private final RegexTerm.Budget regexBudget = new RegexTerm.Budget();
+        private int wildcardSelectors;
 
         Parser(Scanner s) {
             this.s = s;
@@ -166,32 +188,80 @@ final class JsonPattern implements CompiledPattern {
                 throw s.error(s.atEnd() ? "expected a selector starting with '$.' but the pattern ended"
                         : "expected a selector starting with '$.' but found " + Scanner.show(s.peek()));
             }
-            List<Object> steps = new ArrayList<>();
             if (s.peek() != '.') {
                 throw s.error("a selector starts with '$.' followed by a property name");
             }
+            List<Object> steps = new ArrayList<>();
+            int wildcardAt = -1;
             while (s.peek() == '.' || s.peek() == '[') {
-                if (s.tryConsume(".")) {
-                    String name = s.readWhile(c -> Scanner.isWordChar(c) || c == '-');
-                    if (name.isEmpty()) {
-                        throw s.error("expected a property name after '.'");
+                int stepAt = s.pos();
+                Object step = s.tryConsume(".") ? (s.peek() == '[' ? bracket(false) : field()) : bracket(!steps.isEmpty());
+                if (step instanceof Selector.Wildcard) {
+                    if (wildcardAt >= 0) {
+                        throw s.errorAt("a property selector can hold only one wildcard selector", stepAt);
                     }
-                    steps.add(name);
-                } else {
-                    s.next();
-                    int digitsAt = s.pos();
-                    String digits = s.readWhile(c -> c >= '0' && c <= '9');
-                    if (digits.isEmpty() || digits.length() > 6) {
-                        throw s.errorAt("expected an array index (digits) after '['", digitsAt);
-                    }
-                    s.expect("]", "']'");
-                    steps.add(Integer.parseInt(digits));
+                    wildcardAt = stepAt;
                 }
+                steps.add(step);
+            }
+            if (wildcardAt >= 0 && ++wildcardSelectors > MAX_WILDCARD_SELECTORS) {
+                throw s.errorAt("a filter pattern can hold at most " + MAX_WILDCARD_SELECTORS + " wildcard selectors", wildcardAt);
             }
             int slot = slotByPath.computeIfAbsent(List.copyOf(steps), path -> slotByPath.size());
             Selector selector = new Selector(s.source().substring(start, s.pos()), steps, slot);
             selectors.add(selector);
             return selector;
+        }
+
+        /** After '.': a name or '*'. */
+        private Object field() {
+            if (s.tryConsume("*")) {
+                return Selector.Wildcard.ANY_FIELD;
+            }
+            String name = s.readWhile(c -> Scanner.isWordChar(c) || c == '-');
+            if (name.isEmpty()) {
+                throw s.error("expected a property name, '*' or ['key'] after '.'");
+            }
+            return name;
+        }
+
+        /** At '[': a quoted key, or (after the first step) an index or '*'. */
+        private Object bracket(boolean indexAllowed) {
+            s.expect("[", "'['");
+            int at = s.pos();
+            Object step;
+            if (s.peek() == '\'') {
+                step = quotedKey();
+            } else if (!indexAllowed) {
+                throw s.errorAt("expected a quoted key ('...') after '$.['", at);
+            } else if (s.tryConsume("*")) {
+                step = Selector.Wildcard.ANY_ELEMENT;
+            } else {
+                String digits = s.readWhile(c -> c >= '0' && c <= '9');
+                if (digits.isEmpty() || digits.length() > 6) {
+                    throw s.errorAt("expected an array index (digits), '*' or a quoted key ('...') after '['", at);
+                }
+                step = Integer.parseInt(digits);
+            }
+            s.expect("]", "']'");
+            return step;
+        }
+
+        private String quotedKey() {
+            int start = s.pos();
+            s.next();
+            StringBuilder key = new StringBuilder();
+            while (!s.atEnd()) {
+                char c = s.next();
+                if (c == '\\' && !s.atEnd()) {
+                    key.append(s.next());
+                } else if (c == '\'') {
+                    return key.toString();
+                } else {
+                    key.append(c);
+                }
+            }
+            throw s.errorAt("unterminated quoted key", start);
         }
     }
 }

@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * Reads a log event as JSON in one streaming pass and keeps only the values the pattern's selectors name.
  * Everything else is skipped without being materialised, so a match costs one tokenisation of the event
- * and a few strings, however large the event is.
+ * and a few strings, however large the event is. The one exception: a value that two selectors enter by
+ * different steps (a name and a wildcard, as in {@code $.a.b} and {@code $.*.b}) is read into a tree once,
+ * since a stream cannot be read twice.
  */
 final class JsonValues {
     static final byte MISSING = 0, STRING = 1, NUMBER = 2, TRUE = 3, FALSE = 4, NULL = 5, OBJECT = 6, ARRAY = 7;
@@ -25,7 +27,18 @@ final class JsonValues {
     private static final class Node {
         Map<String, Node> fields;
         Node[] indexes;
+        Node anyField;
+        Node anyElement;
         int slot = -1;
+        boolean many; // the end of a wildcard selector: every value counts, not only the last
+
+        boolean entersObjects() {
+            return fields != null || anyField != null;
+        }
+
+        boolean entersArrays() {
+            return indexes != null || anyElement != null;
+        }
     }
 
     private final Node root = new Node();
@@ -36,9 +49,16 @@ final class JsonValues {
         for (Selector selector : selectors) {
             Node node = root;
             for (Object step : selector.steps()) {
-                node = step instanceof Integer index ? indexChild(node, index) : fieldChild(node, (String) step);
+                node = switch (step) {
+                    case Integer index -> indexChild(node, index);
+                    case String name -> fieldChild(node, name);
+                    case Selector.Wildcard w when w == Selector.Wildcard.ANY_FIELD ->
+                            node.anyField != null ? node.anyField : (node.anyField = new Node());
+                    default -> node.anyElement != null ? node.anyElement : (node.anyElement = new Node());
+                };
             }
             node.slot = selector.slot();
+            node.many = selector.hasWildcard();
             max = Math.max(max, selector.slot() + 1);
         }
         this.slots = max;
@@ -74,7 +94,7 @@ final class JsonValues {
         if (first == message.length() || message.charAt(first) != '{') {
             return null;
         }
-        Found found = new Found(new byte[slots], new String[slots]);
+        Found found = new Found(slots);
         try (JsonParser parser = FACTORY.createParser(message)) {
             capture(parser, parser.nextToken(), root, found);
             return parser.nextToken() == null ? found : null;
@@ -88,29 +108,36 @@ final class JsonValues {
         if (event == null || !event.isObject()) {
             return null;
         }
-        Found found = new Found(new byte[slots], new String[slots]);
+        Found found = new Found(slots);
         walk(event, root, found);
         return found;
     }
 
     private static void walk(JsonNode value, Node node, Found found) {
         if (node.slot >= 0) {
-            found.kinds[node.slot] = kindOf(value);
-            if (value.isValueNode() && !value.isNull()) {
-                found.texts[node.slot] = value.asText();
-            }
+            found.add(node.slot, node.many, kindOf(value), value.isValueNode() && !value.isNull() ? value.asText() : null);
         }
-        if (value.isObject() && node.fields != null) {
-            for (Map.Entry<String, Node> field : node.fields.entrySet()) {
-                JsonNode child = value.get(field.getKey());
-                if (child != null) {
-                    walk(child, field.getValue(), found);
+        if (value.isObject() && node.entersObjects()) {
+            if (node.fields != null) {
+                for (Map.Entry<String, Node> field : node.fields.entrySet()) {
+                    JsonNode child = value.get(field.getKey());
+                    if (child != null) {
+                        walk(child, field.getValue(), found);
+                    }
                 }
             }
-        } else if (value.isArray() && node.indexes != null) {
-            for (int i = 0; i < node.indexes.length && i < value.size(); i++) {
-                if (node.indexes[i] != null) {
+            if (node.anyField != null) {
+                for (JsonNode child : value) {
+                    walk(child, node.anyField, found);
+                }
+            }
+        } else if (value.isArray() && node.entersArrays()) {
+            for (int i = 0; i < value.size(); i++) {
+                if (node.indexes != null && i < node.indexes.length && node.indexes[i] != null) {
                     walk(value.get(i), node.indexes[i], found);
+                }
+                if (node.anyElement != null) {
+                    walk(value.get(i), node.anyElement, found);
                 }
             }
         }
@@ -130,39 +157,45 @@ final class JsonValues {
 
     private static void capture(JsonParser p, JsonToken token, Node node, Found found) throws IOException {
         if (node.slot >= 0) {
-            found.kinds[node.slot] = kindOf(token);
-            if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
-                found.texts[node.slot] = p.getText();
-            }
+            found.add(node.slot, node.many, kindOf(token), token.isScalarValue() && token != JsonToken.VALUE_NULL ? p.getText() : null);
         }
         if (token == JsonToken.START_OBJECT) {
-            if (node.fields == null) {
+            if (!node.entersObjects()) {
                 p.skipChildren();
                 return;
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                Node child = node.fields.get(p.currentName());
-                JsonToken value = p.nextToken();
-                if (child == null) {
-                    p.skipChildren();
-                } else {
-                    capture(p, value, child, found);
-                }
+                Node named = node.fields == null ? null : node.fields.get(p.currentName());
+                captureChild(p, p.nextToken(), named, node.anyField, found);
             }
         } else if (token == JsonToken.START_ARRAY) {
-            if (node.indexes == null) {
+            if (!node.entersArrays()) {
                 p.skipChildren();
                 return;
             }
             int index = 0;
             for (JsonToken value = p.nextToken(); value != JsonToken.END_ARRAY; value = p.nextToken(), index++) {
-                Node child = index < node.indexes.length ? node.indexes[index] : null;
-                if (child == null) {
-                    p.skipChildren();
-                } else {
-                    capture(p, value, child, found);
-                }
+                Node indexed = node.indexes != null && index < node.indexes.length ? node.indexes[index] : null;
+                captureChild(p, value, indexed, node.anyElement, found);
             }
+        }
+    }
+
+    /** A value reached by a concrete step ({@code exact}) and/or a wildcard step ({@code any}). */
+    private static void captureChild(JsonParser p, JsonToken value, Node exact, Node any, Found found) throws IOException {
+        if (exact != null && any != null) {
+            if (value.isStructStart()) { // both want to descend: read it once, walk it twice
+                JsonNode tree = Json.read(p, value);
+                walk(tree, exact, found);
+                walk(tree, any, found);
+            } else {
+                capture(p, value, exact, found);
+                capture(p, value, any, found);
+            }
+        } else if (exact != null || any != null) {
+            capture(p, value, exact != null ? exact : any, found);
+        } else {
+            p.skipChildren();
         }
     }
 
@@ -179,7 +212,55 @@ final class JsonValues {
         };
     }
 
-    /** Per-event results, indexed by selector slot. */
-    record Found(byte[] kinds, String[] texts) {
+    /**
+     * Per-event results, indexed by selector slot: the kind and text of each value found (at most one for a
+     * concrete selector, any number for a wildcard one). Text is null for null, objects and arrays.
+     */
+    static final class Found {
+        private final byte[] kinds;
+        private final String[] texts;
+        private final int[] counts;
+        private byte[][] moreKinds; // second and later values of a slot, allocated only when there are any
+        private String[][] moreTexts;
+
+        Found(int slots) {
+            kinds = new byte[slots];
+            texts = new String[slots];
+            counts = new int[slots];
+        }
+
+        /** Records a value; a concrete selector keeps only the last (a repeated key), a wildcard one all. */
+        void add(int slot, boolean many, byte kind, String text) {
+            int n = many ? counts[slot]++ : 0;
+            if (n == 0) {
+                counts[slot] = 1;
+                kinds[slot] = kind;
+                texts[slot] = text;
+                return;
+            }
+            if (moreKinds == null) {
+                moreKinds = new byte[kinds.length][];
+                moreTexts = new String[kinds.length][];
+            }
+            if (moreKinds[slot] == null || moreKinds[slot].length < n) {
+                int size = Math.max(4, n * 2);
+                moreKinds[slot] = moreKinds[slot] == null ? new byte[size] : java.util.Arrays.copyOf(moreKinds[slot], size);
+                moreTexts[slot] = moreTexts[slot] == null ? new String[size] : java.util.Arrays.copyOf(moreTexts[slot], size);
+            }
+            moreKinds[slot][n - 1] = kind;
+            moreTexts[slot][n - 1] = text;
+        }
+
+        int count(int slot) {
+            return counts[slot];
+        }
+
+        byte kind(int slot, int i) {
+            return i == 0 ? kinds[slot] : moreKinds[slot][i - 1];
+        }
+
+        String text(int slot, int i) {
+            return i == 0 ? texts[slot] : moreTexts[slot][i - 1];
+        }
     }
 }

@@ -1,13 +1,17 @@
 package io.trailhound.pattern;
 
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * A {@code %regex%} term. CloudWatch Logs accepts only letters, digits, the symbols {@code _ # = @ / ; , - :},
  * the operators {@code ^ $ ? [ ] { } | \ * + .}, and spaces; parentheses and multi-byte characters are
- * rejected. Matching finds the expression anywhere in
- * the value unless anchored.
+ * rejected. Matching finds the expression anywhere in the value unless anchored.
+ * <p>
+ * The values matched come from the events (user agents, secret ids), which a caller controls, so the
+ * engine is RE2/J: time linear in the value's length, whatever the expression. The documented subset
+ * (no groups, no backreferences, no lookaround) is within what it accepts; {@code {,n}} ("at most n",
+ * which the page allows) is given to it as {@code {0,n}}.
  */
 final class RegexTerm {
     private static final String ALLOWED_SYMBOLS = "_#=@/;,-: ^$?[]{}|\\*+.";
@@ -52,10 +56,50 @@ final class RegexTerm {
             }
         }
         try {
-            return new RegexTerm(body, Pattern.compile(body));
+            return new RegexTerm(body, Pattern.compile(forRe2(body, scanner, start + 1)));
         } catch (PatternSyntaxException e) {
-            throw scanner.errorAt("invalid regular expression: " + e.getDescription(), start + 1 + Math.max(0, e.getIndex()));
+            throw scanner.errorAt("invalid regular expression: " + e.getDescription() + " in " + e.getPattern(), start + 1);
         }
+    }
+
+    /**
+     * The body as RE2/J takes it: {@code x{,n}} becomes {@code x{0,n}}. A {@code {} outside a character
+     * class must start a repetition ({@code {2}}, {@code {1,3}}, {@code {,3}}, {@code {2,}}): RE2/J would
+     * read a stray one as a literal, where a typo is the likelier reading, so it is refused.
+     */
+    static String forRe2(String body, Scanner scanner, int bodyStart) {
+        StringBuilder out = new StringBuilder(body.length() + 2);
+        boolean inClass = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\' && i + 1 < body.length()) {
+                out.append(c).append(body.charAt(++i));
+            } else if (c == '[' && !inClass) {
+                inClass = true;
+                out.append(c);
+                if (i + 1 < body.length() && body.charAt(i + 1) == '^') {
+                    out.append(body.charAt(++i));
+                }
+                if (i + 1 < body.length() && body.charAt(i + 1) == ']') {
+                    out.append(body.charAt(++i)); // "[]...]": a leading ']' is a member, not the end
+                }
+            } else if (c == ']' && inClass) {
+                inClass = false;
+                out.append(c);
+            } else if (c == '{' && !inClass) {
+                int close = body.indexOf('}', i);
+                String inside = close < 0 ? "" : body.substring(i + 1, close);
+                if (!inside.matches("\\d*(,\\d*)?") || inside.isEmpty() || inside.equals(",")) {
+                    throw scanner.errorAt("invalid regular expression: '{' must start a repetition such as {2}, {1,3}, {,3} or {2,}",
+                            bodyStart + i);
+                }
+                out.append('{').append(inside.startsWith(",") ? "0" : "").append(inside).append('}');
+                i = close;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     boolean find(String text) {

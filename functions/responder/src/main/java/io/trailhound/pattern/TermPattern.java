@@ -10,9 +10,13 @@ import java.util.Map;
  * matches "ERRORCODE"). Grammar:
  * <pre>
  * pattern = { term }
- * term    = [ "?" | "-" ] ( quoted-phrase | %regex% | word )      word = [A-Za-z0-9_]+
+ * term    = [ "?" | "-" ] ( quoted-phrase | %regex% | word )      word = any run of non-blank characters
  * </pre>
- * An empty pattern, or a phrase of nothing but spaces ({@code " "}), matches every event.
+ * A word is taken literally, whatever its characters ({@code Token=}, {@code Runtime.ExitError}, {@code @}),
+ * as CloudWatch Logs accepts them. A quoted phrase directly followed by more non-blank text
+ * ({@code "metric":"x"}) is one word, quotes included. As the page says, {@code ?terms} are ignored when the
+ * pattern also has plain or {@code -} terms. An empty pattern, or a phrase of nothing but spaces
+ * ({@code " "}), matches every event.
  */
 final class TermPattern implements CompiledPattern {
     enum Role { REQUIRED, OPTIONAL, EXCLUDED }
@@ -59,23 +63,39 @@ final class TermPattern implements CompiledPattern {
                 s.skipWhitespace();
             }
             char c = s.peek();
-            if (c == '"') {
+            int start = s.pos();
+            if (c == '%') {
+                regexBudget.spend(s, start);
+                terms.add(new Term(role, null, RegexTerm.read(s)));
+            } else if (c == '"') {
                 String phrase = unescape(s.quotedRaw());
-                if (!phrase.isBlank()) {
+                if (!endOfWord(s)) {
+                    terms.add(new Term(role, restOfWord(s, start), null));
+                } else if (!phrase.isBlank()) {
                     terms.add(new Term(role, phrase, null));
                 } // a blank phrase (" ") is the documented "match everything"
-            } else if (c == '%') {
-                regexBudget.spend(s, s.pos());
-                terms.add(new Term(role, null, RegexTerm.read(s)));
+            } else if (s.atEnd()) {
+                throw s.error("expected a term after '" + (role == Role.OPTIONAL ? "?" : "-") + "'");
             } else {
-                String word = s.readWhile(Scanner::isWordChar);
-                if (word.isEmpty() || !(s.atEnd() || Character.isWhitespace(s.peek()))) {
-                    throw s.error(s.atEnd() ? "expected a term after '" + (role == Role.OPTIONAL ? "?" : "-") + "'"
-                            : "character " + Scanner.show(s.peek()) + " must be inside a double-quoted term");
-                }
-                terms.add(new Term(role, word, null));
+                terms.add(new Term(role, restOfWord(s, start), null));
             }
         }
+    }
+
+    private static boolean endOfWord(Scanner s) {
+        return s.atEnd() || Character.isWhitespace(s.peek());
+    }
+
+    /** The source text from {@code start} to the next blank outside quotes, taken literally. */
+    private static String restOfWord(Scanner s, int start) {
+        while (!endOfWord(s)) {
+            if (s.peek() == '"') {
+                s.quotedRaw();
+            } else {
+                s.next();
+            }
+        }
+        return s.source().substring(start, s.pos());
     }
 
     private static String unescape(String raw) {
@@ -98,8 +118,8 @@ final class TermPattern implements CompiledPattern {
         for (Term t : excluded) {
             if (t.foundIn(message)) return null;
         }
-        if (optional.isEmpty()) {
-            return Map.of();
+        if (optional.isEmpty() || !required.isEmpty() || !excluded.isEmpty()) {
+            return Map.of(); // "?" terms combined with other terms are ignored (the page's ?ERROR ?ARGUMENTS REQUEST)
         }
         for (Term t : optional) {
             if (t.foundIn(message)) return Map.of();

@@ -2,13 +2,21 @@ package io.trailhound.publish;
 
 import io.trailhound.alert.AlertRenderer;
 import io.trailhound.alert.RenderedAlert;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
-/** {@code sns:Publish} to the alert topic (never the alarm topic), with MessageStructure=json. */
+/**
+ * {@code sns:Publish} to the alert topic (never the alarm topic), with MessageStructure=json. The call has
+ * its own time limit, within the reserve the Handler keeps for it, so a slow SNS fails the invocation
+ * (and Lambda retries) rather than running into the function's timeout.
+ */
 public final class SnsPublisher implements Publisher {
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+
     private final SnsClient sns;
     private final String topicArn;
 
@@ -25,7 +33,8 @@ public final class SnsPublisher implements Publisher {
                 .subject(alert.subject())
                 .messageStructure("json")
                 .message(AlertRenderer.snsMessage(alert))
-                .messageAttributes(attributes)).messageId();
+                .messageAttributes(attributes)
+                .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT))).messageId();
         return "sns:" + topicArn + " message " + id;
     }
 }

@@ -1,6 +1,8 @@
 package io.trailhound.remediate;
 
 import io.trailhound.aws.AwsErrors;
+import io.trailhound.aws.CallTimeouts;
+import io.trailhound.budget.Budget;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
 import io.trailhound.detect.ResourceRef;
@@ -10,6 +12,7 @@ import io.trailhound.verify.AlarmCheck;
 import io.trailhound.verify.EventConfirmer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -23,6 +26,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * acted on at all is {@link RemediationGuard}'s decision.
  */
 public final class AwsRemediator implements Remediator {
+    /** A check and an action, with a retry each: less than this left and the resource is not touched. */
+    static final java.time.Duration TIME_FOR_ONE = java.time.Duration.ofSeconds(2);
+
     private final Config.RemediationMode mode;
     private final RemediationGuard guard;
     private final EventConfirmer confirmer;
@@ -41,48 +47,58 @@ public final class AwsRemediator implements Remediator {
     }
 
     @Override
-    public List<RemediationOutcome> remediate(List<Candidate> candidates, String accountId, AlarmCheck alarm) {
+    public List<RemediationOutcome> remediate(List<Candidate> candidates, String accountId, AlarmCheck alarm, Budget budget,
+                                              Consumer<RemediationOutcome> acted) {
         List<RemediationOutcome> out = new ArrayList<>();
-        for (RemediationGuard.Decision d : guard.decide(candidates, accountId, alarm, confirmer)) {
+        for (RemediationGuard.Decision d : guard.decide(candidates, accountId, alarm, confirmer, budget)) {
             Candidate c = d.candidate();
             if (!d.act()) {
                 out.add(new RemediationOutcome(c.name(), c.action(), Status.SKIPPED, d.reason()));
                 continue;
             }
+            if (budget.remaining().compareTo(TIME_FOR_ONE) < 0) {
+                out.add(new RemediationOutcome(c.name(), c.action(), Status.SKIPPED, "no time left in this invocation to act safely"));
+                continue;
+            }
             String arn = c.facts().arn();
             String region = Arn.regionOf(arn);
-            if (c.ref().type() == ResourceRef.Type.SECRET) {
-                out.add(restoreSecret(arn, region));
-            } else {
-                out.addAll(cancelKeyDeletion(arn, region));
+            List<RemediationOutcome> done = c.ref().type() == ResourceRef.Type.SECRET
+                    ? List.of(restoreSecret(arn, region, budget)) : cancelKeyDeletion(arn, region, budget);
+            for (RemediationOutcome o : done) {
+                if (o.status() == Status.DONE || o.status() == Status.FAILED) acted.accept(o);
             }
+            out.addAll(done);
         }
         return out;
     }
 
-    private RemediationOutcome restoreSecret(String arn, String region) {
+    private RemediationOutcome restoreSecret(String arn, String region, Budget budget) {
         SecretsManagerClient client = secrets.apply(region);
         try {
-            if (client.describeSecret(b -> b.secretId(arn)).deletedDate() == null) {
+            if (client.describeSecret(b -> b.secretId(arn).overrideConfiguration(CallTimeouts.within(budget, "secretsmanager:DescribeSecret")))
+                    .deletedDate() == null) {
                 return new RemediationOutcome(arn, "RestoreSecret", Status.ALREADY_DONE, "the secret is no longer scheduled for deletion");
             }
             if (mode == Config.RemediationMode.DRY_RUN) {
                 return new RemediationOutcome(arn, "RestoreSecret", Status.WOULD_DO, "dry run: nothing was changed");
             }
-            client.restoreSecret(b -> b.secretId(arn));
+            client.restoreSecret(b -> b.secretId(arn).overrideConfiguration(CallTimeouts.within(budget, "secretsmanager:RestoreSecret")));
             return new RemediationOutcome(arn, "RestoreSecret", Status.DONE, "the deletion is cancelled; the secret is usable again");
         } catch (SdkException ex) {
             return new RemediationOutcome(arn, "RestoreSecret", Status.FAILED, AwsErrors.describe("secretsmanager:RestoreSecret", ex));
+        } catch (Budget.Exhausted ex) {
+            return new RemediationOutcome(arn, "RestoreSecret", Status.SKIPPED, ex.getMessage());
         }
     }
 
-    private List<RemediationOutcome> cancelKeyDeletion(String arn, String region) {
+    private List<RemediationOutcome> cancelKeyDeletion(String arn, String region, Budget budget) {
         KmsClient client = kms.apply(region);
         // The key ID works everywhere the ARN does in the key's own Region (and is what moto accepts).
         String keyId = ScheduleEvents.keyId(arn);
         List<RemediationOutcome> out = new ArrayList<>();
         try {
-            KeyState state = client.describeKey(b -> b.keyId(keyId)).keyMetadata().keyState();
+            KeyState state = client.describeKey(b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:DescribeKey")))
+                    .keyMetadata().keyState();
             if (state != KeyState.PENDING_DELETION && state != KeyState.PENDING_REPLICA_DELETION) {
                 out.add(new RemediationOutcome(arn, "CancelKeyDeletion", Status.ALREADY_DONE, "the key is " + state + ", not pending deletion"));
                 return out;
@@ -92,19 +108,24 @@ public final class AwsRemediator implements Remediator {
                         + (reenableKeys ? "; EnableKey would follow" : "")));
                 return out;
             }
-            client.cancelKeyDeletion(b -> b.keyId(keyId));
+            client.cancelKeyDeletion(b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:CancelKeyDeletion")));
             out.add(new RemediationOutcome(arn, "CancelKeyDeletion", Status.DONE,
                     "the deletion is cancelled; the key is Disabled until enabled" + (reenableKeys ? "" : " (REENABLE_KEYS=false)")));
         } catch (SdkException ex) {
             out.add(new RemediationOutcome(arn, "CancelKeyDeletion", Status.FAILED, AwsErrors.describe("kms:CancelKeyDeletion", ex)));
             return out;
+        } catch (Budget.Exhausted ex) {
+            out.add(new RemediationOutcome(arn, "CancelKeyDeletion", Status.SKIPPED, ex.getMessage()));
+            return out;
         }
         if (reenableKeys) {
             try {
-                client.enableKey(b -> b.keyId(keyId));
+                client.enableKey(b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:EnableKey")));
                 out.add(new RemediationOutcome(arn, "EnableKey", Status.DONE, "the key is enabled again"));
             } catch (SdkException ex) {
                 out.add(new RemediationOutcome(arn, "EnableKey", Status.FAILED, AwsErrors.describe("kms:EnableKey", ex)));
+            } catch (Budget.Exhausted ex) {
+                out.add(new RemediationOutcome(arn, "EnableKey", Status.SKIPPED, ex.getMessage()));
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package io.trailhound.remediate;
 
 import io.trailhound.alert.FindingAggregator;
+import io.trailhound.budget.Budget;
 import io.trailhound.config.Config;
 import io.trailhound.detect.Finding;
 import io.trailhound.enrich.Scheduling;
@@ -39,19 +40,19 @@ public final class RemediationGuard {
         this.maxActions = config.remediationMaxActions();
     }
 
-    public List<Decision> decide(List<Candidate> candidates, String accountId, AlarmCheck alarm, EventConfirmer confirmer) {
+    public List<Decision> decide(List<Candidate> candidates, String accountId, AlarmCheck alarm, EventConfirmer confirmer, Budget budget) {
         List<Decision> out = new ArrayList<>();
         if (mode == Config.RemediationMode.OFF) return out;
         int acting = 0;
         for (Candidate c : byServiceArn(candidates)) {
-            Decision d = decide(c, accountId, alarm, confirmer, acting);
+            Decision d = decide(c, accountId, alarm, confirmer, budget, acting);
             if (d.act()) acting++;
             out.add(d);
         }
         return out;
     }
 
-    private Decision decide(Candidate c, String accountId, AlarmCheck alarm, EventConfirmer confirmer, int acting) {
+    private Decision decide(Candidate c, String accountId, AlarmCheck alarm, EventConfirmer confirmer, Budget budget, int acting) {
         if (alarm.unverified()) {
             return skip(c, "unverified notification (" + alarm.detail() + "): not acted on");
         }
@@ -69,7 +70,7 @@ public final class RemediationGuard {
                 unconfirmed.add(againAfter(t, scheduled));
                 continue; // the log's own time already rules it out: no lookup spent on it
             }
-            Confirmation confirmation = confirmer.confirm(t);
+            Confirmation confirmation = confirmer.confirm(t, budget);
             if (confirmation.status() == Confirmation.Status.NOT_CHECKED) {
                 return new Decision(c, true, confirmation.detail(), t); // offline plan: nothing is called anyway
             }

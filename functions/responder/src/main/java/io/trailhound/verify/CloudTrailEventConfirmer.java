@@ -2,6 +2,8 @@ package io.trailhound.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.aws.AwsErrors;
+import io.trailhound.aws.CallTimeouts;
+import io.trailhound.budget.Budget;
 import io.trailhound.aws.LookupEventsPacer;
 import io.trailhound.detect.Detector;
 import io.trailhound.detect.Finding;
@@ -48,17 +50,18 @@ public final class CloudTrailEventConfirmer implements EventConfirmer {
     }
 
     @Override
-    public Confirmation confirm(Finding record) {
+    public Confirmation confirm(Finding record, Budget budget) {
         String id = record.eventId();
         String region = record.resource().region();
         if (id == null || region == null) {
             return new Confirmation(Confirmation.Status.NOT_FOUND, "the record has no " + (id == null ? "eventID" : "awsRegion")
                     + " to look up", null);
         }
-        Instant giveUp = clock.instant().plus(wait);
+        Instant giveUp = clock.instant().plus(budget.remaining().compareTo(wait) < 0 ? budget.remaining() : wait);
         try {
             while (true) {
                 LookupEventsResponse page = pacer.call(region, () -> clientForRegion.apply(region).lookupEvents(b -> b
+                        .overrideConfiguration(CallTimeouts.within(budget, "cloudtrail:LookupEvents"))
                         .lookupAttributes(LookupAttribute.builder().attributeKey(LookupAttributeKey.EVENT_ID).attributeValue(id).build())));
                 if (page.hasEvents() && !page.events().isEmpty()) {
                     return compare(record, page.events().get(0).cloudTrailEvent());
@@ -71,6 +74,8 @@ public final class CloudTrailEventConfirmer implements EventConfirmer {
             }
         } catch (SdkException e) {
             return new Confirmation(Confirmation.Status.FAILED, AwsErrors.describe("cloudtrail:LookupEvents", e), null);
+        } catch (Budget.Exhausted e) {
+            return new Confirmation(Confirmation.Status.FAILED, "no time left in this invocation to ask CloudTrail's event history", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Confirmation(Confirmation.Status.FAILED, "interrupted while waiting for CloudTrail's event history", null);

@@ -3,6 +3,8 @@ package io.trailhound.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.alarm.AlarmNotification;
 import io.trailhound.aws.AwsErrors;
+import io.trailhound.aws.CallTimeouts;
+import io.trailhound.budget.Budget;
 import io.trailhound.config.Arn;
 import io.trailhound.json.Json;
 import java.io.IOException;
@@ -38,7 +40,15 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
     }
 
     @Override
-    public AlarmCheck check(AlarmNotification n) {
+    public AlarmCheck check(AlarmNotification n, Budget budget) {
+        try {
+            return checkWithin(n, budget);
+        } catch (Budget.Exhausted e) {
+            return AlarmCheck.unverified("no time left in this invocation to check it with CloudWatch");
+        }
+    }
+
+    private AlarmCheck checkWithin(AlarmNotification n, Budget budget) {
         String region = n.region();
         if (region == null || n.alarmArn() == null || n.stateChangeTime() == null) {
             return AlarmCheck.unverified("the notification has no usable AlarmArn or StateChangeTime");
@@ -50,7 +60,8 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
         CloudWatchClient cw = clientForRegion.apply(region);
         MetricAlarm alarm;
         try {
-            List<MetricAlarm> found = cw.describeAlarms(b -> b.alarmNames(n.alarmName())).metricAlarms();
+            List<MetricAlarm> found = cw.describeAlarms(b -> b.alarmNames(n.alarmName())
+                    .overrideConfiguration(CallTimeouts.within(budget, "cloudwatch:DescribeAlarms"))).metricAlarms();
             alarm = found.stream().filter(a -> n.alarmArn().equals(a.alarmArn())).findFirst().orElse(null);
         } catch (SdkException e) {
             return AlarmCheck.unverified(AwsErrors.describe("cloudwatch:DescribeAlarms", e));
@@ -62,6 +73,7 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
         if (metrics != null) return AlarmCheck.unverified(metrics);
         try {
             List<AlarmHistoryItem> history = cw.describeAlarmHistory(b -> b.alarmName(n.alarmName())
+                    .overrideConfiguration(CallTimeouts.within(budget, "cloudwatch:DescribeAlarmHistory"))
                     .historyItemType(HistoryItemType.STATE_UPDATE)
                     .startDate(n.stateChangeTime().minus(TIME_SLACK)).endDate(n.stateChangeTime().plus(TIME_SLACK))).alarmHistoryItems();
             for (AlarmHistoryItem item : history) {

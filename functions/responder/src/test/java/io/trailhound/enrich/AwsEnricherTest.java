@@ -2,6 +2,7 @@ package io.trailhound.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailhound.budget.Budget;
 import io.trailhound.detect.ResourceRef;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +22,16 @@ class AwsEnricherTest {
     final AwsEnricher enricher = new AwsEnricher(
             region -> { throw new AssertionError("Secrets Manager asked before the scan ended"); },
             region -> { throw new AssertionError("KMS asked before the scan ended"); },
-            (type, region) -> {
+            (type, region, budget) -> {
                 lookups.merge(type + "@" + region, 1, Integer::sum);
                 twoLookups.countDown();
-                return List.of();
+                return ScheduleLookup.Records.all(List.of());
             });
+    static final Budget UNLIMITED = Budget.unlimited(java.time.Clock.systemUTC());
 
     @Test
     void lookupsStartWhileTheScanGoesOnOncePerTypeAndRegion() throws Exception {
-        Enricher.Session session = enricher.start();
+        Enricher.Session session = enricher.start(UNLIMITED);
         session.found(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1"));
         session.found(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1"));
         session.found(new ResourceRef(ResourceRef.Type.SECRET, "prod/cache", "us-east-1"));
@@ -44,8 +46,8 @@ class AwsEnricherTest {
     @Test
     void eachAlarmHasItsOwnLookups() throws Exception {
         ResourceRef secret = new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "eu-west-1");
-        enricher.start().found(secret);
-        enricher.start().found(secret); // a later alarm (a warm Lambda) must not reuse an earlier answer
+        enricher.start(UNLIMITED).found(secret);
+        enricher.start(UNLIMITED).found(secret); // a later alarm (a warm Lambda) must not reuse an earlier answer
         assertThat(twoLookups.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(lookups).isEqualTo(Map.of("SECRET@eu-west-1", 2));
     }

@@ -28,6 +28,7 @@ class RemediationGuardTest {
     static final String ARN = "arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/db-AbCdEf";
     static final Instant SCHEDULED = Instant.parse("2026-11-20T16:00:00Z");
     static final Instant ACCESS = Instant.parse("2026-11-23T10:15:00Z");
+    static final io.trailhound.budget.Budget BUDGET = io.trailhound.budget.Budget.unlimited(java.time.Clock.systemUTC());
     static final AlarmCheck VERIFIED = AlarmCheck.verified("history");
     static final Confirmation CONFIRMED = new Confirmation(Confirmation.Status.CONFIRMED, "confirmed by CloudTrail", null);
     static final Confirmation NOT_FOUND = new Confirmation(Confirmation.Status.NOT_FOUND, "not confirmed yet: no event e1", null);
@@ -108,12 +109,12 @@ class RemediationGuardTest {
     @MethodSource("rows")
     void decides(Row r) {
         List<Finding> asked = new ArrayList<>();
-        EventConfirmer confirmer = f -> {
+        EventConfirmer confirmer = (f, budget) -> {
             asked.add(f);
             return answer(r.confirmation(), f);
         };
         List<RemediationGuard.Decision> d = new RemediationGuard(Config.from(r.env()))
-                .decide(List.of(candidate(r.arn(), r.tagged(), r.scheduledAt(), r.eventTime(), "prod/db")), ACCOUNT, r.alarm(), confirmer);
+                .decide(List.of(candidate(r.arn(), r.tagged(), r.scheduledAt(), r.eventTime(), "prod/db")), ACCOUNT, r.alarm(), confirmer, BUDGET);
         assertThat(d).singleElement().satisfies(one -> {
             assertThat(one.act()).isEqualTo(r.act());
             assertThat(one.reason()).contains(r.reason());
@@ -124,7 +125,7 @@ class RemediationGuardTest {
     @org.junit.jupiter.api.Test
     void offDecidesNothing() {
         assertThat(new RemediationGuard(Config.from(Map.of())).decide(List.of(candidate(ARN, true, SCHEDULED, ACCESS, "prod/db")), ACCOUNT,
-                VERIFIED, f -> answer(CONFIRMED, f))).isEmpty();
+                VERIFIED, (f, b) -> answer(CONFIRMED, f), BUDGET)).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
@@ -134,7 +135,7 @@ class RemediationGuardTest {
         Candidate byArn = candidate(ARN, true, SCHEDULED, ACCESS, ARN);
         Candidate other = candidate(ARN.replace("prod/db", "prod/other"), true, SCHEDULED, ACCESS, "prod/other");
         List<RemediationGuard.Decision> d = new RemediationGuard(Config.from(Map.of("REMEDIATION", "on", "REMEDIATION_MAX_ACTIONS", "1")))
-                .decide(List.of(byName, byArn, other), ACCOUNT, VERIFIED, f -> answer(CONFIRMED, f));
+                .decide(List.of(byName, byArn, other), ACCOUNT, VERIFIED, (f, b) -> answer(CONFIRMED, f), BUDGET);
         assertThat(d).hasSize(2);
         assertThat(d.get(0).act()).isTrue();
         assertThat(d.get(1).act()).isFalse();
@@ -148,10 +149,10 @@ class RemediationGuardTest {
         Candidate genuine = candidate(ARN, true, SCHEDULED, ACCESS, "prod/db");
         Candidate third = candidate(ARN.replace("prod/db", "prod/c"), true, SCHEDULED, ACCESS, "prod/c");
         List<RemediationGuard.Decision> d = new RemediationGuard(Config.from(Map.of("REMEDIATION", "on", "REMEDIATION_MAX_ACTIONS", "1")))
-                .decide(List.of(planted, genuine, third), ACCOUNT, VERIFIED, f -> {
+                .decide(List.of(planted, genuine, third), ACCOUNT, VERIFIED, (f, b) -> {
                     asked.add(f.resource().id());
                     return asked.size() == 1 ? NOT_FOUND : answer(CONFIRMED, f);
-                });
+                }, BUDGET);
         assertThat(d).extracting(RemediationGuard.Decision::act).containsExactly(false, true, false);
         assertThat(asked).as("the third is over the cap: never looked up").containsExactly("prod/a", "prod/db");
     }
