@@ -9,6 +9,8 @@ import io.trailhound.alert.Sanitize;
 import io.trailhound.aws.AwsClients;
 import io.trailhound.budget.Budget;
 import io.trailhound.config.Config;
+import io.trailhound.idempotency.IdempotencyStore;
+import io.trailhound.idempotency.Once;
 import io.trailhound.json.Json;
 import io.trailhound.publish.Publisher;
 import java.time.Clock;
@@ -27,6 +29,7 @@ import java.util.Map;
 public final class Handler implements RequestHandler<SNSEvent, String> {
     private final Responder responder;
     private final Publisher publisher;
+    private final Once once;
 
     /** Used by Lambda: clients and stages are built once per container, then the path is primed for SnapStart. */
     public Handler() {
@@ -40,12 +43,21 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
     }
 
     private Handler(Config config) {
-        this(config, Wiring.lambda(config, new AwsClients(config)));
+        this(config, new AwsClients(config));
+    }
+
+    private Handler(Config config, AwsClients aws) {
+        this(config, Wiring.lambda(config, aws), Wiring.idempotency(config, aws));
     }
 
     Handler(Config config, Responder.Stages stages) {
+        this(config, stages, IdempotencyStore.NONE);
+    }
+
+    Handler(Config config, Responder.Stages stages, IdempotencyStore store) {
         this.responder = new Responder(config, stages, Clock.systemUTC());
         this.publisher = stages.publisher();
+        this.once = new Once(store, Clock.systemUTC(), message -> log("WARN", message));
     }
 
     @Override
@@ -69,7 +81,25 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
                     results.add("ignored own message");
                     continue;
                 }
-                Responder.Outcome outcome = responder.respond(sns.getMessage(), budget(context, records.size() - i));
+                Budget budget = budget(context, records.size() - i);
+                Once.Attempt attempt = once.begin(messageId == null ? null : "sns:" + messageId, deadline(context));
+                if (attempt.skip() != null) {
+                    log("INFO", attempt.skip());
+                    results.add(attempt.skip());
+                    continue;
+                }
+                if (attempt.pendingAlert() != null) { // an earlier attempt could not publish it: publish that alert now
+                    log("INFO", "message " + messageId + ": publishing the alert an earlier attempt prepared");
+                    try {
+                        results.add(attempt.around(publisher).publish(attempt.pendingAlert()));
+                    } catch (RuntimeException e) {
+                        log("ERROR", "message " + messageId + ": publishing the alert failed again: " + e);
+                        publishFailure = e;
+                    }
+                    continue;
+                }
+                Responder.Outcome outcome = responder.respond(sns.getMessage(),
+                        new Responder.Attempt(budget, attempt::acted, attempt.earlierActions(), attempt.around(publisher)));
                 log("INFO", "message " + messageId + ": " + outcome.detail());
                 if (outcome.alert() != null) {
                     log("INFO", "alert: " + outcome.alert().json());
@@ -101,11 +131,17 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
     }
 
     /**
-     * Kept back from the function's remaining time for publishing the alert (SnsPublisher's call timeout,
-     * 5 s, plus a margin): the investigation's budget ends this long before Lambda's own timeout. Chosen
-     * together with the template's Timeout (120 s), so an alert goes out by 114 s at the latest.
+     * Kept back from the function's remaining time for publishing the alert: SnsPublisher's call timeout
+     * (5 s), the idempotency record's two writes around it (1.5 s each at most) and a margin. The
+     * investigation's budget ends this long before Lambda's own timeout; chosen together with the template's
+     * Timeout (120 s), so an alert goes out by 111 s at the latest.
      */
-    static final Duration RESERVE = Duration.ofSeconds(6);
+    static final Duration RESERVE = Duration.ofSeconds(9);
+
+    /** When Lambda stops the invocation; far away without a context (tests, local runs). */
+    static Instant deadline(Context context) {
+        return context == null ? Instant.now().plus(Duration.ofMinutes(15)) : Instant.now().plusMillis(context.getRemainingTimeInMillis());
+    }
 
     /** This record's budget: its share of the time left for the records not yet handled, minus the reserve. */
     static Budget budget(Context context, int recordsLeft) {

@@ -100,17 +100,30 @@ public final class Responder {
      * {@code budget}: a stage whose share runs out stops, says so, and the alert has what is known.
      */
     public Outcome respond(String message, Budget budget) {
-        return respond(message, budget, o -> { });
+        return respond(message, new Attempt(budget, o -> { }, List.of(), stages.publisher()));
     }
 
-    /** As {@link #respond(String, Budget)}; {@code acted} is told of each remediation action as it happens. */
-    public Outcome respond(String message, Budget budget, Consumer<RemediationOutcome> acted) {
+    /**
+     * One attempt at a notification: its budget; {@code acted}, told of each remediation action as it
+     * happens; what earlier attempts at the same notification recorded doing; where the alert goes.
+     */
+    public record Attempt(Budget budget, Consumer<RemediationOutcome> acted, List<String> earlierActions, Publisher publisher) {
+        public Attempt {
+            earlierActions = List.copyOf(earlierActions);
+        }
+    }
+
+    /** As {@link #respond(String, Budget)}, for one attempt of several at the same notification. */
+    public Outcome respond(String message, Attempt attempt) {
+        Budget budget = attempt.budget();
+        Consumer<RemediationOutcome> acted = attempt.acted();
         AlarmNotification alarm = AlarmParser.parse(message);
         if (!alarm.isAlarm()) {
             return new Outcome(false, "alarm '" + Sanitize.text(alarm.alarmName(), 200) + "' went to "
                     + Sanitize.text(alarm.newState(), 40) + ": no alert", null, List.of());
         }
         Progress progress = new Progress(alarm);
+        attempt.earlierActions().forEach(a -> progress.notes.add("an earlier attempt at this notification recorded: " + a));
         Alert alert;
         try {
             alert = investigate(progress, budget, acted);
@@ -121,7 +134,7 @@ public final class Responder {
         }
         RenderedAlert rendered = renderer.render(alert);
         try {
-            return new Outcome(true, stages.publisher().publish(rendered), rendered, progress.inputProblems);
+            return new Outcome(true, attempt.publisher().publish(rendered), rendered, progress.inputProblems);
         } catch (RuntimeException e) {
             throw new PublishFailedException(e);
         }

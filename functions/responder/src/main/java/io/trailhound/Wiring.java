@@ -21,6 +21,8 @@ import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.MetricFilterSource;
 import io.trailhound.evidence.EventSource;
 import io.trailhound.enrich.Enricher;
+import io.trailhound.idempotency.DynamoDbIdempotencyStore;
+import io.trailhound.idempotency.IdempotencyStore;
 import io.trailhound.publish.Publisher;
 import io.trailhound.publish.SnsPublisher;
 import io.trailhound.publish.StreamPublisher;
@@ -55,6 +57,12 @@ public final class Wiring {
         aws.cloudTrail(null);
         aws.cloudWatch(null);
         return stages;
+    }
+
+    /** Lambda: the idempotency table when IDEMPOTENCY_TABLE names one; the CLI never uses it. */
+    public static IdempotencyStore idempotency(Config config, AwsClients aws) {
+        return config.idempotencyTable() == null ? IdempotencyStore.NONE
+                : new DynamoDbIdempotencyStore(aws.dynamoDb(null), config.idempotencyTable());
     }
 
     /**

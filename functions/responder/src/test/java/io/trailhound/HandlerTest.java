@@ -102,6 +102,36 @@ class HandlerTest {
     }
 
     @Test
+    void anUnreachableIdempotencyTableNeverCostsTheAlert() {
+        io.trailhound.idempotency.IdempotencyStore down = new io.trailhound.idempotency.IdempotencyStore() {
+            @Override
+            public Earlier begin(String id, java.time.Instant now, java.time.Instant leaseUntil) {
+                throw new IllegalStateException("dynamodb down");
+            }
+
+            @Override
+            public void recordAction(String id, String action) {
+                throw new IllegalStateException("dynamodb down");
+            }
+
+            @Override
+            public void pending(String id, RenderedAlert alert) {
+                throw new IllegalStateException("dynamodb down");
+            }
+
+            @Override
+            public void published(String id, String where) {
+                throw new IllegalStateException("dynamodb down");
+            }
+        };
+        Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(null), (f, w, b, sink) -> io.trailhound.evidence.EventSource.Result.COMPLETE,
+                new OfflineEnricher((type, region, budget) -> io.trailhound.enrich.ScheduleLookup.Records.all(List.of())), Remediator.OFF, recording);
+        Handler h = new Handler(Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages, down);
+        assertThat(h.handleRequest(event(AlarmParserTest.ALARM), null)).isEqualTo("recorded");
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
     void emptyEventIsNoError() {
         assertThat(handler(recording).handleRequest(new SNSEvent(), null)).isEqualTo("no records");
     }

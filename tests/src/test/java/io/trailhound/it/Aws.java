@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -19,6 +20,7 @@ final class Aws {
     final SnsClient sns;
     final SqsClient sqs;
     final software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch;
+    final DynamoDbClient dynamo;
 
     Aws(MotoServer moto) {
         URI endpoint = URI.create(moto.endpoint());
@@ -29,6 +31,7 @@ final class Aws {
         secrets = SecretsManagerClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         kms = KmsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         sns = SnsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
+        dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         sqs = SqsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         cloudWatch = software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder().endpointOverride(endpoint).region(region)
                 .credentialsProvider(credentials).httpClient(http).build();

@@ -55,7 +55,11 @@ class NeverSilencedMotoTest {
 
     /** Invokes, then checks what every case must hold: published once, before the deadline, within SNS's limit. */
     JsonNode alertOf(String testCase, LambdaInvocation lambda, String message) throws Exception {
-        LambdaInvocation.Result r = lambda.invoke(message);
+        return alertOf(testCase, lambda, message, java.util.UUID.randomUUID().toString());
+    }
+
+    JsonNode alertOf(String testCase, LambdaInvocation lambda, String message, String messageId) throws Exception {
+        LambdaInvocation.Result r = lambda.invoke(message, messageId);
         assertThat(r.thrown()).as("the handler must not fail: %s", r.thrown()).isNull();
         assertThat(r.alertedBeforeDeadline()).as("an alert was published before the deadline").isTrue();
         String published = proxy.lastFormParameter(LambdaInvocation.PUBLISH, "Message");
@@ -79,6 +83,42 @@ class NeverSilencedMotoTest {
 
     String publishedSubject() {
         return proxy.lastFormParameter(LambdaInvocation.PUBLISH, "Subject");
+    }
+
+    @Test
+    void duplicatesARedeliveredNotificationPublishesNothingNew() throws Exception {
+        world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));
+        LambdaInvocation lambda = lambda(Map.of("IDEMPOTENCY_TABLE", world.idempotencyTable()));
+        LambdaInvocation.Result first = lambda.invoke(secretAlarm(), "message-1");
+        LambdaInvocation.Result again = lambda.invoke(secretAlarm(), "message-1");
+        assertThat(first.thrown()).isNull();
+        assertThat(first.alertedBeforeDeadline()).isTrue();
+        assertThat(again.thrown()).isNull();
+        assertThat(again.publishes()).as("the redelivery publishes nothing").isEmpty();
+        assertThat(again.returned()).contains("notification sns:message-1 was already handled and its alert published");
+        assertThat(world.alerts()).hasSize(1);
+        System.out.printf("issue-14 case %-40s time to alert %6d ms; redelivery %d ms, nothing published%n", "duplicate delivery",
+                first.timeToAlert().toMillis(), java.time.Duration.between(again.started(), again.finished()).toMillis());
+    }
+
+    @Test
+    void aRetryAfterAFailedPublishPublishesThePendingAlertWithWhatWasRestored() throws Exception {
+        world.aws.secrets.createSecret(b -> b.name("prod/tagged").secretString("v")
+                .tags(Tag.builder().key("trailhound:auto-cancel").value("true").build()));
+        world.aws.secrets.deleteSecret(b -> b.secretId("prod/tagged").recoveryWindowInDays(7L));
+        world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/tagged"))));
+        LambdaInvocation lambda = lambda(Map.of("IDEMPOTENCY_TABLE", world.idempotencyTable(), "REMEDIATION", "on"));
+        proxy.fail(LambdaInvocation.PUBLISH, 3, 500, "InternalError", "SNS is having a bad day");
+        LambdaInvocation.Result failed = lambda.invoke(secretAlarm(), "message-2");
+        assertThat(failed.thrown()).as("a failed publish fails the invocation, so Lambda retries").isNotNull();
+        assertThat(world.alerts()).isEmpty();
+        assertThat(world.aws.secrets.describeSecret(b -> b.secretId("prod/tagged")).deletedDate()).as("restored").isNull();
+
+        JsonNode doc = alertOf("retry after a failed publish", lambda, secretAlarm(), "message-2");
+        assertThat(doc.path("remediation").toString()).contains("\"status\":\"DONE\"").doesNotContain("ALREADY_DONE");
+        assertThat(doc.at("/earlierAttempt/actions/0").asText()).startsWith("DONE RestoreSecret arn:aws:secretsmanager:")
+                .contains(" at 20");
+        assertThat(proxy.lastFormParameter(LambdaInvocation.PUBLISH, "Message")).contains("in that attempt Trailhound did: DONE RestoreSecret");
     }
 
     @Test

@@ -37,7 +37,8 @@ class TemplateTest {
             software.amazon.awssdk.services.kms.KmsClient.class, "kms",
             software.amazon.awssdk.services.sns.SnsClient.class, "sns",
             software.amazon.awssdk.services.sts.StsClient.class, "sts",
-            software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class, "cloudwatch");
+            software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class, "cloudwatch",
+            software.amazon.awssdk.services.dynamodb.DynamoDbClient.class, "dynamodb");
     /** Called by the code but needing no permission: "No permissions are required to perform this operation." */
     static final Set<String> NO_PERMISSION_NEEDED = Set.of("sts:GetCallerIdentity");
     /** Needed although no SDK call names them: publishing to a KMS-encrypted topic. */
@@ -287,6 +288,37 @@ class TemplateTest {
         assertThat(deny.path("Principal").asText()).isEqualTo("*");
         assertThat(deny.path("Action").asText()).isEqualTo("sns:Publish");
         assertThat(deny.at("/Condition/ArnNotLike/aws:SourceArn").toString()).isEqualTo(alarms);
+    }
+
+    @Test
+    void idempotencyTableIsOnDemandEncryptedWithTtlAndTheFunctionMayOnlyGetPutAndUpdate() throws Exception {
+        JsonNode r = transform().path("Resources");
+        JsonNode table = r.at("/IdempotencyTable/Properties");
+        assertThat(table.path("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(table.at("/KeySchema/0/AttributeName").asText()).isEqualTo("id");
+        assertThat(table.at("/AttributeDefinitions/0/AttributeType").asText()).isEqualTo("S");
+        assertThat(table.at("/TimeToLiveSpecification/Enabled").asBoolean()).isTrue();
+        assertThat(table.at("/TimeToLiveSpecification/AttributeName").asText()).isEqualTo("expiresAt");
+        assertThat(table.at("/SSESpecification/SSEEnabled").asBoolean()).isTrue();
+        assertThat(r.at("/ResponderFunction/Properties/Environment/Variables/IDEMPOTENCY_TABLE/Ref").asText()).isEqualTo("IdempotencyTable");
+        String policies = r.at("/ResponderFunctionRole/Properties/Policies").toString();
+        assertThat(grantedActions(r).stream().filter(a -> a.startsWith("dynamodb:")))
+                .containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        assertThat(policies).contains("{\"Fn::GetAtt\":[\"IdempotencyTable\",\"Arn\"]}");
+    }
+
+    @Test
+    void aMessageInTheFailureQueueAlarmsTheAlertTopicDirectly() throws Exception {
+        JsonNode r = transform().path("Resources");
+        JsonNode alarm = r.at("/FailureQueueAlarm/Properties");
+        assertThat(alarm.path("Namespace").asText()).isEqualTo("AWS/SQS");
+        assertThat(alarm.path("MetricName").asText()).isEqualTo("ApproximateNumberOfMessagesVisible");
+        assertThat(alarm.at("/Dimensions/0/Value/Fn::GetAtt/0").asText()).isEqualTo("FailureQueue");
+        assertThat(alarm.path("Threshold").asInt()).isZero();
+        assertThat(alarm.path("ComparisonOperator").asText()).isEqualTo("GreaterThanThreshold");
+        assertThat(alarm.at("/AlarmActions/0/Ref").asText()).as("people, not the function").isEqualTo("AlertTopic");
+        String topicPolicy = r.at("/AlertTopicPolicy/Properties/PolicyDocument").toString();
+        assertThat(topicPolicy).contains("\"Service\":\"cloudwatch.amazonaws.com\"").contains("aws:SourceAccount");
     }
 
     @Test

@@ -60,6 +60,14 @@ final class World {
                 .attributes(Map.of("RawMessageDelivery", "true")));
     }
 
+    /** The idempotency table as the template creates it (partition key id, a string; on demand); returns its name. */
+    String idempotencyTable() {
+        aws.dynamo.createTable(b -> b.tableName("trailhound-idempotency").billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                .keySchema(k -> k.attributeName("id").keyType("HASH")));
+        return "trailhound-idempotency";
+    }
+
     void logGroupWithFilter(String logGroup, String pattern, String namespace, String metric) {
         aws.logs.createLogGroup(b -> b.logGroupName(logGroup));
         aws.logs.createLogStream(b -> b.logGroupName(logGroup).logStreamName("111122223333_CloudTrail_us-east-1"));

@@ -27,6 +27,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -94,6 +95,10 @@ public final class AwsClients {
 
     public KmsClient kms(String region) {
         return get("kms", region, KmsClient::builder);
+    }
+
+    public DynamoDbClient dynamoDb(String region) {
+        return get("dynamodb", region, DynamoDbClient::builder);
     }
 
     public SnsClient sns(String region) {

@@ -25,7 +25,8 @@ public record Config(
         Duration confirmWait,
         String region,
         URI endpointOverride,
-        StaticCredentials staticCredentials) {
+        StaticCredentials staticCredentials,
+        String idempotencyTable) {
 
     public Config {
         remediationAllow = List.copyOf(remediationAllow);
@@ -49,6 +50,8 @@ public record Config(
     public static final String AWS_REGION = "AWS_REGION";
     public static final String AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
+    /** The DynamoDB table that makes each notification yield one alert (Lambda); unset: no such record. */
+    public static final String IDEMPOTENCY_TABLE = "IDEMPOTENCY_TABLE";
 
     public static final Duration DEFAULT_SLACK = Duration.ofMinutes(10);
     /** How long an event missing from CloudTrail's event history is asked for again before "not confirmed yet". */
@@ -106,12 +109,14 @@ public record Config(
                 duration(CONFIRM_WAIT, env.get(CONFIRM_WAIT), DEFAULT_CONFIRM_WAIT),
                 region,
                 endpoint == null ? null : URI.create(endpoint),
-                key != null && secret != null ? new StaticCredentials(key, secret, blankToNull(env.get("AWS_SESSION_TOKEN"))) : null);
+                key != null && secret != null ? new StaticCredentials(key, secret, blankToNull(env.get("AWS_SESSION_TOKEN"))) : null,
+                blankToNull(env.get(IDEMPOTENCY_TABLE)));
     }
 
     public Config withRemediation(RemediationMode mode) {
         return new Config(alertTopicArn, mode, remediationScope, remediationTag, remediationAllow, remediationDeny,
-                remediationMaxActions, reenableKeys, lookbackSlack, maxEvents, confirmWait, region, endpointOverride, staticCredentials);
+                remediationMaxActions, reenableKeys, lookbackSlack, maxEvents, confirmWait, region, endpointOverride, staticCredentials,
+                idempotencyTable);
     }
 
     /** True when this environment names AWS credentials or an endpoint, so AWS calls are meant to be made. */

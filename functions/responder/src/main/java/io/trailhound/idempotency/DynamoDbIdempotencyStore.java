@@ -1,0 +1,127 @@
+package io.trailhound.idempotency;
+
+import io.trailhound.alert.RenderedAlert;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/**
+ * The idempotency table (partition key {@code id}, a string; TTL on {@code expiresAt}): GetItem, PutItem
+ * and UpdateItem only. A claim is a conditional PutItem ({@code attribute_not_exists(id)}), so two
+ * deliveries of one notification racing each other cannot both go on; a claim whose lease (the claiming
+ * invocation's deadline) has passed belongs to an attempt that died and is taken over with a conditional
+ * UpdateItem on the old lease. Records expire after {@link #KEEP}, the failure queue's retention, so a
+ * notification redriven from it is still recognised.
+ */
+public final class DynamoDbIdempotencyStore implements IdempotencyStore {
+    static final Duration KEEP = Duration.ofDays(14);
+    /** Each call is short: the table is on the way to the alert, never in front of it. */
+    private static final AwsRequestOverrideConfiguration TIMEOUTS = AwsRequestOverrideConfiguration.builder()
+            .apiCallTimeout(Duration.ofMillis(1_500)).apiCallAttemptTimeout(Duration.ofMillis(700)).build();
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbIdempotencyStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Earlier begin(String id, Instant now, Instant leaseUntil) {
+        Map<String, AttributeValue> item = read(id);
+        if (item == null) {
+            Map<String, AttributeValue> claim = new LinkedHashMap<>();
+            claim.put("id", s(id));
+            claim.put("state", s(State.IN_PROGRESS.name()));
+            claim.put("leaseUntil", n(leaseUntil.getEpochSecond()));
+            claim.put("createdAt", s(now.toString()));
+            claim.put("expiresAt", n(now.plus(KEEP).getEpochSecond()));
+            try {
+                dynamo.putItem(b -> b.tableName(table).item(claim).conditionExpression("attribute_not_exists(id)")
+                        .overrideConfiguration(TIMEOUTS));
+                return new Earlier(State.NEW, List.of(), null, null);
+            } catch (ConditionalCheckFailedException raced) {
+                item = read(id); // another delivery claimed it a moment ago
+                if (item == null) return new Earlier(State.NEW, List.of(), null, null);
+            }
+        }
+        State state = State.valueOf(item.get("state").s());
+        List<String> actions = new ArrayList<>();
+        if (item.containsKey("actions")) item.get("actions").l().forEach(a -> actions.add(a.s()));
+        Instant lease = Instant.ofEpochSecond(Long.parseLong(item.get("leaseUntil").n()));
+        if (state == State.PENDING && item.containsKey("alert")) {
+            return new Earlier(State.PENDING, actions, alert(item.get("alert").m()), lease);
+        }
+        if (state == State.IN_PROGRESS && !lease.isAfter(now)) { // its attempt died (timeout, crash): take it over
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+                        .updateExpression("SET #lease = :new").conditionExpression("#lease = :old")
+                        .expressionAttributeNames(Map.of("#lease", "leaseUntil"))
+                        .expressionAttributeValues(Map.of(":new", n(leaseUntil.getEpochSecond()), ":old", n(lease.getEpochSecond())))
+                        .overrideConfiguration(TIMEOUTS));
+            } catch (ConditionalCheckFailedException raced) {
+                return new Earlier(State.IN_PROGRESS, actions, null, leaseUntil); // another retry took it first
+            }
+        }
+        return new Earlier(state, actions, null, lease);
+    }
+
+    @Override
+    public void recordAction(String id, String action) {
+        dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+                .updateExpression("SET #actions = list_append(if_not_exists(#actions, :none), :one)")
+                .expressionAttributeNames(Map.of("#actions", "actions"))
+                .expressionAttributeValues(Map.of(":none", AttributeValue.fromL(List.of()), ":one", AttributeValue.fromL(List.of(s(action)))))
+                .overrideConfiguration(TIMEOUTS));
+    }
+
+    @Override
+    public void pending(String id, RenderedAlert alert) {
+        Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+        alert.attributes().forEach((k, v) -> attributes.put(k, s(v)));
+        AttributeValue stored = AttributeValue.fromM(Map.of("subject", s(alert.subject()), "text", s(alert.text()),
+                "json", s(alert.json()), "attributes", AttributeValue.fromM(attributes)));
+        dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+                .updateExpression("SET #state = :pending, #alert = :alert").expressionAttributeNames(Map.of("#state", "state", "#alert", "alert"))
+                .expressionAttributeValues(Map.of(":pending", s(State.PENDING.name()), ":alert", stored))
+                .overrideConfiguration(TIMEOUTS));
+    }
+
+    @Override
+    public void published(String id, String where) {
+        dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+                .updateExpression("SET #state = :published, #to = :where REMOVE #alert")
+                .expressionAttributeNames(Map.of("#state", "state", "#to", "publishedTo", "#alert", "alert"))
+                .expressionAttributeValues(Map.of(":published", s(State.PUBLISHED.name()), ":where", s(where)))
+                .overrideConfiguration(TIMEOUTS));
+    }
+
+    private Map<String, AttributeValue> read(String id) {
+        GetItemResponse r = dynamo.getItem(b -> b.tableName(table).key(Map.of("id", s(id))).consistentRead(true)
+                .overrideConfiguration(TIMEOUTS));
+        return r.hasItem() && !r.item().isEmpty() ? r.item() : null;
+    }
+
+    private static RenderedAlert alert(Map<String, AttributeValue> m) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        m.get("attributes").m().forEach((k, v) -> attributes.put(k, v.s()));
+        return new RenderedAlert(m.get("subject").s(), m.get("text").s(), m.get("json").s(), attributes);
+    }
+
+    private static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    private static AttributeValue n(long v) {
+        return AttributeValue.fromN(Long.toString(v));
+    }
+}

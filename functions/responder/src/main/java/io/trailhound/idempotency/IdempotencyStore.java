@@ -1,0 +1,59 @@
+package io.trailhound.idempotency;
+
+import io.trailhound.alert.RenderedAlert;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One record per notification, so that SNS's at-least-once delivery and Lambda's retries produce one alert:
+ * a notification whose alert was published is not handled again; one whose alert could not be published is
+ * published from the record; every remediation action is written to the record the moment it happens, so a
+ * later attempt can say what an earlier one did. A store failure never costs an alert: the callers go on
+ * without it.
+ */
+public interface IdempotencyStore {
+    /** What an earlier attempt at the same notification left. */
+    record Earlier(State state, List<String> actions, RenderedAlert pendingAlert, Instant leaseUntil) {
+        public Earlier {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    enum State { NEW, IN_PROGRESS, PENDING, PUBLISHED }
+
+    /**
+     * Claims {@code id} until {@code leaseUntil} (the invocation's deadline). Returns what an earlier attempt
+     * left: NEW when there was none (the claim is then this attempt's); IN_PROGRESS held by a live attempt
+     * (leaseUntil in the future: a concurrent duplicate) or a dead one (taken over); PENDING with the alert
+     * it could not publish; PUBLISHED.
+     */
+    Earlier begin(String id, Instant now, Instant leaseUntil);
+
+    /** Appends one action ("DONE RestoreSecret <arn> at <time>: <detail>") to the record. */
+    void recordAction(String id, String action);
+
+    /** The alert is about to be published: keep it, so a retry can publish it if this attempt cannot. */
+    void pending(String id, RenderedAlert alert);
+
+    void published(String id, String where);
+
+    /** No table (the CLI, or IDEMPOTENCY_TABLE unset): every notification is new, nothing is kept. */
+    IdempotencyStore NONE = new IdempotencyStore() {
+        @Override
+        public Earlier begin(String id, Instant now, Instant leaseUntil) {
+            return new Earlier(State.NEW, List.of(), null, null);
+        }
+
+        @Override
+        public void recordAction(String id, String action) {
+        }
+
+        @Override
+        public void pending(String id, RenderedAlert alert) {
+        }
+
+        @Override
+        public void published(String id, String where) {
+        }
+    };
+}
