@@ -102,11 +102,12 @@ class NeverSilencedMotoTest {
     }
 
     @Test
-    void aRetryAfterAFailedPublishPublishesThePendingAlertWithWhatWasRestored() throws Exception {
-        world.aws.secrets.createSecret(b -> b.name("prod/tagged").secretString("v")
-                .tags(Tag.builder().key("trailhound:auto-cancel").value("true").build()));
+    void aRetryAfterAFailedPublishPublishesThePendingAlertWithWhatWasRestoredStandIn() throws Exception {
+        String arn = world.aws.secrets.createSecret(b -> b.name("prod/tagged").secretString("v")
+                .tags(Tag.builder().key("trailhound:auto-cancel").value("true").build())).arn();
         world.aws.secrets.deleteSecret(b -> b.secretId("prod/tagged").recoveryWindowInDays(7L));
-        world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/tagged"))));
+        cloudTrail.happened(List.of(world.deleteSecretCall(-86_400, "prod/tagged", arn, MotoServer.REGION)));
+        world.happened(cloudTrail, LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/tagged"))));
         LambdaInvocation lambda = lambda(Map.of("IDEMPOTENCY_TABLE", world.idempotencyTable(), "REMEDIATION", "on"));
         proxy.fail(LambdaInvocation.PUBLISH, 3, 500, "InternalError", "SNS is having a bad day");
         LambdaInvocation.Result failed = lambda.invoke(secretAlarm(), "message-2");
