@@ -61,7 +61,7 @@ public final class SnapStartPriming implements Resource {
         };
         String[] text = new String[1];
         Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(null), sample,
-                new OfflineEnricher((type, region, budget) -> io.trailhound.enrich.ScheduleLookup.Records.all(List.of())), Remediator.OFF, alert -> {
+                new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE), Remediator.OFF, alert -> {
                     text[0] = alert.text();
                     Json.write(Json.object().put("subject", alert.subject())); // the writer path too
                     return "primed";

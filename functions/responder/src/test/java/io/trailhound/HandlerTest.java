@@ -26,7 +26,7 @@ class HandlerTest {
 
     Handler handler(Publisher publisher) {
         Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(null), (f, w, b, sink) -> io.trailhound.evidence.EventSource.Result.COMPLETE,
-                new OfflineEnricher((type, region, budget) -> io.trailhound.enrich.ScheduleLookup.Records.all(List.of())), Remediator.OFF, publisher);
+                new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE), Remediator.OFF, publisher);
         return new Handler(Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages);
     }
 
@@ -91,7 +91,7 @@ class HandlerTest {
     void anUnexpectedFailureInAStageStillPublishesAReducedAlertWithTheError() {
         Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(null), (f, w, b, sink) -> {
             throw new IllegalStateException("boom in the scan");
-        }, new OfflineEnricher((type, region, budget) -> io.trailhound.enrich.ScheduleLookup.Records.all(List.of())), Remediator.OFF, recording);
+        }, new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE), Remediator.OFF, recording);
         Handler h = new Handler(Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages);
         assertThat(h.handleRequest(event(AlarmParserTest.ALARM), null)).isEqualTo("recorded");
         assertThat(published).singleElement().satisfies(a -> {
@@ -125,7 +125,7 @@ class HandlerTest {
             }
         };
         Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(null), (f, w, b, sink) -> io.trailhound.evidence.EventSource.Result.COMPLETE,
-                new OfflineEnricher((type, region, budget) -> io.trailhound.enrich.ScheduleLookup.Records.all(List.of())), Remediator.OFF, recording);
+                new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE), Remediator.OFF, recording);
         Handler h = new Handler(Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages, down);
         assertThat(h.handleRequest(event(AlarmParserTest.ALARM), null)).isEqualTo("recorded");
         assertThat(published).hasSize(1);

@@ -11,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for CloudTrail's event history, because moto has no {@code LookupEvents}: a {@link FaultProxy}
- * in front of moto that answers LookupEvents (by EventId or EventName, in the Region the request was signed
- * for) from the events a test declares genuine, shaped as CloudTrail returns them, and forwards every other
+ * in front of moto that answers LookupEvents (by EventId, EventName or ResourceName, in the Region the
+ * request was signed for) from the events a test declares genuine, shaped as CloudTrail returns them, and forwards every other
  * call to moto. A record planted in a log group is not in it, exactly as CloudTrail would not have it.
  */
 final class CloudTrailStandIn implements AutoCloseable {
@@ -49,16 +49,12 @@ final class CloudTrailStandIn implements AutoCloseable {
         try {
             JsonNode request = World.JSON.readTree(call.body());
             JsonNode attribute = request.path("LookupAttributes").path(0);
-            String field = switch (attribute.path("AttributeKey").asText()) {
-                case "EventId" -> "eventID";
-                case "EventName" -> "eventName";
-                default -> throw new IllegalArgumentException("the stand-in answers EventId and EventName lookups only");
-            };
+            String key = attribute.path("AttributeKey").asText();
             String value = attribute.path("AttributeValue").asText();
             ObjectNode page = World.JSON.createObjectNode();
             ArrayNode events = page.putArray("Events");
             for (ObjectNode r : history) {
-                if (value.equals(r.path(field).asText()) && r.path("awsRegion").asText().equals(call.region())) {
+                if (matches(r, key, value) && r.path("awsRegion").asText().equals(call.region())) {
                     events.addObject().put("EventId", r.path("eventID").asText()).put("EventName", r.path("eventName").asText())
                             .put("ReadOnly", "false").put("EventSource", r.path("eventSource").asText())
                             .put("EventTime", Instant.parse(r.path("eventTime").asText()).getEpochSecond())
@@ -69,6 +65,23 @@ final class CloudTrailStandIn implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** ResourceName: CloudTrail's resource names of an event; here any name or ARN its request or response holds. */
+    private static boolean matches(JsonNode r, String key, String value) {
+        return switch (key) {
+            case "EventId" -> value.equals(r.path("eventID").asText());
+            case "EventName" -> value.equals(r.path("eventName").asText());
+            case "ResourceName" -> names(r.path("requestParameters"), value) || names(r.path("responseElements"), value);
+            default -> throw new IllegalArgumentException("the stand-in answers EventId, EventName and ResourceName lookups only");
+        };
+    }
+
+    private static boolean names(JsonNode fields, String value) {
+        for (JsonNode v : fields) {
+            if (v.isTextual() && (value.equals(v.asText()) || v.asText().endsWith("/" + value))) return true;
+        }
+        return false;
     }
 
     @Override

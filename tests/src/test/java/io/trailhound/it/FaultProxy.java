@@ -42,6 +42,7 @@ final class FaultProxy implements AutoCloseable {
     private final Map<String, List<Instant>> callTimes = new ConcurrentHashMap<>();
     private final Map<String, byte[]> lastBodies = new ConcurrentHashMap<>();
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
+    private final Map<String, List<Answer>> pages = new ConcurrentHashMap<>();
 
     FaultProxy(String upstream) throws IOException {
         this.upstream = upstream;
@@ -76,6 +77,21 @@ final class FaultProxy implements AutoCloseable {
     /** Every call of {@code target} is answered by {@code standIn} (an operation moto does not implement). */
     void answerWith(String target, java.util.function.Function<Call, Answer> standIn) {
         standIns.put(target, standIn);
+    }
+
+    /**
+     * The first calls of {@code target} get these answers in turn (pages of a stand-in); later calls go on
+     * to moto as usual (for an operation moto lacks, a failure).
+     */
+    void answerInTurn(String target, String contentType, List<String> bodies) {
+        pages.put(target, new CopyOnWriteArrayList<>(bodies.stream()
+                .map(b -> new Answer(contentType, b.getBytes(StandardCharsets.UTF_8))).toList()));
+    }
+
+    /** The body of the last call of {@code target}, as text. */
+    String lastBody(String target) {
+        byte[] body = lastBodies.get(target);
+        return body == null ? null : new String(body, StandardCharsets.UTF_8);
     }
 
     /** Every call of {@code target} waits this long before it is answered (a slow service). */
@@ -133,7 +149,14 @@ final class FaultProxy implements AutoCloseable {
                     reply(exchange, 200, a.contentType(), a.body());
                     return;
                 }
-                Answer answer = answers.get(target);
+                List<Answer> turn = pages.get(target);
+                Answer next = null;
+                if (turn != null) {
+                    synchronized (turn) {
+                        if (!turn.isEmpty()) next = turn.remove(0);
+                    }
+                }
+                Answer answer = next != null ? next : answers.get(target);
                 if (answer != null) {
                     reply(exchange, 200, answer.contentType(), answer.body());
                     return;

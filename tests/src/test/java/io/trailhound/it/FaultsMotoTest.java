@@ -97,7 +97,7 @@ class FaultsMotoTest {
     }
 
     @Test
-    void oneCloudTrailLookupServesEverySecretOfTheAlarmAndItsFailureIsNamedForEach() throws Exception {
+    void oneLookupByNameAndOneByEventServeEverySecretOfTheAlarmAndTheirFailureIsNamedForEach() throws Exception {
         world.aws.secrets.createSecret(b -> b.name("prod/cache").secretString("v"));
         world.aws.secrets.deleteSecret(b -> b.secretId("prod/cache").recoveryWindowInDays(10L));
         world.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(world.record(40, World.deletedSecretRead("prod/cache"))));
@@ -111,7 +111,8 @@ class FaultsMotoTest {
             assertThat(finding.at("/resource/unknown").toString())
                     .contains("who scheduled the deletion: cloudtrail:LookupEvents failed: AccessDeniedException (not allowed)");
         }
-        assertThat(proxy.calls("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents")).isEqualTo(1);
+        // the first secret by its ResourceName, the second (and any further) by one lookup of the event name
+        assertThat(proxy.calls("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents")).isEqualTo(2);
         assertThat(proxy.calls("secretsmanager.DescribeSecret")).isEqualTo(2);
     }
 

@@ -122,6 +122,38 @@ class NeverSilencedMotoTest {
         assertThat(proxy.lastFormParameter(LambdaInvocation.PUBLISH, "Message")).contains("in that attempt Trailhound did: DONE RestoreSecret");
     }
 
+    static final String LOOKUP_EVENTS = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents";
+    static final String AMZ_JSON = "application/x-amz-json-1.1";
+
+    String scheduledSecretInTheWindow(String name) {
+        world.aws.secrets.createSecret(b -> b.name(name).secretString("v"));
+        world.aws.secrets.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(7L));
+        world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead(name))));
+        return name;
+    }
+
+    @Test
+    void oneResourceIsLookedUpByResourceNameAndEarlierPagesAreKeptWhenALaterOneFailsWithALookupEventsStandIn() throws Exception {
+        String secret = scheduledSecretInTheWindow("prod/db");
+        // page 1 holds the DeleteSecret event and says there is more; page 2 goes to moto, which has no LookupEvents (HTTP 500)
+        proxy.answerInTurn(LOOKUP_EVENTS, AMZ_JSON, List.of(world.lookupEventsPage(secret, "page-2")));
+        JsonNode doc = alertOf("LookupEvents page 2 fails (stand-in)", lambda(Map.of()), secretAlarm());
+        assertThat(proxy.lastBody(LOOKUP_EVENTS)).contains("\"AttributeKey\":\"ResourceName\"").contains("\"AttributeValue\":\"prod/db\"")
+                .contains("\"NextToken\":\"page-2\"");
+        assertThat(doc.at("/findings/0/resource/scheduledBy/caller/principal").asText()).isEqualTo("arn:aws:iam::123456789012:role/payments-api");
+        assertThat(doc.at("/findings/0/resource/unknown").toString()).doesNotContain("LookupEvents failed");
+    }
+
+    @Test
+    void aLookupThatHitsThePageCapSaysNotFoundInTheFirstPagesWithALookupEventsStandIn() throws Exception {
+        scheduledSecretInTheWindow("prod/db");
+        proxy.answer(LOOKUP_EVENTS, AMZ_JSON, world.lookupEventsPage(null, "more"));
+        JsonNode doc = alertOf("LookupEvents page cap (stand-in)", lambda(Map.of()), secretAlarm());
+        assertThat(doc.at("/findings/0/resource/unknown").toString())
+                .contains("who scheduled the deletion: no DeleteSecret event for it found; not found in the first 10 pages of LookupEvents");
+        assertThat(proxy.calls(LOOKUP_EVENTS)).as("10 pages by name, then 10 by event name").isEqualTo(20);
+    }
+
     @Test
     void emptyPagesWithANextTokenForeverStopAtTheScansShareAndTheAlertSaysSearchIncomplete() throws Exception {
         world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));

@@ -121,19 +121,6 @@ public final class OnlineBenchmark {
 
     /** One LookupEvents page holding the DeleteSecret event of prod/db, shaped as CloudTrail returns it. */
     private static String lookupEventsPage(World w) throws Exception {
-        String arn = w.aws.secrets.describeSecret(b -> b.secretId("prod/db")).arn();
-        var record = w.record(-86_400, Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "DeleteSecret",
-                "requestParameters", Map.of("secretId", "prod/db", "recoveryWindowInDays", 7),
-                "responseElements", Map.of("arn", arn, "name", "prod/db")));
-        var event = World.JSON.createObjectNode()
-                .put("EventId", record.get("eventID").asText())
-                .put("EventName", "DeleteSecret")
-                .put("ReadOnly", "false")
-                .put("EventTime", java.time.Instant.parse(record.get("eventTime").asText()).getEpochSecond())
-                .put("EventSource", "secretsmanager.amazonaws.com")
-                .put("CloudTrailEvent", record.toString());
-        var page = World.JSON.createObjectNode();
-        page.putArray("Events").add(event);
-        return page.toString();
+        return w.lookupEventsPage("prod/db", null);
     }
 }

@@ -136,6 +136,30 @@ final class World {
                 "errorCode", "InvalidRequestException", "errorMessage", GONE, "requestParameters", Map.of("secretId", secretId));
     }
 
+    /**
+     * A LookupEvents page (as CloudTrail returns it) holding the DeleteSecret event of {@code secret}, which
+     * must exist in moto, or no event when {@code secret} is null; with {@code nextToken} when not null.
+     */
+    String lookupEventsPage(String secret, String nextToken) {
+        var page = JSON.createObjectNode();
+        var events = page.putArray("Events");
+        if (secret != null) {
+            String arn = aws.secrets.describeSecret(b -> b.secretId(secret)).arn();
+            var record = record(-86_400, Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "DeleteSecret",
+                    "requestParameters", Map.of("secretId", secret, "recoveryWindowInDays", 7),
+                    "responseElements", Map.of("arn", arn, "name", secret)));
+            events.addObject()
+                    .put("EventId", record.get("eventID").asText())
+                    .put("EventName", "DeleteSecret")
+                    .put("ReadOnly", "false")
+                    .put("EventTime", Instant.parse(record.get("eventTime").asText()).getEpochSecond())
+                    .put("EventSource", "secretsmanager.amazonaws.com")
+                    .put("CloudTrailEvent", record.toString());
+        }
+        if (nextToken != null) page.put("NextToken", nextToken);
+        return page.toString();
+    }
+
     /** An SNS event file carrying the alarm message, as `sam local invoke -e` takes it. */
     Path alarmEvent(Path dir, String alarmName, String namespace, String metric) throws Exception {
         return snsEvent(dir, alarmName, alarmMessage(alarmName, namespace, metric));

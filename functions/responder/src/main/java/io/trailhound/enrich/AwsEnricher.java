@@ -37,18 +37,38 @@ public final class AwsEnricher implements Enricher {
     }
 
     /**
-     * Who scheduled each deletion needs one CloudTrail lookup per type and region, the slowest call here, so
-     * each starts, on its own thread, as soon as the scan finds the first resource of its type and region;
-     * the services are asked once the scan is done.
+     * Who scheduled each deletion needs CloudTrail lookups, the slowest calls here, so each starts, on its
+     * own thread, as soon as the scan finds a resource it serves: the first resource of a type and region is
+     * looked up by its ResourceName (one resource: the fewest pages); a second one of that type and region
+     * starts one lookup by event name that serves them all. The services are asked once the scan is done.
      */
     @Override
     public Session start(Budget budget) {
         return new Session() {
             private final Map<String, FutureTask<ScheduleLookup.Records>> lookups = new ConcurrentHashMap<>();
+            private final Map<String, Set<String>> idsByTypeAndRegion = new ConcurrentHashMap<>();
 
             @Override
             public void found(ResourceRef resource) {
-                if (resource.type() != ResourceRef.Type.NONE && resource.id() != null) lookup(resource);
+                if (resource.type() == ResourceRef.Type.NONE || resource.id() == null) return;
+                Set<String> ids = idsByTypeAndRegion.computeIfAbsent(resource.type() + "@" + resource.region(), k -> ConcurrentHashMap.newKeySet());
+                if (ids.add(resource.id())) {
+                    if (ids.size() == 1) byName(resource); else byEvent(resource);
+                }
+            }
+
+            /** The lookup that serves this resource: its own by ResourceName when it is alone of its type and region. */
+            private FutureTask<ScheduleLookup.Records> lookup(ResourceRef r, Described d) {
+                boolean alone = idsByTypeAndRegion.get(r.type() + "@" + r.region()).size() == 1;
+                if (!alone) return byEvent(r);
+                FutureTask<ScheduleLookup.Records> own = byName(r);
+                try { // not found by name (CloudTrail may name it by ARN where the event used its name): ask by event name
+                    ScheduleLookup.Records records = Await.result(own, "waiting for CloudTrail", budget.remaining());
+                    if (ScheduleEvents.newest(records.records(), r.type(), d.ids()).isPresent()) return own;
+                } catch (RuntimeException e) {
+                    return own; // its failure is reported as it is
+                }
+                return byEvent(r);
             }
 
             @Override
@@ -64,13 +84,22 @@ public final class AwsEnricher implements Enricher {
                 }
                 Map<ResourceRef, ResourceFacts> out = new LinkedHashMap<>();
                 described.forEach((r, d) -> out.put(r, r.type() == ResourceRef.Type.NONE ? d.facts()
-                        : withScheduling(r, d, lookup(r), stage)));
+                        : withScheduling(r, d, lookup(r, d), stage)));
                 return out;
             }
 
-            private FutureTask<ScheduleLookup.Records> lookup(ResourceRef r) {
-                return lookups.computeIfAbsent(r.type() + "@" + r.region(), k -> {
-                    FutureTask<ScheduleLookup.Records> task = new FutureTask<>(() -> schedules.schedulingRecords(r.type(), r.region(), budget));
+            private FutureTask<ScheduleLookup.Records> byName(ResourceRef r) {
+                return started(r.type() + "@" + r.region() + "@" + r.id(), r, r.id());
+            }
+
+            private FutureTask<ScheduleLookup.Records> byEvent(ResourceRef r) {
+                return started(r.type() + "@" + r.region(), r, null);
+            }
+
+            private FutureTask<ScheduleLookup.Records> started(String key, ResourceRef r, String resourceName) {
+                return lookups.computeIfAbsent(key, k -> {
+                    FutureTask<ScheduleLookup.Records> task = new FutureTask<>(
+                            () -> schedules.schedulingRecords(r.type(), r.region(), resourceName, budget));
                     Thread.ofPlatform().daemon().name("trailhound-lookup-" + k).start(task);
                     return task;
                 });

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 
 /**
- * {@code cloudtrail:LookupEvents} by event name over the longest recovery window (30 days), in the region
- * of the resources, paged by hand: the budget is checked before every page, and when a later page fails
+ * {@code cloudtrail:LookupEvents} by resource name (one resource) or by event name (all of a type) over the
+ * longest recovery window (30 days), in the region of the resources, paged by hand: the budget is checked before every page, and when a later page fails
  * (or time or the page cap runs out) the pages already read are kept and the result says what was not
  * searched. Pages are capped, since LookupEvents allows two calls per second per account and region.
  */
@@ -38,12 +38,14 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
     }
 
     @Override
-    public Records schedulingRecords(ResourceRef.Type type, String region, Budget budget) {
+    public Records schedulingRecords(ResourceRef.Type type, String region, String resourceName, Budget budget) {
         CloudTrailClient cloudTrail = clientForRegion.apply(region);
         Instant end = clock.instant();
-        LookupEventsRequest first = LookupEventsRequest.builder()
-                .lookupAttributes(LookupAttribute.builder().attributeKey(LookupAttributeKey.EVENT_NAME)
-                        .attributeValue(ScheduleEvents.eventNameFor(type)).build())
+        // LookupEvents takes one attribute: the resource when there is one, else the event name.
+        LookupAttribute attribute = resourceName != null
+                ? LookupAttribute.builder().attributeKey(LookupAttributeKey.RESOURCE_NAME).attributeValue(resourceName).build()
+                : LookupAttribute.builder().attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue(ScheduleEvents.eventNameFor(type)).build();
+        LookupEventsRequest first = LookupEventsRequest.builder().lookupAttributes(attribute)
                 .startTime(end.minus(Duration.ofDays(31))).endTime(end).build();
         List<JsonNode> records = new ArrayList<>();
         String token = null;

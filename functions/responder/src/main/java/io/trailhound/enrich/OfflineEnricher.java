@@ -43,7 +43,7 @@ public final class OfflineEnricher implements Enricher {
         }
         List<String> unknowns = new ArrayList<>(List.of(NOT_ASKED));
         String id = resource.type() == ResourceRef.Type.KMS_KEY ? ScheduleEvents.keyId(resource.id()) : resource.id();
-        Scheduling scheduling = ScheduleEvents.newest(schedules.schedulingRecords(resource.type(), resource.region(), budget).records(), resource.type(),
+        Scheduling scheduling = ScheduleEvents.newest(schedules.schedulingRecords(resource.type(), resource.region(), null, budget).records(), resource.type(),
                 Set.of(id)).orElse(null);
         if (scheduling == null) {
             unknowns.add("who scheduled the deletion: no " + ScheduleEvents.eventNameFor(resource.type())

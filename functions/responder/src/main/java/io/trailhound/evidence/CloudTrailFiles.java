@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.concurrent.Await;
 import io.trailhound.json.Json;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import java.io.FilterInputStream;
@@ -25,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -37,25 +34,53 @@ import java.util.zip.GZIPInputStream;
 public final class CloudTrailFiles {
     private static final JsonFactory FACTORY = Json.FACTORY;
 
-    private final List<Path> files;
+    /**
+     * The longest record or line read: four times CloudTrail's own limit of 256 KB per event, so no genuine
+     * record is refused and no single one can exhaust memory.
+     */
+    public static final int MAX_RECORD_BYTES = 1 << 20;
+    /** A compressed file may decompress to at most this many times its size (plus 1 MiB); CloudTrail's are ~10-20x. */
+    public static final int MAX_EXPANSION = 100;
 
-    private CloudTrailFiles(List<Path> files) {
+    private final List<Path> files;
+    private final List<String> skipped;
+
+    private CloudTrailFiles(List<Path> files, List<String> skipped) {
         this.files = List.copyOf(files);
+        this.skipped = List.copyOf(skipped);
     }
 
-    /** A file, or a directory searched recursively for files (sorted by path for a stable order). */
+    /**
+     * A file, or a directory searched recursively for files (sorted by path for a stable order). Symbolic
+     * links to directories are followed; one that leads back into a directory being searched is reported
+     * and skipped.
+     */
     public static CloudTrailFiles at(Path path) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString());
         }
         if (!Files.isDirectory(path)) {
-            return new CloudTrailFiles(List.of(path));
+            return new CloudTrailFiles(List.of(path), List.of());
         }
-        try (Stream<Path> walk = Files.walk(path)) {
-            return new CloudTrailFiles(walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList());
-        }
+        List<Path> found = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Files.walkFileTree(path, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) found.add(file);
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                        skipped.add(file + ": skipped, " + (e instanceof java.nio.file.FileSystemLoopException
+                                ? "a symbolic link back to a directory already being searched (a loop)" : "cannot be read: " + e.getMessage()));
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
+        found.sort(null);
+        return new CloudTrailFiles(found, skipped);
     }
 
     /** One CloudTrail record and the file it came from. */
@@ -96,7 +121,7 @@ public final class CloudTrailFiles {
                 pool.shutdownNow();
             }
         }
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(skipped);
         perFile.forEach(problems::addAll);
         return problems;
     }
@@ -128,7 +153,7 @@ public final class CloudTrailFiles {
                 if (isEnvelope(in)) {
                     readEnvelopes(in, file.toString(), counting, problems);
                 } else {
-                    readLines(in, file.toString(), counting, problems);
+                    readLines(in, file.toString(), counting, problems, () -> damage.damage != null);
                 }
             } catch (IOException | RuntimeException e) {
                 failure = e;
@@ -149,7 +174,8 @@ public final class CloudTrailFiles {
         int b0 = raw.read();
         int b1 = raw.read();
         raw.reset();
-        return new StopAtDamage(b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw);
+        return new StopAtDamage(b0 == 0x1f && b1 == 0x8b
+                ? new ExpansionLimit(new GZIPInputStream(raw, 1 << 16), (long) MAX_EXPANSION * Files.size(file) + (1 << 20)) : raw);
     }
 
     /** CloudTrail's S3 files start with {@code {"Records":}; anything else is read as JSON lines. */
@@ -163,30 +189,37 @@ public final class CloudTrailFiles {
     private static final int PEEK = 256;
     private static final Pattern ENVELOPE_START = Pattern.compile("\\uFEFF?\\s*\\{\\s*\"Records\"\\s*:");
 
-    private static void readLines(InputStream in, String origin, Consumer<Record> sink, List<String> problems) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    /** JSON lines; the last line, when the file's damage cut it short, is left to the damage report. */
+    private static void readLines(InputStream in, String origin, Consumer<Record> sink, List<String> problems,
+                                  java.util.function.BooleanSupplier damaged) throws IOException {
+        BoundedLines lines = new BoundedLines(in, MAX_RECORD_BYTES);
         int number = 0;
         int bad = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        for (BoundedLines.Line next = lines.next(); next != null; next = lines.next()) {
             number++;
-            if (line.isBlank()) continue;
-            String why;
-            try {
-                JsonNode record = Json.parse(line);
-                if (record != null && record.isObject()) {
-                    sink.accept(new Record(record, origin));
-                    continue;
-                }
-                why = "is not a JSON object";
-            } catch (JsonProcessingException e) {
-                why = "is not a JSON record (" + JsonErrors.describe(e).replaceFirst(" \\(line 1, column (\\d+)\\)$", " at column $1") + ")";
-            }
+            if (lines.lastWasCut() && damaged.getAsBoolean()) break;
+            String why = next.problem() != null ? next.problem() : next.text().isBlank() ? null : accept(next.text(), origin, sink);
+            if (why == null) continue;
             if (++bad <= MAX_LINE_PROBLEMS) {
                 problems.add(origin + ": line " + number + " " + why + "; skipped");
             }
         }
         if (bad > MAX_LINE_PROBLEMS) {
             problems.add(origin + ": " + (bad - MAX_LINE_PROBLEMS) + " more bad line(s) skipped");
+        }
+    }
+
+    /** Hands on one JSON line as a record; returns why it is not one, or null. */
+    private static String accept(String line, String origin, Consumer<Record> sink) {
+        try {
+            JsonNode record = Json.parse(line);
+            if (record != null && record.isObject()) {
+                sink.accept(new Record(record, origin));
+                return null;
+            }
+            return "is not a JSON object";
+        } catch (JsonProcessingException e) {
+            return "is not a JSON record (" + JsonErrors.describe(e).replaceFirst(" \\(line 1, column (\\d+)\\)$", " at column $1") + ")";
         }
     }
 
@@ -217,7 +250,14 @@ public final class CloudTrailFiles {
             int index = 0;
             for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), index++) {
                 if (t == JsonToken.START_OBJECT) {
-                    sink.accept(new Record(Json.read(p, t), origin));
+                    long start = p.currentLocation().getByteOffset();
+                    JsonNode record = Json.read(p, t);
+                    if (p.currentLocation().getByteOffset() - start > MAX_RECORD_BYTES) {
+                        problems.add(origin + ": Records[" + index + "] is larger than " + (MAX_RECORD_BYTES >> 20)
+                                + " MiB (a CloudTrail event is at most 256 KB); skipped");
+                    } else {
+                        sink.accept(new Record(record, origin));
+                    }
                 } else {
                     p.skipChildren();
                     problems.add(origin + ": Records[" + index + "] is " + t + ", not a record object; skipped");
@@ -237,6 +277,39 @@ public final class CloudTrailFiles {
             t = p.nextToken();
         }
         sink.accept(new Record(record, origin));
+    }
+
+    /** Fails the read once a decompressed stream has grown past {@code limit} bytes: a decompression bomb. */
+    private static final class ExpansionLimit extends FilterInputStream {
+        private final long limit;
+        private long read;
+
+        ExpansionLimit(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count(n);
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > limit) {
+                throw new IOException("it decompresses to more than " + MAX_EXPANSION + " times its size (" + (limit >> 20)
+                        + " MiB); refused as a likely decompression bomb");
+            }
+        }
     }
 
     /**

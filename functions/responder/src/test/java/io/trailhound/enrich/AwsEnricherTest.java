@@ -19,18 +19,20 @@ import org.junit.jupiter.api.Test;
 class AwsEnricherTest {
     final Map<String, Integer> lookups = new ConcurrentHashMap<>();
     final CountDownLatch twoLookups = new CountDownLatch(2);
+    final CountDownLatch threeLookups = new CountDownLatch(3);
     final AwsEnricher enricher = new AwsEnricher(
             region -> { throw new AssertionError("Secrets Manager asked before the scan ended"); },
             region -> { throw new AssertionError("KMS asked before the scan ended"); },
-            (type, region, budget) -> {
-                lookups.merge(type + "@" + region, 1, Integer::sum);
+            (type, region, resourceName, budget) -> {
+                lookups.merge(type + "@" + region + (resourceName == null ? "" : " named " + resourceName), 1, Integer::sum);
                 twoLookups.countDown();
+                threeLookups.countDown();
                 return ScheduleLookup.Records.all(List.of());
             });
     static final Budget UNLIMITED = Budget.unlimited(java.time.Clock.systemUTC());
 
     @Test
-    void lookupsStartWhileTheScanGoesOnOncePerTypeAndRegion() throws Exception {
+    void lookupsStartWhileTheScanGoesOnByNameForTheFirstResourceAndByEventForTheOthers() throws Exception {
         Enricher.Session session = enricher.start(UNLIMITED);
         session.found(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1"));
         session.found(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1"));
@@ -38,9 +40,10 @@ class AwsEnricherTest {
         session.found(new ResourceRef(ResourceRef.Type.KMS_KEY, "1234abcd-12ab-34cd-56ef-1234567890ab", "us-east-1"));
         session.found(ResourceRef.NONE);
 
-        assertThat(twoLookups.await(10, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(50); // a third lookup, if one were wrongly started, would show now
-        assertThat(lookups).isEqualTo(Map.of("SECRET@us-east-1", 1, "KMS_KEY@us-east-1", 1));
+        assertThat(threeLookups.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(50); // a fourth lookup, if one were wrongly started, would show now
+        assertThat(lookups).isEqualTo(Map.of("SECRET@us-east-1 named prod/db", 1, "SECRET@us-east-1", 1,
+                "KMS_KEY@us-east-1 named 1234abcd-12ab-34cd-56ef-1234567890ab", 1));
     }
 
     @Test
@@ -49,6 +52,6 @@ class AwsEnricherTest {
         enricher.start(UNLIMITED).found(secret);
         enricher.start(UNLIMITED).found(secret); // a later alarm (a warm Lambda) must not reuse an earlier answer
         assertThat(twoLookups.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(lookups).isEqualTo(Map.of("SECRET@eu-west-1", 2));
+        assertThat(lookups).isEqualTo(Map.of("SECRET@eu-west-1 named prod/db", 2));
     }
 }
