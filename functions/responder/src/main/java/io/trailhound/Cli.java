@@ -20,8 +20,9 @@ import java.util.Map;
 public final class Cli {
     static final String USAGE = """
             usage: java -jar responder.jar <command> [options]
-              invoke --event <sns-event.json> [--cloudtrail <file|dir>] [--filter-pattern <p>] [--remediate off|dry-run|on]
+              invoke --event <event.json> [--cloudtrail <file|dir>] [--filter-pattern [METRIC=]<p>]... [--remediate off|dry-run|on]
                      [--format text|json]
+                     (event: SNS or SQS event, SNS HTTP/SQS body, alarm message, EventBridge alarm state change, alarm action payload)
               test-metric-filter --filter-pattern <pattern> --log-event-messages-file <file>""";
 
     private Cli() {

@@ -1,9 +1,11 @@
 package io.trailhound;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.trailhound.alarm.AlarmParseException;
+import io.trailhound.alarm.AlarmReader;
+import io.trailhound.alarm.Delivery;
 import io.trailhound.alert.RenderedAlert;
 import io.trailhound.alert.Sanitize;
 import io.trailhound.aws.AwsClients;
@@ -13,6 +15,10 @@ import io.trailhound.idempotency.IdempotencyStore;
 import io.trailhound.idempotency.Once;
 import io.trailhound.json.Json;
 import io.trailhound.publish.Publisher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +27,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lambda entry point for the alarm topic's SNS events. Every record is handled; a message Trailhound
- * published itself is ignored; a message that is not an alarm still reaches people as an alert saying so.
- * Only a failure to publish fails the invocation, after every record was tried, so Lambda retries and the
+ * Lambda entry point for every way an alarm arrives: the alarm topic's SNS events, an SQS queue subscribed
+ * to it, an EventBridge rule, or the alarm's own Lambda action. It takes the raw event
+ * ({@link RequestStreamHandler}) because no one event class of aws-lambda-java-events fits all of them;
+ * {@link AlarmReader} tells them apart. Every notification is handled; a message Trailhound published
+ * itself is ignored; one that is not an alarm still reaches people as an alert saying what it is. Only a
+ * failure to publish fails the invocation, after every notification was tried, so Lambda retries and the
  * on-failure destination keeps the event.
  */
-public final class Handler implements RequestHandler<SNSEvent, String> {
+public final class Handler implements RequestStreamHandler {
     private final Responder responder;
     private final Publisher publisher;
     private final Once once;
@@ -61,54 +70,62 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
     }
 
     @Override
-    public String handleRequest(SNSEvent event, Context context) {
-        List<SNSEvent.SNSRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        if (records.isEmpty()) {
-            log("WARN", "the SNS event has no records; nothing to do");
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        String result = handle(new String(input.readAllBytes(), StandardCharsets.UTF_8), context);
+        output.write(Json.write(TextNode.valueOf(result)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Handles one invocation's event; returns what happened to each notification. */
+    String handle(String event, Context context) {
+        List<Delivery> deliveries = AlarmReader.read(event);
+        if (deliveries.isEmpty()) {
+            log("WARN", "the event has no records; nothing to do");
             return "no records";
         }
         List<String> results = new ArrayList<>();
         RuntimeException publishFailure = null;
-        for (int i = 0; i < records.size(); i++) {
-            SNSEvent.SNS sns = records.get(i).getSNS();
-            String messageId = sns == null ? null : sns.getMessageId();
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery delivery = deliveries.get(i);
+            String messageId = delivery.id();
             try {
-                if (sns == null || sns.getMessage() == null) {
-                    throw new AlarmParseException("the SNS record has no message");
-                }
-                if (isOwnMessage(sns)) {
-                    log("INFO", "ignoring message " + messageId + ": Trailhound published it");
-                    results.add("ignored own message");
-                    continue;
-                }
-                Budget budget = budget(context, records.size() - i);
-                Once.Attempt attempt = once.begin(messageId == null ? null : "sns:" + messageId, deadline(context));
-                if (attempt.skip() != null) {
-                    log("INFO", attempt.skip());
-                    results.add(attempt.skip());
-                    continue;
-                }
-                if (attempt.pendingAlert() != null) { // an earlier attempt could not publish it: publish that alert now
-                    log("INFO", "message " + messageId + ": publishing the alert an earlier attempt prepared");
-                    try {
-                        results.add(attempt.around(publisher).publish(attempt.pendingAlert()));
-                    } catch (RuntimeException e) {
-                        log("ERROR", "message " + messageId + ": publishing the alert failed again: " + e);
-                        publishFailure = e;
+                switch (delivery) {
+                    case Delivery.Own own -> {
+                        log("INFO", "ignoring message " + messageId + ": Trailhound published it");
+                        results.add("ignored own message");
                     }
-                    continue;
+                    case Delivery.Unreadable u -> throw new AlarmParseException(u.reason());
+                    case Delivery.Alarm a -> {
+                        Budget budget = budget(context, deliveries.size() - i);
+                        // the key is the delivery's own id (SNS or SQS message, EventBridge event, alarm ARN and state time)
+                        Once.Attempt attempt = once.begin(messageId == null ? null : "sns:" + messageId, deadline(context));
+                        if (attempt.skip() != null) {
+                            log("INFO", attempt.skip());
+                            results.add(attempt.skip());
+                            continue;
+                        }
+                        if (attempt.pendingAlert() != null) { // an earlier attempt could not publish it: publish that alert now
+                            log("INFO", "message " + messageId + ": publishing the alert an earlier attempt prepared");
+                            try {
+                                results.add(attempt.around(publisher).publish(attempt.pendingAlert()));
+                            } catch (RuntimeException e) {
+                                log("ERROR", "message " + messageId + ": publishing the alert failed again: " + e);
+                                publishFailure = e;
+                            }
+                            continue;
+                        }
+                        Responder.Outcome outcome = responder.respond(a.alarm(),
+                                new Responder.Attempt(budget, attempt::acted, attempt.earlierActions(), attempt.around(publisher)));
+                        log("INFO", "message " + messageId + ": " + outcome.detail());
+                        if (outcome.alert() != null) {
+                            log("INFO", "alert: " + outcome.alert().json());
+                        }
+                        results.add(outcome.detail());
+                    }
                 }
-                Responder.Outcome outcome = responder.respond(sns.getMessage(),
-                        new Responder.Attempt(budget, attempt::acted, attempt.earlierActions(), attempt.around(publisher)));
-                log("INFO", "message " + messageId + ": " + outcome.detail());
-                if (outcome.alert() != null) {
-                    log("INFO", "alert: " + outcome.alert().json());
-                }
-                results.add(outcome.detail());
             } catch (AlarmParseException e) {
                 log("ERROR", "message " + messageId + " is not a usable alarm notification: " + e.getMessage());
                 try {
-                    results.add(publisher.publish(unreadable(sns, e.getMessage())));
+                    results.add(publisher.publish(unreadable(delivery, e.getMessage())));
                 } catch (RuntimeException publishError) {
                     publishFailure = publishError;
                 }
@@ -118,7 +135,7 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
             } catch (RuntimeException | StackOverflowError e) { // the Responder guards its pipeline; this is the last net
                 log("ERROR", "message " + messageId + ": unexpected failure: " + e);
                 try {
-                    results.add(publisher.publish(unreadable(sns, "Trailhound failed while handling it: " + e)));
+                    results.add(publisher.publish(unreadable(delivery, "Trailhound failed while handling it: " + e)));
                 } catch (RuntimeException publishError) {
                     publishFailure = publishError;
                 }
@@ -151,18 +168,12 @@ public final class Handler implements RequestHandler<SNSEvent, String> {
         return Budget.until(end, clock).share(1.0 / recordsLeft);
     }
 
-    static boolean isOwnMessage(SNSEvent.SNS sns) {
-        Map<String, SNSEvent.MessageAttribute> attrs = sns.getMessageAttributes();
-        return (attrs != null && attrs.containsKey(RenderedAlert.ORIGIN_ATTRIBUTE))
-                || (sns.getMessage() != null && sns.getMessage().startsWith("{\"source\":\"trailhound\""));
-    }
-
     /** An alert for a notification that could not be read, so that nothing reaches people silently dropped. */
-    static RenderedAlert unreadable(SNSEvent.SNS sns, String reason) {
-        String message = sns == null ? null : sns.getMessage();
+    static RenderedAlert unreadable(Delivery delivery, String reason) {
+        Delivery.Unreadable u = delivery instanceof Delivery.Unreadable d ? d : new Delivery.Unreadable(delivery.id(), reason, null, null);
         String text = "Trailhound received a notification on the alarm topic that it could not read.\n\nReason: "
-                + Sanitize.text(reason) + "\nSubject: " + Sanitize.text(sns == null ? null : sns.getSubject())
-                + "\nMessage (first 4000 characters):\n" + Sanitize.text(message, 4000) + "\n";
+                + Sanitize.text(reason) + "\nSubject: " + Sanitize.text(u.subject())
+                + "\nMessage (first 4000 characters):\n" + Sanitize.text(u.message(), 4000) + "\n";
         String json = Json.write(Json.object().put("source", "trailhound").put("version", 1)
                 .put("detection", "UNREADABLE_NOTIFICATION").put("reason", reason == null ? "" : reason));
         return new RenderedAlert("Trailhound: unreadable notification on the alarm topic", text, json,

@@ -3,6 +3,9 @@ package io.trailhound;
 import io.trailhound.alarm.AlarmNotification;
 import io.trailhound.alarm.AlarmParser;
 import io.trailhound.alarm.BreachWindow;
+import io.trailhound.alarm.ChildAlarmSource;
+import io.trailhound.alarm.ChildStatus;
+import io.trailhound.alarm.CompositeChildren;
 import io.trailhound.alarm.TimeWindow;
 import io.trailhound.alert.Alert;
 import io.trailhound.alert.AlertRenderer;
@@ -24,6 +27,7 @@ import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.evidence.EvidenceCollector;
 import io.trailhound.evidence.EventSource;
 import io.trailhound.evidence.MetricFilter;
+import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.MetricFilterSource;
 import io.trailhound.publish.Publisher;
 import io.trailhound.remediate.Candidate;
@@ -54,10 +58,22 @@ public final class Responder {
      * {@code alarms} checks a notification with CloudWatch.
      */
     public record Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator,
-                         Publisher publisher, OwnIdentity ownIdentity, AlarmVerifier alarms) {
-        /** Offline stages (and tests): no identity of their own, no CloudWatch to ask. */
+                         Publisher publisher, OwnIdentity ownIdentity, ChildAlarmSource childAlarms, AlarmVerifier alarms) {
+        /** Stages that know no identity of their own and cannot describe a composite's children (offline, tests). */
         public Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator, Publisher publisher) {
-            this(filters, events, enricher, remediator, publisher, OwnIdentity.NONE, AlarmVerifier.OFFLINE);
+            this(filters, events, enricher, remediator, publisher, OwnIdentity.NONE, ChildAlarmSource.OFFLINE, AlarmVerifier.OFFLINE);
+        }
+
+        /** Without a way to describe a composite alarm's children (they are then named in the alert as needed). */
+        public Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator, Publisher publisher,
+                      OwnIdentity ownIdentity) {
+            this(filters, events, enricher, remediator, publisher, ownIdentity, ChildAlarmSource.OFFLINE, AlarmVerifier.OFFLINE);
+        }
+
+        /** Without CloudWatch to check the notification with (it is then "not checked"). */
+        public Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator, Publisher publisher,
+                      OwnIdentity ownIdentity, ChildAlarmSource childAlarms) {
+            this(filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, AlarmVerifier.OFFLINE);
         }
     }
 
@@ -115,9 +131,18 @@ public final class Responder {
 
     /** As {@link #respond(String, Budget)}, for one attempt of several at the same notification. */
     public Outcome respond(String message, Attempt attempt) {
+        return respond(AlarmParser.parse(message), attempt);
+    }
+
+    /** Handles one alarm state change without a time budget (the CLI). */
+    public Outcome respond(AlarmNotification alarm) {
+        return respond(alarm, new Attempt(Budget.unlimited(clock), o -> { }, List.of(), stages.publisher()));
+    }
+
+    /** Handles one alarm state change, however it arrived (see AlarmReader); only a transition to ALARM yields an alert. */
+    public Outcome respond(AlarmNotification alarm, Attempt attempt) {
         Budget budget = attempt.budget();
         Consumer<RemediationOutcome> acted = attempt.acted();
-        AlarmNotification alarm = AlarmParser.parse(message);
         if (!alarm.isAlarm()) {
             return new Outcome(false, "alarm '" + Sanitize.text(alarm.alarmName(), 200) + "' went to "
                     + Sanitize.text(alarm.newState(), 40) + ": no alert", null, List.of());
@@ -156,6 +181,7 @@ public final class Responder {
         final DamagedRecords damaged = new DamagedRecords();
         final Set<ResourceRef> usable = ConcurrentHashMap.newKeySet();
         TimeWindow window;
+        List<ChildStatus> children = List.of();
         EvidenceCollector.Summary summary;
         Map<ResourceRef, ResourceFacts> facts = Map.of();
         AlarmCheck notification = AlarmCheck.OFFLINE;
@@ -179,7 +205,7 @@ public final class Responder {
             partial = partial || timedOut;
             return new Alert(alarm, w, groups, facts, remediation, aggregator.total(), summary == null ? 0 : summary.candidates(),
                     aggregator.ungrouped(), all, partial || (summary != null && summary.partial()), clock.instant(),
-                    summary == null ? List.of() : summary.notFullyRead(), notification);
+                    summary == null ? List.of() : summary.notFullyRead(), children, notification);
         }
 
         /** The alert after an unexpected failure: what was found so far, and the error. */
@@ -199,21 +225,38 @@ public final class Responder {
 
     Alert investigate(Progress p, Budget budget, Consumer<RemediationOutcome> acted) {
         AlarmNotification alarm = p.alarm;
-        p.stage = "deriving the time window";
-        p.window = BreachWindow.of(alarm, config.lookbackSlack());
-        TimeWindow window = p.window;
         List<String> notes = p.notes;
+        List<AlarmNotification.MetricRef> metrics;
+        if (alarm.isComposite()) {
+            p.stage = "describing the composite alarm's children";
+            CompositeChildren.Resolution composite = children(alarm, p.inputProblems);
+            p.window = composite.window();
+            p.children = composite.children();
+            metrics = composite.metrics();
+            notes.addAll(composite.notes());
+        } else {
+            p.stage = "deriving the time window";
+            p.window = BreachWindow.of(alarm, config.lookbackSlack(), clock.instant());
+            metrics = alarm.metrics();
+            if (metrics.isEmpty()) {
+                notes.add("the notification names no metric (no Trigger or configuration.metrics), so no metric filter can be looked up");
+            }
+        }
+        TimeWindow window = p.window;
         if (!window.fromDatapoints()) notes.add(window.note());
         p.stage = "finding the metric filters";
         Budget scan = budget.share(SCAN_SHARE);
         List<MetricFilter> filters = new ArrayList<>();
-        for (AlarmNotification.MetricRef metric : alarm.metrics()) {
+        for (AlarmNotification.MetricRef metric : metrics) {
             try {
                 List<MetricFilter> found = stages.filters().filtersFor(metric, scan);
                 if (found.isEmpty()) {
-                    notes.add("no metric filter publishes to " + metric.namespace() + "/" + metric.metricName());
+                    notes.add("no metric filter publishes to " + metric.display());
                 }
                 filters.addAll(found);
+            } catch (MetricFilterCatalog.UnknownMetricException e) {
+                notes.add(e.getMessage()); // offline: the other metrics of a metric-math alarm are still searched
+                p.inputProblems.add(e.getMessage());
             } catch (SdkException e) {
                 notes.add(AwsErrors.describe("logs:DescribeMetricFilters", e));
             } catch (Budget.Exhausted e) {
@@ -290,6 +333,25 @@ public final class Responder {
         List<Candidate> out = new ArrayList<>();
         triggers.forEach((ref, found) -> out.add(new Candidate(ref, p.facts.get(ref), found)));
         return out;
+    }
+
+    /** A composite alarm's children: described online; offline the alert and the CLI name the ones needed. */
+    private CompositeChildren.Resolution children(AlarmNotification alarm, List<String> inputProblems) {
+        List<String> needed = CompositeChildren.needed(alarm);
+        try {
+            return CompositeChildren.resolve(alarm, stages.childAlarms().describe(alarm.region(), needed), config.lookbackSlack(),
+                    clock.instant());
+        } catch (ChildAlarmSource.Unavailable e) {
+            List<String> ask = alarm.composite().triggeringChildren().isEmpty() ? needed : alarm.composite().triggeringChildren();
+            String why = "offline: DescribeAlarms would be needed for child alarm(s) " + String.join(", ", ask)
+                    + " of composite alarm '" + alarm.alarmName() + "' to search their metrics; run with AWS credentials,"
+                    + " or invoke with the child alarm's own notification";
+            inputProblems.add(why);
+            return CompositeChildren.unresolved(alarm, config.lookbackSlack(), clock.instant(), why);
+        } catch (SdkException e) {
+            return CompositeChildren.unresolved(alarm, config.lookbackSlack(), clock.instant(),
+                    AwsErrors.describe("cloudwatch:DescribeAlarms", e) + "; the child alarms of the composite were not investigated");
+        }
     }
 
     /**

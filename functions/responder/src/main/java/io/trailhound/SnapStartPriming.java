@@ -1,5 +1,7 @@
 package io.trailhound;
 
+import io.trailhound.alarm.AlarmReader;
+import io.trailhound.alarm.Delivery;
 import io.trailhound.config.Config;
 import io.trailhound.enrich.OfflineEnricher;
 import io.trailhound.evidence.EventSource;
@@ -17,7 +19,7 @@ import org.crac.Resource;
 
 /**
  * SnapStart runtime hook: before Lambda takes the snapshot, run the whole handler path once on a built-in
- * sample (parse the alarm, compile the pattern, match, classify, group, render), entirely in memory, so the
+ * sample (read the event, parse the alarm, compile the pattern, match, classify, group, render), entirely in memory, so the
  * restored function starts with those classes loaded and initialised. No AWS call is made: a call at
  * snapshot time would use the snapshot's credentials and could have side effects.
  */
@@ -60,13 +62,18 @@ public final class SnapStartPriming implements Resource {
             return EventSource.Result.COMPLETE;
         };
         String[] text = new String[1];
-        Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(null), sample,
+        Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(List.of()), sample,
                 new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE), Remediator.OFF, alert -> {
                     text[0] = alert.text();
                     Json.write(Json.object().put("subject", alert.subject())); // the writer path too
                     return "primed";
                 });
-        new Responder(Config.from(Map.of()), stages, Clock.systemUTC()).respond(SAMPLE_ALARM);
+        // through the reader, as the handler receives it: an SNS event around the alarm message
+        var event = Json.object();
+        event.putArray("Records").addObject().put("EventSource", "aws:sns").putObject("Sns").put("MessageId", "priming")
+                .put("Message", SAMPLE_ALARM);
+        Delivery.Alarm alarm = (Delivery.Alarm) AlarmReader.read(Json.write(event)).get(0);
+        new Responder(Config.from(Map.of()), stages, Clock.systemUTC()).respond(alarm.alarm());
         return text[0];
     }
 }

@@ -1,5 +1,7 @@
 package io.trailhound;
 
+import io.trailhound.alarm.AwsChildAlarmSource;
+import io.trailhound.alarm.ChildAlarmSource;
 import io.trailhound.aws.AwsClients;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
@@ -31,6 +33,7 @@ import io.trailhound.remediate.OfflineRemediator;
 import io.trailhound.remediate.Remediator;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 
 /** Chooses each stage's adapter: AWS in Lambda; in the CLI, files and/or AWS depending on what is given. */
 public final class Wiring {
@@ -49,6 +52,7 @@ public final class Wiring {
                 remediator(config, aws),
                 publisher(config, aws, null, false),
                 ownIdentity(aws),
+                new AwsChildAlarmSource(aws::cloudWatch),
                 new CloudWatchAlarmVerifier(aws::cloudWatch));
         // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 15-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
@@ -69,7 +73,7 @@ public final class Wiring {
      * CLI: with {@code cloudtrail} files the evidence (and who scheduled deletions) comes from them, and the
      * pattern from {@code --filter-pattern} or the built-in catalog; AWS is asked only when {@code awsConfigured}.
      */
-    public static Responder.Stages cli(Config config, boolean awsConfigured, CloudTrailFiles cloudtrail, String filterPattern,
+    public static Responder.Stages cli(Config config, boolean awsConfigured, CloudTrailFiles cloudtrail, List<String> filterPatterns,
                                        PrintStream out, boolean json) {
         AwsClients aws = awsConfigured ? new AwsClients(config) : null;
         MetricFilterSource filters;
@@ -77,7 +81,7 @@ public final class Wiring {
         ScheduleLookup schedules;
         if (cloudtrail != null) {
             FileScheduleLookup fromFiles = new FileScheduleLookup(cloudtrail);
-            filters = new MetricFilterCatalog(filterPattern);
+            filters = new MetricFilterCatalog(filterPatterns);
             events = new CloudTrailFileEventSource(cloudtrail, fromFiles); // one pass serves both
             schedules = fromFiles;
         } else {
@@ -85,13 +89,14 @@ public final class Wiring {
                 throw new Config.ConfigException("no --cloudtrail files and no AWS configuration: give --cloudtrail for an offline run,"
                         + " or set AWS credentials and AWS_REGION");
             }
-            filters = filterPattern != null ? new MetricFilterCatalog(filterPattern) : new AwsMetricFilterSource(aws.logs(null));
+            filters = !filterPatterns.isEmpty() ? new MetricFilterCatalog(filterPatterns) : new AwsMetricFilterSource(aws.logs(null));
             events = new CloudWatchLogsEventSource(aws.logs(null));
             schedules = new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC());
         }
         Enricher enricher = aws != null ? new AwsEnricher(aws::secretsManager, aws::kms, schedules) : new OfflineEnricher(schedules);
         return new Responder.Stages(filters, events, enricher, remediator(config, aws), publisher(config, aws, out, json),
                 aws == null ? OwnIdentity.NONE : ownIdentity(aws),
+                aws != null ? new AwsChildAlarmSource(aws::cloudWatch) : ChildAlarmSource.OFFLINE,
                 aws == null ? AlarmVerifier.OFFLINE : new CloudWatchAlarmVerifier(aws::cloudWatch));
     }
 

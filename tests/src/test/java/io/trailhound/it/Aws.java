@@ -5,6 +5,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** SDK clients pointed at the test's moto server, to build the world the responder then finds. */
 final class Aws {
+    final CloudWatchClient cloudWatch;
     final CloudWatchLogsClient logs;
     final SecretsManagerClient secrets;
     final KmsClient kms;
@@ -27,6 +29,7 @@ final class Aws {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
         var http = UrlConnectionHttpClient.create();
         Region region = Region.of(MotoServer.REGION);
+        cloudWatch = CloudWatchClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         logs = CloudWatchLogsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         secrets = SecretsManagerClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         kms = KmsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();

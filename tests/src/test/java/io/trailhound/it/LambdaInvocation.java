@@ -4,8 +4,12 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.Handler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Runs the Lambda handler the way the runtime does: built once from the function's environment, then
- * invoked with an SNS event and a {@link Context} whose remaining time follows the real clock towards a
+ * invoked with the bytes of an SNS event and a {@link Context} whose remaining time follows the real clock towards a
  * real deadline (the function's timeout from the moment of invocation). All AWS traffic goes through a
  * {@link FaultProxy} in front of moto, which also records when the alert was published.
  */
@@ -58,14 +62,20 @@ final class LambdaInvocation {
         int before = proxy.callTimes(PUBLISH).size();
         Instant started = Instant.now();
         Instant deadline = started.plus(timeout);
-        SNSEvent event = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withEventSource("aws:sns")
-                .withSns(new SNSEvent.SNS().withType("Notification").withMessageId(messageId).withMessage(message))));
+        ObjectNode event = World.JSON.createObjectNode();
+        event.putArray("Records").addObject().put("EventSource", "aws:sns").putObject("Sns")
+                .put("Type", "Notification").put("MessageId", messageId).put("Message", message);
         String returned = null;
         RuntimeException thrown = null;
         try {
-            returned = handler.handleRequest(event, new DeadlineContext(deadline));
+            // the raw bytes, as the runtime hands them to a RequestStreamHandler
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)), out, new DeadlineContext(deadline));
+            returned = World.JSON.readTree(out.toByteArray()).asText();
         } catch (RuntimeException e) {
             thrown = e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         List<Instant> all = proxy.callTimes(PUBLISH);
         return new Result(started, deadline, Instant.now(), returned, thrown, all.subList(before, all.size()));

@@ -122,6 +122,33 @@ class NeverSilencedMotoTest {
         assertThat(proxy.lastFormParameter(LambdaInvocation.PUBLISH, "Message")).contains("in that attempt Trailhound did: DONE RestoreSecret");
     }
 
+    /** An idempotency record as an earlier attempt left it (the function's own format, written here directly). */
+    void earlierAttempt(String table, String id, java.time.Instant leaseUntil, String action) {
+        world.aws.dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                "id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id),
+                "state", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("IN_PROGRESS"),
+                "leaseUntil", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Long.toString(leaseUntil.getEpochSecond())),
+                "actions", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(List.of(
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(action))))));
+    }
+
+    @Test
+    void aRetryAfterAnAttemptThatDiedSaysWhatThatAttemptDidAndAConcurrentDuplicateWaits() throws Exception {
+        world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));
+        String table = world.idempotencyTable();
+        String restored = "DONE RestoreSecret arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf at 2026-12-01T10:21:09Z";
+        earlierAttempt(table, "sns:died", java.time.Instant.now().minusSeconds(60), restored);
+        earlierAttempt(table, "sns:running", java.time.Instant.now().plusSeconds(600), restored);
+        LambdaInvocation lambda = lambda(Map.of("IDEMPOTENCY_TABLE", table));
+
+        LambdaInvocation.Result concurrent = lambda.invoke(secretAlarm(), "running");
+        assertThat(concurrent.publishes()).as("another invocation holds it").isEmpty();
+        assertThat(concurrent.returned()).contains("is being handled by another invocation");
+
+        JsonNode doc = alertOf("retry after an attempt that died", lambda, secretAlarm(), "died");
+        assertThat(doc.path("notes").toString()).contains("an earlier attempt at this notification recorded: " + restored);
+    }
+
     static final String LOOKUP_EVENTS = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents";
     static final String AMZ_JSON = "application/x-amz-json-1.1";
 

@@ -131,14 +131,15 @@ class OfflineDemoTest {
     }
 
     @Test
-    void unknownMetricOfflineNeedsAPattern() throws Exception {
+    void unknownMetricOfflineStillAlertsAndAsksForAPattern() throws Exception {
         Path event = dir.resolve("e.json");
         Files.writeString(event, Files.readString(CliJar.ROOT.resolve("events/sns-alarm-root-usage.json"))
                 .replace("RootAccountUsageCount", "SomethingElse"));
         CliJar.Result r = CliJar.run(Map.of(), "invoke", "--event", event.toString(), "--cloudtrail", "events/cloudtrail");
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("trailhound: no metric filter is known for CloudTrailMetrics/SomethingElse offline;"
-                + " pass --filter-pattern with the filter's pattern\n");
+        assertThat(r.err()).isEqualTo("trailhound: no metric filter is known offline for CloudTrailMetrics/SomethingElse;"
+                + " pass --filter-pattern 'CloudTrailMetrics/SomethingElse=<pattern>' with the filter's pattern\n");
+        assertThat(r.out()).as("an alarm always yields an alert").startsWith("Subject: Trailhound: ");
         CliJar.Result withPattern = CliJar.run(Map.of(), "invoke", "--event", event.toString(), "--cloudtrail", "events/cloudtrail",
                 "--filter-pattern", "{ $.eventName = ConsoleLogin }", "--format", "json");
         assertThat(new ObjectMapper().readTree(withPattern.out()).at("/counts/matched").asLong()).isEqualTo(1);

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.config.Arn;
 import io.trailhound.evidence.JsonErrors;
 import io.trailhound.json.Json;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses the alarm JSON that CloudWatch puts in the SNS {@code Message}; anything else is a specific error. */
+/**
+ * Reads the alarm JSON that CloudWatch puts in an SNS {@code Message} (metric, metric-math and composite
+ * alarms); anything else is a specific error. An alarm whose Trigger names no metric still reads (its alert
+ * says the metric is unknown): an alarm always yields an alert.
+ */
 public final class AlarmParser {
 
     private AlarmParser() {
@@ -33,32 +34,54 @@ public final class AlarmParser {
         if (root == null || !root.isObject()) {
             throw new AlarmParseException("the SNS message is JSON but not an object, so it is not a CloudWatch alarm notification");
         }
-        if (!root.hasNonNull("AlarmName") || !root.hasNonNull("NewStateValue")) {
+        if (!isAlarmMessage(root)) {
             throw new AlarmParseException("the SNS message is not a CloudWatch alarm notification (no AlarmName/NewStateValue)");
         }
+        return read(root);
+    }
+
+    static boolean isAlarmMessage(JsonNode root) {
+        return root.hasNonNull("AlarmName") && root.hasNonNull("NewStateValue");
+    }
+
+    /** An object that {@link #isAlarmMessage is an alarm message}. */
+    static AlarmNotification read(JsonNode root) {
+        String name = root.get("AlarmName").asText();
         JsonNode trigger = root.path("Trigger");
-        if (!trigger.isObject()) {
-            throw new AlarmParseException("alarm '" + root.get("AlarmName").asText() + "' has no Trigger, so its metric is unknown");
-        }
-        int period = trigger.path("Period").asInt(0);
+        AlarmNotification.Composite composite = root.hasNonNull("AlarmRule")
+                ? CompositeRule.of(root.get("AlarmRule").asText(), triggering(root)) : null;
         int evaluationPeriods = Math.max(1, trigger.path("EvaluationPeriods").asInt(1));
-        List<AlarmNotification.MetricRef> metrics = metrics(trigger, period);
-        if (metrics.isEmpty()) {
-            throw new AlarmParseException("alarm '" + root.get("AlarmName").asText() + "' names no metric in its Trigger");
-        }
+        List<AlarmNotification.MetricRef> metrics = trigger.isObject() ? metrics(trigger, trigger.path("Period").asInt(0)) : List.of();
+        int period = trigger.path("Period").asInt(metrics.stream().mapToInt(AlarmNotification.MetricRef::periodSeconds).max().orElse(0));
         String arn = text(root, "AlarmArn");
+        String time = text(root, "StateChangeTime");
         return new AlarmNotification(
-                root.get("AlarmName").asText(),
+                name,
                 arn,
                 text(root, "AWSAccountId"),
-                Arn.regionOf(arn), // the message's "Region" is a display name, the ARN has the code
+                region(arn, text(root, "Region")),
                 root.get("NewStateValue").asText(),
                 text(root, "OldStateValue"),
                 text(root, "NewStateReason"),
-                stateChangeTime(text(root, "StateChangeTime")),
+                AlarmTimes.parse(time),
                 period,
                 evaluationPeriods,
-                metrics);
+                metrics,
+                composite,
+                time != null && AlarmTimes.parse(time) == null ? time : null);
+    }
+
+    /** TriggeringChildren as CloudWatch sends them; some notifiers' samples carry NewStateReasonData instead. */
+    private static JsonNode triggering(JsonNode root) {
+        JsonNode children = root.path("TriggeringChildren");
+        return children.isArray() ? children : root.path("NewStateReasonData").path("triggeringAlarms");
+    }
+
+    /** The code from the ARN; without one, the message's "Region" is a display name (US West (Oregon)). */
+    static String region(String arn, String displayName) {
+        String fromArn = Arn.regionOf(arn);
+        if (RegionNames.isCode(fromArn)) return fromArn;
+        return RegionNames.codeOf(displayName);
     }
 
     private static List<AlarmNotification.MetricRef> metrics(JsonNode trigger, int period) {
@@ -77,22 +100,7 @@ public final class AlarmParser {
         return out.stream().distinct().toList();
     }
 
-    private static Instant stateChangeTime(String text) {
-        if (text == null) return null;
-        // CloudWatch writes 2026-11-23T10:20:33.123+0000; ISO-8601 wants the offset as +00:00.
-        String iso = text.matches(".*[+-]\\d{4}") ? text.substring(0, text.length() - 2) + ":" + text.substring(text.length() - 2) : text;
-        try {
-            return OffsetDateTime.parse(iso).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e2) {
-                throw new AlarmParseException("StateChangeTime '" + text + "' is not a timestamp");
-            }
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
     }

@@ -1,6 +1,7 @@
 package io.trailhound.alert;
 
 import io.trailhound.alarm.AlarmNotification;
+import io.trailhound.alarm.ChildStatus;
 import io.trailhound.alarm.TimeWindow;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.ResourceRef;
@@ -14,8 +15,9 @@ import java.util.Map;
 /**
  * Everything an enriched alert says. {@code notes} hold what could not be done and why (never a missing
  * alert); {@code partial} marks an alert whose evidence search did not finish, {@code notFullyRead}
- * names the log groups (or other sources) that were not read to the end, and {@code notification} is what
- * CloudWatch said about the notification (an unverified one is marked so and never acted on).
+ * names the log groups (or other sources) that were not read to the end; {@code children} are a composite
+ * alarm's child alarms (empty for a metric alarm); {@code notification} is what CloudWatch said about the
+ * notification (an unverified one is marked so and never acted on).
  */
 public record Alert(
         AlarmNotification alarm,
@@ -30,14 +32,15 @@ public record Alert(
         boolean partial,
         Instant generatedAt,
         List<String> notFullyRead,
+        List<ChildStatus> children,
         AlarmCheck notification) {
 
     /** An alert whose notification was not checked with CloudWatch (offline, tests). */
     public Alert(AlarmNotification alarm, TimeWindow window, List<FindingGroup> groups, Map<ResourceRef, ResourceFacts> facts,
                  List<RemediationOutcome> remediation, long matchedEvents, long scannedEvents, long ungroupedEvents, List<String> notes,
-                 boolean partial, Instant generatedAt, List<String> notFullyRead) {
+                 boolean partial, Instant generatedAt, List<String> notFullyRead, List<ChildStatus> children) {
         this(alarm, window, groups, facts, remediation, matchedEvents, scannedEvents, ungroupedEvents, notes, partial, generatedAt,
-                notFullyRead, AlarmCheck.OFFLINE);
+                notFullyRead, children, AlarmCheck.OFFLINE);
     }
 
     public Alert {
@@ -46,6 +49,7 @@ public record Alert(
         remediation = List.copyOf(remediation);
         notes = List.copyOf(notes);
         notFullyRead = List.copyOf(notFullyRead);
+        children = List.copyOf(children);
     }
 
     /** An alert whose sources were all read, or that does not say which were not. */
@@ -53,7 +57,7 @@ public record Alert(
                  List<RemediationOutcome> remediation, long matchedEvents, long scannedEvents, long ungroupedEvents,
                  List<String> notes, boolean partial, Instant generatedAt) {
         this(alarm, window, groups, facts, remediation, matchedEvents, scannedEvents, ungroupedEvents, notes, partial, generatedAt,
-                List.of());
+                List.of(), List.of());
     }
 
     /** The headline's severity, UNKNOWN when nothing matched. */

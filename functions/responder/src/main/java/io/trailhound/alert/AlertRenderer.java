@@ -2,6 +2,7 @@ package io.trailhound.alert;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailhound.alarm.ChildStatus;
 import io.trailhound.detect.Caller;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
@@ -190,6 +191,14 @@ public final class AlertRenderer {
                 + (a.stateChangeTime() != null ? " at " + a.stateChangeTime() : ""));
         line(t, "Notification", notification(alert.notification()));
         line(t, "Account/region", clean(nvl(a.accountId()), 40) + " / " + clean(nvl(a.region()), 40));
+        if (a.isComposite()) {
+            line(t, "Composite rule", clean(a.composite().rule(), c));
+            for (ChildStatus child : alert.children()) {
+                line(t, "  Child", clean(child.name(), c) + " " + clean(nvl(child.state()), 40)
+                        + (a.composite().triggeringChildren().contains(child.name()) ? " (fired)" : "")
+                        + (child.detail() == null ? "" : ": " + clean(child.detail(), c)));
+            }
+        }
         line(t, "Window searched", alert.window().start() + " .. " + alert.window().end() + " (" + clean(alert.window().note(), c) + ")");
         line(t, "Evidence", alert.matchedEvents() + " matching event(s) of " + alert.scannedEvents() + " scanned, in "
                 + alert.groups().size() + " group(s)" + (alert.partial() ? " - PARTIAL: the search did not finish" : ""));
@@ -289,6 +298,19 @@ public final class AlertRenderer {
         alarm.put("state", cap(a.newState(), 40));
         alarm.put("stateChangeTime", a.stateChangeTime() == null ? null : a.stateChangeTime().toString());
         doc.putObject("notification").put("status", alert.notification().status().name()).put("detail", cap(alert.notification().detail(), c));
+        alarm.put("previousState", cap(a.oldState(), 40));
+        ArrayNode metrics = alarm.putArray("metrics");
+        a.metrics().forEach(m -> metrics.addObject().put("namespace", cap(m.namespace(), c)).put("name", cap(m.metricName(), c))
+                .put("period", m.periodSeconds()));
+        if (a.isComposite()) {
+            ObjectNode composite = alarm.putObject("composite");
+            composite.put("rule", cap(a.composite().rule(), c));
+            ArrayNode triggering = composite.putArray("triggeringChildren");
+            a.composite().triggeringChildren().forEach(name -> triggering.add(cap(name, c)));
+            ArrayNode children = composite.putArray("children");
+            alert.children().forEach(child -> children.addObject().put("name", cap(child.name(), c)).put("state", cap(child.state(), 40))
+                    .put("investigated", child.investigated()).put("detail", cap(child.detail(), c)));
+        }
         ObjectNode window = doc.putObject("window");
         window.put("start", alert.window().start().toString());
         window.put("end", alert.window().end().toString());

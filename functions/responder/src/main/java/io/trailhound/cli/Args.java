@@ -1,5 +1,6 @@
 package io.trailhound.cli;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +8,17 @@ import java.util.Set;
 
 /** {@code --name value} options of one sub-command; unknown or repeated options are usage errors. */
 public final class Args {
-    private final Map<String, String> values = new HashMap<>();
+    private final Map<String, List<String>> values = new HashMap<>();
 
     private Args() {
     }
 
     public static Args parse(List<String> argv, Set<String> known) {
+        return parse(argv, known, Set.of());
+    }
+
+    /** As {@link #parse(List, Set)}; the options in {@code repeatable} may be given more than once. */
+    public static Args parse(List<String> argv, Set<String> known, Set<String> repeatable) {
         Args args = new Args();
         for (int i = 0; i < argv.size(); i++) {
             String name = argv.get(i);
@@ -22,15 +28,17 @@ public final class Args {
             if (i + 1 >= argv.size()) {
                 throw new UsageException("option " + name + " needs a value");
             }
-            if (args.values.put(name, argv.get(++i)) != null) {
+            List<String> given = args.values.computeIfAbsent(name, n -> new ArrayList<>());
+            if (!given.isEmpty() && !repeatable.contains(name)) {
                 throw new UsageException("option " + name + " is given twice");
             }
+            given.add(argv.get(++i));
         }
         return args;
     }
 
     public String required(String name) {
-        String value = values.get(name);
+        String value = optional(name);
         if (value == null) {
             throw new UsageException("missing required option " + name);
         }
@@ -38,7 +46,13 @@ public final class Args {
     }
 
     public String optional(String name) {
-        return values.get(name);
+        List<String> given = values.get(name);
+        return given == null ? null : given.get(0);
+    }
+
+    /** Every value of a repeatable option, in order. */
+    public List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
     }
 
     /** A command line that cannot be run as given. */

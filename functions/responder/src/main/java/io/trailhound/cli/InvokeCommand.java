@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.Responder;
 import io.trailhound.Wiring;
 import io.trailhound.alarm.AlarmParseException;
+import io.trailhound.alarm.AlarmReader;
+import io.trailhound.alarm.Delivery;
 import io.trailhound.config.Config;
 import io.trailhound.evidence.CloudTrailFiles;
+import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.JsonErrors;
 import io.trailhound.json.Json;
 import io.trailhound.pattern.FilterPattern;
@@ -14,7 +17,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,12 +33,10 @@ public final class InvokeCommand {
 
     /** @return the exit status: 0, or 1 when a record was not an alarm or an input was damaged */
     public static int run(List<String> argv, Map<String, String> env, PrintStream out, PrintStream err) throws IOException {
-        Args args = Args.parse(argv, OPTIONS);
-        List<String> messages = messages(Path.of(args.required("--event")));
-        String pattern = args.optional("--filter-pattern");
-        if (pattern != null) {
-            FilterPattern.compile(pattern); // an invalid pattern is exit status 2 before anything runs
-        }
+        Args args = Args.parse(argv, OPTIONS, Set.of("--filter-pattern"));
+        List<Delivery> deliveries = deliveries(Path.of(args.required("--event")));
+        List<String> patterns = args.all("--filter-pattern");
+        new MetricFilterCatalog(patterns).givenPatterns().forEach(FilterPattern::compile); // invalid: exit status 2 before anything runs
         String format = args.optional("--format") == null ? "text" : args.optional("--format");
         if (!format.equals("text") && !format.equals("json")) {
             throw new Args.UsageException("--format must be text or json, not '" + format + "'");
@@ -46,32 +46,36 @@ public final class InvokeCommand {
             config = config.withRemediation(Config.RemediationMode.parse(args.optional("--remediate")));
         }
         CloudTrailFiles files = args.optional("--cloudtrail") == null ? null : CloudTrailFiles.at(Path.of(args.optional("--cloudtrail")));
-        Responder.Stages stages = Wiring.cli(config, Config.awsConfigured(env), files, pattern, out, format.equals("json"));
+        Responder.Stages stages = Wiring.cli(config, Config.awsConfigured(env), files, patterns, out, format.equals("json"));
         Responder responder = new Responder(config, stages, Clock.systemUTC());
         int status = 0;
-        for (int i = 0; i < messages.size(); i++) {
-            String which = messages.size() > 1 ? "record " + (i + 1) + ": " : "";
-            try {
-                Responder.Outcome outcome = responder.respond(messages.get(i));
-                if (!outcome.published()) {
-                    err.println("trailhound: " + which + outcome.detail());
-                } else if (!outcome.detail().equals("stdout")) {
-                    err.println("trailhound: " + which + "published to " + outcome.detail());
-                }
-                for (String problem : outcome.inputProblems()) {
-                    err.println("trailhound: " + which + problem);
+        for (int i = 0; i < deliveries.size(); i++) {
+            String which = deliveries.size() > 1 ? "record " + (i + 1) + ": " : "";
+            switch (deliveries.get(i)) {
+                case Delivery.Own own -> err.println("trailhound: " + which + "ignored: Trailhound published this message itself");
+                case Delivery.Unreadable u -> { // the other records are still handled
+                    err.println("trailhound: " + which + u.reason());
                     status = 1;
                 }
-            } catch (AlarmParseException e) { // the other records are still handled
-                err.println("trailhound: " + which + e.getMessage());
-                status = 1;
+                case Delivery.Alarm a -> {
+                    Responder.Outcome outcome = responder.respond(a.alarm());
+                    if (!outcome.published()) {
+                        err.println("trailhound: " + which + outcome.detail());
+                    } else if (!outcome.detail().equals("stdout")) {
+                        err.println("trailhound: " + which + "published to " + outcome.detail());
+                    }
+                    for (String problem : outcome.inputProblems()) {
+                        err.println("trailhound: " + which + problem);
+                        status = 1;
+                    }
+                }
             }
         }
         return status;
     }
 
-    /** Every SNS record's Message, or the file itself when it is a bare alarm message. */
-    static List<String> messages(Path event) throws IOException {
+    /** Every notification in the file, whatever its shape (see {@link AlarmReader}). */
+    static List<Delivery> deliveries(Path event) throws IOException {
         String text = Files.readString(event);
         JsonNode root;
         try {
@@ -79,20 +83,10 @@ public final class InvokeCommand {
         } catch (IOException e) {
             throw new AlarmParseException(event + " is not JSON: " + JsonErrors.describe(e));
         }
-        if (root == null || !root.isObject()) {
+        if (root == null || !(root.isObject() || root.isTextual())) {
             throw new AlarmParseException(event + " is not an SNS event or an alarm message (expected a JSON object)");
         }
-        if (!root.has("Records")) {
-            return List.of(text);
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode record : root.get("Records")) {
-            JsonNode message = record.path("Sns").path("Message");
-            if (!message.isTextual()) {
-                throw new AlarmParseException(event + ": a record's Sns.Message is missing or not a string, so it is not an SNS event");
-            }
-            out.add(message.asText());
-        }
+        List<Delivery> out = AlarmReader.read(root);
         if (out.isEmpty()) {
             throw new AlarmParseException(event + ": the SNS event has no records");
         }

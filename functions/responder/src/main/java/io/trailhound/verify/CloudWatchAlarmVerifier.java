@@ -17,6 +17,7 @@ import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
@@ -58,6 +59,7 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
             return AlarmCheck.unverified("AWSAccountId " + n.accountId() + " is not the account of AlarmArn " + n.alarmArn());
         }
         CloudWatchClient cw = clientForRegion.apply(region);
+        if (n.isComposite()) return composite(cw, n, budget);
         MetricAlarm alarm;
         try {
             List<MetricAlarm> found = cw.describeAlarms(b -> b.alarmNames(n.alarmName())
@@ -89,6 +91,23 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
                     + AwsErrors.describe("cloudwatch:DescribeAlarmHistory", historyUnavailable) + ")")
                     : AlarmCheck.unverified("CloudWatch's alarm is not in the ALARM state the notification describes (it is "
                     + alarm.stateValueAsString() + " since " + changedAt(alarm) + "), and its history did not answer");
+        }
+    }
+
+    /** A composite alarm: it must exist with the notification's ARN and be in this ALARM state now. */
+    private static AlarmCheck composite(CloudWatchClient cw, AlarmNotification n, Budget budget) {
+        try {
+            var found = cw.describeAlarms(b -> b.alarmNames(n.alarmName()).alarmTypes(AlarmType.COMPOSITE_ALARM)
+                    .overrideConfiguration(CallTimeouts.within(budget, "cloudwatch:DescribeAlarms"))).compositeAlarms().stream()
+                    .filter(a -> n.alarmArn().equals(a.alarmArn())).findFirst().orElse(null);
+            if (found == null) return AlarmCheck.unverified("CloudWatch has no composite alarm " + n.alarmArn());
+            Instant changed = found.stateTransitionedTimestamp() != null ? found.stateTransitionedTimestamp() : found.stateUpdatedTimestamp();
+            return "ALARM".equals(found.stateValueAsString()) && near(changed, n.stateChangeTime())
+                    ? AlarmCheck.verified("CloudWatch's composite alarm is in this ALARM state (DescribeAlarms)")
+                    : AlarmCheck.unverified("CloudWatch's composite alarm is not in the ALARM state the notification describes (it is "
+                    + found.stateValueAsString() + " since " + changed + ")");
+        } catch (SdkException e) {
+            return AlarmCheck.unverified(AwsErrors.describe("cloudwatch:DescribeAlarms", e));
         }
     }
 

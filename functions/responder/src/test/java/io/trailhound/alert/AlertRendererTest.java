@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailhound.alarm.AlarmNotification;
+import io.trailhound.alarm.ChildStatus;
 import io.trailhound.alarm.TimeWindow;
 import io.trailhound.detect.Caller;
 import io.trailhound.detect.Detection;
@@ -136,6 +137,24 @@ class AlertRendererTest {
         RenderedAlert r = new AlertRenderer().render(alert(new FindingAggregator(1), Map.of()));
         assertThat(r.subject()).isEqualTo("Trailhound: AttemptsToAccessDeletedSecretsAlarm in ALARM, no matching events found");
         assertThat(r.text()).contains("0 matching event(s) of 100 scanned");
+    }
+
+    @Test
+    void compositeAlertShowsTheRuleAndWhichChildFired() throws Exception {
+        AlarmNotification composite = new AlarmNotification("TrailAlarms", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:TrailAlarms",
+                "111122223333", "us-east-1", "ALARM", "OK", "r", Instant.parse("2026-11-23T10:21:08Z"), 0, 1, List.of(),
+                new AlarmNotification.Composite("ALARM(SecretsAlarm) OR ALARM(RootAlarm)", List.of("SecretsAlarm", "RootAlarm"),
+                        List.of("SecretsAlarm")), null);
+        Alert a = new Alert(composite, WINDOW, List.of(), Map.of(), List.of(), 0, 0, 0, List.of(), false, NOW, List.of(),
+                List.of(new ChildStatus("SecretsAlarm", "ALARM", true, "searched CloudTrailLogMetrics/AttemptsToAccessDeletedSecrets"),
+                        new ChildStatus("RootAlarm", "OK", false, "not in ALARM at the transition")));
+        RenderedAlert r = new AlertRenderer().render(a);
+        assertThat(r.text()).contains("Composite rule:    ALARM(SecretsAlarm) OR ALARM(RootAlarm)")
+                .contains("SecretsAlarm ALARM (fired): searched CloudTrailLogMetrics/AttemptsToAccessDeletedSecrets")
+                .contains("RootAlarm OK: not in ALARM at the transition");
+        JsonNode doc = new ObjectMapper().readTree(r.json());
+        assertThat(doc.at("/alarm/composite/triggeringChildren/0").asText()).isEqualTo("SecretsAlarm");
+        assertThat(doc.at("/alarm/composite/children/1/investigated").asBoolean()).isFalse();
     }
 
     static RemediationOutcome restored(int i) {

@@ -56,7 +56,7 @@ class InputFuzzTest {
         for (int i = 0; i < 20_000; i++) {
             String message = new String(mutate(alarm, random), StandardCharsets.UTF_8);
             try {
-                BreachWindow.of(AlarmParser.parse(message), Duration.ofMinutes(10));
+                BreachWindow.of(AlarmParser.parse(message), Duration.ofMinutes(10), java.time.Instant.EPOCH);
             } catch (AlarmParseException e) {
                 rejected++;
                 assertThat(e.getMessage()).isNotBlank().doesNotContain("\n");

@@ -1,0 +1,61 @@
+package io.trailhound.alarm;
+
+import io.trailhound.config.Arn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+
+/**
+ * {@code cloudwatch:DescribeAlarms} by name (at most 100 names per call, every page), metric and composite
+ * alarms, in the composite's own Region.
+ *
+ * @see <a href="https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html">DescribeAlarms</a>
+ */
+public final class AwsChildAlarmSource implements ChildAlarmSource {
+    static final int NAMES_PER_CALL = 100;
+    private final Function<String, CloudWatchClient> cloudWatch;
+
+    public AwsChildAlarmSource(Function<String, CloudWatchClient> cloudWatch) {
+        this.cloudWatch = cloudWatch;
+    }
+
+    @Override
+    public List<ChildAlarm> describe(String region, List<String> names) {
+        List<ChildAlarm> out = new ArrayList<>();
+        CloudWatchClient client = cloudWatch.apply(region);
+        for (int from = 0; from < names.size(); from += NAMES_PER_CALL) {
+            List<String> batch = names.subList(from, Math.min(names.size(), from + NAMES_PER_CALL));
+            client.describeAlarmsPaginator(b -> b.alarmNames(batch).alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM))
+                    .forEach(page -> {
+                        page.metricAlarms().forEach(m -> out.add(new ChildAlarm(m.alarmName(), m.stateValueAsString(),
+                                m.stateUpdatedTimestamp(), asNotification(m))));
+                        page.compositeAlarms().forEach(c -> out.add(new ChildAlarm(c.alarmName(), c.stateValueAsString(),
+                                c.stateUpdatedTimestamp(), null)));
+                    });
+        }
+        return out;
+    }
+
+    static AlarmNotification asNotification(MetricAlarm m) {
+        List<AlarmNotification.MetricRef> metrics = new ArrayList<>();
+        int period = m.period() == null ? 0 : m.period();
+        if (m.metricName() != null && m.namespace() != null) {
+            metrics.add(new AlarmNotification.MetricRef(m.namespace(), m.metricName(), period));
+        }
+        for (MetricDataQuery q : m.metrics()) {
+            if (q.metricStat() != null && q.metricStat().metric() != null) {
+                var metric = q.metricStat().metric();
+                metrics.add(new AlarmNotification.MetricRef(metric.namespace(), metric.metricName(),
+                        q.metricStat().period() == null ? period : q.metricStat().period()));
+            }
+        }
+        if (period == 0) period = metrics.stream().mapToInt(AlarmNotification.MetricRef::periodSeconds).max().orElse(0);
+        return new AlarmNotification(m.alarmName(), m.alarmArn(), Arn.parse(m.alarmArn()).map(Arn::accountId).orElse(null),
+                Arn.regionOf(m.alarmArn()), m.stateValueAsString(), null, m.stateReason(), m.stateUpdatedTimestamp(), period,
+                m.evaluationPeriods() == null ? 1 : m.evaluationPeriods(), metrics.stream().distinct().toList());
+    }
+}

@@ -1,0 +1,21 @@
+package io.trailhound.alarm;
+
+import java.util.List;
+
+/** Describes the child alarms a composite alarm's rule names (online: CloudWatch DescribeAlarms). */
+public interface ChildAlarmSource {
+    /** @return the children that exist, in any order; names that are not found are simply absent */
+    List<ChildAlarm> describe(String region, List<String> names);
+
+    /** The CLI without AWS: nothing can be described. */
+    ChildAlarmSource OFFLINE = (region, names) -> {
+        throw new Unavailable();
+    };
+
+    /** No service to ask (an offline run). */
+    final class Unavailable extends RuntimeException {
+        public Unavailable() {
+            super("offline");
+        }
+    }
+}
