@@ -21,7 +21,6 @@ final class Aws {
     final KmsClient kms;
     final SnsClient sns;
     final SqsClient sqs;
-    final software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch;
     final DynamoDbClient dynamo;
 
     Aws(MotoServer moto) {
@@ -36,7 +35,5 @@ final class Aws {
         sns = SnsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
         sqs = SqsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
-        cloudWatch = software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder().endpointOverride(endpoint).region(region)
-                .credentialsProvider(credentials).httpClient(http).build();
     }
 }
