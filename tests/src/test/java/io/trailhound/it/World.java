@@ -42,7 +42,7 @@ final class World {
     final MotoServer moto;
     final Aws aws;
     /** The start of the breaching period: the events happen just after it. */
-    final Instant datapoint = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(20, ChronoUnit.MINUTES);
+    final Instant datapoint = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(6, ChronoUnit.MINUTES); // moto's ALARM is set now
     String alertTopicArn;
     String queueUrl;
 
