@@ -1,7 +1,9 @@
 package io.trailhound;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.trailhound.alarm.AlarmParseException;
 import io.trailhound.alarm.AlarmReader;
@@ -43,7 +45,7 @@ public final class Handler implements RequestStreamHandler {
     /** Used by Lambda: clients and stages are built once per container, then the path is primed for SnapStart. */
     public Handler() {
         this(Config.from(System.getenv()));
-        SnapStartPriming.register();
+        SnapStartPriming.register(System.getenv());
     }
 
     /** As Lambda builds it, from the given environment instead of the process's (test harnesses). */
@@ -66,7 +68,7 @@ public final class Handler implements RequestStreamHandler {
     Handler(Config config, Responder.Stages stages, IdempotencyStore store) {
         this.responder = new Responder(config, stages, Clock.systemUTC());
         this.publisher = stages.publisher();
-        this.once = new Once(store, Clock.systemUTC(), message -> log("WARN", message));
+        this.once = new Once(store, Clock.systemUTC(), message -> log(LogLevel.WARN, null, message));
     }
 
     @Override
@@ -79,7 +81,7 @@ public final class Handler implements RequestStreamHandler {
     String handle(String event, Context context) {
         List<Delivery> deliveries = AlarmReader.read(event);
         if (deliveries.isEmpty()) {
-            log("WARN", "the event has no records; nothing to do");
+            log(LogLevel.WARN, null, "the event has no records; nothing to do");
             return "no records";
         }
         List<String> results = new ArrayList<>();
@@ -87,10 +89,11 @@ public final class Handler implements RequestStreamHandler {
         for (int i = 0; i < deliveries.size(); i++) {
             Delivery delivery = deliveries.get(i);
             String messageId = delivery.id();
+            String alarm = delivery instanceof Delivery.Alarm d ? d.alarm().alarmName() : null;
             try {
                 switch (delivery) {
                     case Delivery.Own own -> {
-                        log("INFO", "ignoring message " + messageId + ": Trailhound published it");
+                        log(LogLevel.INFO, alarm, "ignoring message " + messageId + ": Trailhound published it");
                         results.add("ignored own message");
                     }
                     case Delivery.Unreadable u -> throw new AlarmParseException(u.reason());
@@ -99,41 +102,41 @@ public final class Handler implements RequestStreamHandler {
                         // the key is the delivery's own id (SNS or SQS message, EventBridge event, alarm ARN and state time)
                         Once.Attempt attempt = once.begin(messageId == null ? null : "sns:" + messageId, deadline(context));
                         if (attempt.skip() != null) {
-                            log("INFO", attempt.skip());
+                            log(LogLevel.INFO, alarm, attempt.skip());
                             results.add(attempt.skip());
                             continue;
                         }
                         if (attempt.pendingAlert() != null) { // an earlier attempt could not publish it: publish that alert now
-                            log("INFO", "message " + messageId + ": publishing the alert an earlier attempt prepared");
+                            log(LogLevel.INFO, alarm, "message " + messageId + ": publishing the alert an earlier attempt prepared");
                             try {
                                 results.add(attempt.around(publisher).publish(attempt.pendingAlert()));
                             } catch (RuntimeException e) {
-                                log("ERROR", "message " + messageId + ": publishing the alert failed again: " + e);
+                                log(LogLevel.ERROR, alarm, "message " + messageId + ": publishing the alert failed again: " + e);
                                 publishFailure = e;
                             }
                             continue;
                         }
                         Responder.Outcome outcome = responder.respond(a.alarm(),
                                 new Responder.Attempt(budget, attempt::acted, attempt.earlierActions(), attempt.around(publisher)));
-                        log("INFO", "message " + messageId + ": " + outcome.detail());
+                        log(LogLevel.INFO, alarm, "message " + messageId + ": " + outcome.detail());
                         if (outcome.alert() != null) {
-                            log("INFO", "alert: " + outcome.alert().json());
+                            log(LogLevel.INFO, alarm, "alert: " + outcome.alert().json());
                         }
                         results.add(outcome.detail());
                     }
                 }
             } catch (AlarmParseException e) {
-                log("ERROR", "message " + messageId + " is not a usable alarm notification: " + e.getMessage());
+                log(LogLevel.ERROR, alarm, "message " + messageId + " is not a usable alarm notification: " + e.getMessage());
                 try {
                     results.add(publisher.publish(unreadable(delivery, e.getMessage())));
                 } catch (RuntimeException publishError) {
                     publishFailure = publishError;
                 }
             } catch (Responder.PublishFailedException e) {
-                log("ERROR", "message " + messageId + ": publishing the alert failed: " + e.getCause());
+                log(LogLevel.ERROR, alarm, "message " + messageId + ": publishing the alert failed: " + e.getCause());
                 publishFailure = e;
             } catch (RuntimeException | StackOverflowError e) { // the Responder guards its pipeline; this is the last net
-                log("ERROR", "message " + messageId + ": unexpected failure: " + e);
+                log(LogLevel.ERROR, alarm, "message " + messageId + ": unexpected failure: " + e);
                 try {
                     results.add(publisher.publish(unreadable(delivery, "Trailhound failed while handling it: " + e)));
                 } catch (RuntimeException publishError) {
@@ -180,9 +183,12 @@ public final class Handler implements RequestStreamHandler {
                 Map.of("detection", "UNREADABLE_NOTIFICATION", "severity", "UNKNOWN", RenderedAlert.ORIGIN_ATTRIBUTE, "trailhound"));
     }
 
-    /** One JSON line per log entry (the function's log format is JSON). */
-    private static void log(String level, String message) {
-        System.out.println(Json.write(Json.object().put("level", level).put("logger", "trailhound")
-                .put("message", Sanitize.text(message, 200_000))));
+    /**
+     * Through the runtime's logger: with the function's JSON log format each line is a JSON object with
+     * timestamp, level, message and the invocation's AWSRequestId; the message starts with the alarm name.
+     */
+    static void log(LogLevel level, String alarmName, String message) {
+        LambdaRuntime.getLogger().log("alarm " + (alarmName == null ? "(none)" : Sanitize.text(alarmName, 256)) + ": "
+                + Sanitize.text(message, 200_000), level);
     }
 }

@@ -1,79 +1,216 @@
 package io.trailhound;
 
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.alarm.AlarmReader;
 import io.trailhound.alarm.Delivery;
+import io.trailhound.aws.AwsClients;
+import io.trailhound.budget.Budget;
+import io.trailhound.aws.CannedHttpClient;
+import io.trailhound.aws.CannedHttpClient.Canned;
 import io.trailhound.config.Config;
-import io.trailhound.enrich.OfflineEnricher;
-import io.trailhound.evidence.EventSource;
 import io.trailhound.evidence.MetricFilterCatalog;
-import io.trailhound.evidence.RawEvent;
+import io.trailhound.idempotency.IdempotencyStore;
 import io.trailhound.json.Json;
-import io.trailhound.remediate.Remediator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * SnapStart runtime hook: before Lambda takes the snapshot, run the whole handler path once on a built-in
- * sample (read the event, parse the alarm, compile the pattern, match, classify, group, render), entirely in memory, so the
- * restored function starts with those classes loaded and initialised. No AWS call is made: a call at
- * snapshot time would use the snapshot's credentials and could have side effects.
+ * SnapStart runtime hook: before Lambda takes the snapshot, run the whole Lambda path on the three sample
+ * alarms (parse, DescribeMetricFilters, FilterLogEvents, match, classify, group, DescribeSecret, DescribeKey,
+ * ListAliases, ListResourceTags, LookupEvents, render, Publish, and the idempotency table's GetItem, PutItem and
+ * UpdateItem), with SDK clients built exactly as the
+ * function's own but over {@link CannedHttpClient}: each client's request marshalling, signing, retry and
+ * response (and error) unmarshalling runs, so the restored function starts with those classes loaded and
+ * initialised. Nothing leaves the process and nothing from the environment is used: the priming clients have
+ * fixed fake credentials, and they are dropped afterwards (the function's clients resolve credentials on
+ * their first real request, after the restore).
  */
 public final class SnapStartPriming implements Resource {
+    static final String SAMPLE = "/io/trailhound/priming-sample.json";
+    static final String ACCOUNT = "111122223333";
+
     /** CRaC keeps resources weakly; this keeps ours alive for the life of the container. */
     private static SnapStartPriming registered;
 
-    static final String SAMPLE_ALARM = "{\"AlarmName\":\"AttemptsToAccessDeletedSecretsAlarm\",\"AWSAccountId\":\"111122223333\","
-            + "\"NewStateValue\":\"ALARM\",\"OldStateValue\":\"OK\",\"NewStateReason\":\"Threshold Crossed: 1 out of the last 1 datapoints"
-            + " [1.0 (23/11/26 10:15:00)] was greater than or equal to the threshold (1.0).\",\"StateChangeTime\":\"2026-11-23T10:21:08.412+0000\","
-            + "\"AlarmArn\":\"arn:aws:cloudwatch:us-east-1:111122223333:alarm:AttemptsToAccessDeletedSecretsAlarm\","
-            + "\"Trigger\":{\"MetricName\":\"AttemptsToAccessDeletedSecrets\",\"Namespace\":\"CloudTrailLogMetrics\",\"Period\":300,"
-            + "\"EvaluationPeriods\":1}}";
-    static final String SAMPLE_RECORD = "{\"eventTime\":\"2026-11-23T10:15:42Z\",\"eventSource\":\"secretsmanager.amazonaws.com\","
-            + "\"eventName\":\"GetSecretValue\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"203.0.113.10\",\"userAgent\":\"sdk\","
-            + "\"errorCode\":\"InvalidRequestException\",\"errorMessage\":\"You can't perform this operation on the secret because it was"
-            + " marked for deletion.\",\"requestParameters\":{\"secretId\":\"prod/db\"},\"eventID\":\"prime-1\",\"userIdentity\":{"
-            + "\"type\":\"AssumedRole\",\"arn\":\"arn:aws:sts::111122223333:assumed-role/app/s\",\"sessionContext\":{\"sessionIssuer\":"
-            + "{\"arn\":\"arn:aws:iam::111122223333:role/app\"}}}}";
+    private volatile Instant checkpointAt;
 
-    public static void register() {
-        registered = new SnapStartPriming();
-        Core.getGlobalContext().register(registered);
+    /**
+     * What one priming run did: the operations the SDK sent, the alerts rendered, whether the runtime's event
+     * reader read the sample event, and the time it took.
+     */
+    record Primed(Set<String> operations, List<String> alerts, boolean eventRead, Duration took) {
+        String summary() {
+            return alerts.size() + " sample alarms through the Lambda path, " + operations.size() + " SDK operations over canned responses "
+                    + operations + (eventRead ? ", the handler's event reading" : "") + ", in " + took.toMillis() + " ms";
+        }
+    }
+
+    /**
+     * Registers the checkpoint hooks. If this is a SnapStart init but no CRaC implementation is reachable (the
+     * runtime's org.crac.Core.Compat property is absent, as in a container image or a custom runtime), the hooks
+     * would never run: prime now instead, since the snapshot is taken after init anyway, and say so.
+     */
+    public static void register(Map<String, String> environment) {
+        boolean snapStart = "snap-start".equals(environment.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
+        if (cracReachable()) {
+            registered = new SnapStartPriming();
+            Core.getGlobalContext().register(registered);
+        } else if (snapStart) {
+            log("SnapStart priming: no CRaC runtime hooks (no org.crac.Core.Compat, no javax.crac or jdk.crac); priming during init: "
+                    + prime(environment.get("AWS_REGION")).summary());
+        }
+    }
+
+    /** What org.crac.Core looks for, in its order: the package named by org.crac.Core.Compat, javax.crac, jdk.crac. */
+    static boolean cracReachable() {
+        List<String> packages = new ArrayList<>();
+        String compat = System.getProperty("org.crac.Core.Compat");
+        if (compat != null) packages.add(compat);
+        packages.addAll(List.of("javax.crac", "jdk.crac"));
+        for (String p : packages) {
+            try {
+                Class.forName(p + ".Core", false, SnapStartPriming.class.getClassLoader());
+                return true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // try the next one
+            }
+        }
+        return false;
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        prime();
+        log("SnapStart priming: " + prime(System.getenv("AWS_REGION")).summary());
+        checkpointAt = Instant.now();
     }
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // nothing to refresh: clients resolve credentials per request
+        log("SnapStart restore: running again " + Duration.between(checkpointAt, Instant.now()).toMillis()
+                + " ms after the checkpoint; the SDK clients resolve credentials on their first request");
     }
 
-    /** Runs the pipeline once in memory; returns the rendered alert text (for tests). */
-    static String prime() {
-        EventSource sample = (filter, window, budget, sink) -> {
-            sink.accept(RawEvent.text(SAMPLE_RECORD, Instant.parse("2026-11-23T10:15:42Z"), "priming"));
-            return EventSource.Result.COMPLETE;
-        };
-        String[] text = new String[1];
-        Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(List.of()), sample,
-                new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE), Remediator.OFF, alert -> {
-                    text[0] = alert.text();
-                    Json.write(Json.object().put("subject", alert.subject())); // the writer path too
-                    return "primed";
-                });
-        // through the reader, as the handler receives it: an SNS event around the alarm message
-        var event = Json.object();
-        event.putArray("Records").addObject().put("EventSource", "aws:sns").putObject("Sns").put("MessageId", "priming")
-                .put("Message", SAMPLE_ALARM);
-        Delivery.Alarm alarm = (Delivery.Alarm) AlarmReader.read(Json.write(event)).get(0);
-        new Responder(Config.from(Map.of()), stages, Clock.systemUTC()).respond(alarm.alarm());
-        return text[0];
+    private static void log(String message) {
+        LambdaRuntime.getLogger().log(message, LogLevel.INFO);
+    }
+
+    /** Runs the Lambda path on the sample alarms over canned SDK responses, in {@code region} (default us-east-1). */
+    static Primed prime(String region) {
+        long t0 = System.nanoTime();
+        String r = region == null || region.isBlank() ? "us-east-1" : region;
+        JsonNode sample = sample();
+        CannedHttpClient http = new CannedHttpClient(cannedResponses(sample, r));
+        Config config = Config.from(Map.of(Config.AWS_REGION, r, Config.ALERT_TOPIC_ARN, "arn:aws:sns:" + r + ":" + ACCOUNT + ":trailhound-priming",
+                Config.IDEMPOTENCY_TABLE, "trailhound-priming"));
+        AwsClients aws = new AwsClients(config, http, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMINGEXAMPLE", "priming")));
+        Responder responder = new Responder(config, Wiring.lambda(config, aws), Clock.systemUTC());
+        IdempotencyStore once = Wiring.idempotency(config, aws);
+        List<String> alerts = new ArrayList<>();
+        for (JsonNode alarm : sample.path("alarms")) {
+            String id = "sns:priming-" + alerts.size();
+            once.begin(id, Instant.now(), Instant.now().plusSeconds(60)); // as the Handler does around each notification
+            Responder.Outcome outcome = responder.respond(alarm.asText(), Budget.until(Instant.now().plusSeconds(60), Clock.systemUTC()));
+            once.pending(id, outcome.alert());
+            once.published(id, outcome.detail());
+            alerts.add(outcome.alert().text());
+        }
+        boolean reader = primeEventReading(sample.path("event").toString());
+        return new Primed(new TreeSet<>(http.answered()), alerts, reader, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** The handler reads the invocation's event itself (a stream handler): the SNS, EventBridge and SQS shapes. */
+    static boolean primeEventReading(String snsEvent) {
+        return AlarmReader.read(snsEvent).get(0) instanceof Delivery.Alarm;
+    }
+
+    private static JsonNode sample() {
+        try (InputStream in = SnapStartPriming.class.getResourceAsStream(SAMPLE)) {
+            if (in == null) throw new IllegalStateException(SAMPLE + " is missing from the artifact");
+            return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What each operation of the Lambda path answers: the three documented metric filters for every metric
+     * (so each alarm's scan runs every pattern), the sample records, a secret and a key pending deletion, the
+     * scheduling events, a published message id, and an AccessDenied for ListResourceTags so the error path
+     * (error unmarshalling, AwsErrors) is primed too.
+     */
+    static Map<String, Canned> cannedResponses(JsonNode sample, String region) {
+        Map<String, Canned> out = new HashMap<>();
+        ObjectNode filters = Json.object();
+        ArrayNode list = filters.putArray("metricFilters");
+        String[][] documented = {{MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets"},
+                {MetricFilterCatalog.KMS_PATTERN, "CloudTrailLogMetrics", "KMSKeyPendingDeletionErrorCount"},
+                {MetricFilterCatalog.ROOT_PATTERN, "CloudTrailMetrics", "RootAccountUsageCount"}};
+        for (String[] f : documented) {
+            ObjectNode filter = list.addObject().put("filterName", f[2] + "-filter").put("logGroupName", "CloudTrail/priming")
+                    .put("filterPattern", f[0]).put("creationTime", 0);
+            filter.putArray("metricTransformations").addObject().put("metricNamespace", f[1]).put("metricName", f[2]).put("metricValue", "1");
+        }
+        out.put("Logs_20140328.DescribeMetricFilters", Canned.json(Json.write(filters)));
+
+        ObjectNode events = Json.object();
+        ArrayNode eventList = events.putArray("events");
+        int n = 0;
+        for (JsonNode record : sample.path("records")) {
+            long t = Instant.parse(record.path("eventTime").asText()).toEpochMilli();
+            eventList.addObject().put("logStreamName", ACCOUNT + "_CloudTrail_" + region).put("timestamp", t)
+                    .put("message", Json.write(record)).put("ingestionTime", t).put("eventId", String.valueOf(++n));
+        }
+        out.put("Logs_20140328.FilterLogEvents", Canned.json(Json.write(events)));
+
+        long deletion = Instant.parse("2026-11-27T16:02:11Z").getEpochSecond();
+        out.put("secretsmanager.DescribeSecret", Canned.json("{\"ARN\":\"arn:aws:secretsmanager:" + region + ":" + ACCOUNT
+                + ":secret:prod/payments/db-password-Ab12Cd\",\"Name\":\"prod/payments/db-password\",\"DeletedDate\":" + deletion
+                + ",\"Tags\":[{\"Key\":\"team\",\"Value\":\"payments\"}]}"));
+        String keyArn = "arn:aws:kms:" + region + ":" + ACCOUNT + ":key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        out.put("TrentService.DescribeKey", Canned.json("{\"KeyMetadata\":{\"AWSAccountId\":\"" + ACCOUNT + "\",\"KeyId\":"
+                + "\"1234abcd-12ab-34cd-56ef-1234567890ab\",\"Arn\":\"" + keyArn + "\",\"KeyState\":\"PendingDeletion\",\"Enabled\":false,"
+                + "\"DeletionDate\":" + deletion + ",\"KeyManager\":\"CUSTOMER\",\"KeyUsage\":\"ENCRYPT_DECRYPT\",\"Description\":\"priming\"}}"));
+        out.put("TrentService.ListAliases", Canned.json("{\"Aliases\":[{\"AliasName\":\"alias/priming\",\"AliasArn\":\"arn:aws:kms:" + region
+                + ":" + ACCOUNT + ":alias/priming\",\"TargetKeyId\":\"1234abcd-12ab-34cd-56ef-1234567890ab\"}],\"Truncated\":false}"));
+        out.put("TrentService.ListResourceTags", Canned.jsonError(400, "AccessDeniedException", "priming: not allowed"));
+
+        ObjectNode lookup = Json.object();
+        ArrayNode found = lookup.putArray("Events");
+        for (JsonNode record : sample.path("scheduling")) {
+            found.addObject().put("EventId", record.path("eventID").asText()).put("EventName", record.path("eventName").asText())
+                    .put("EventTime", Instant.parse(record.path("eventTime").asText()).getEpochSecond())
+                    .put("EventSource", record.path("eventSource").asText()).put("CloudTrailEvent", Json.write(record));
+        }
+        out.put("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents", Canned.json(Json.write(lookup)));
+
+        // The idempotency table: no earlier delivery, so the claim succeeds and the updates follow.
+        out.put("DynamoDB_20120810.GetItem", Canned.json("{}"));
+        out.put("DynamoDB_20120810.PutItem", Canned.json("{}"));
+        out.put("DynamoDB_20120810.UpdateItem", Canned.json("{}"));
+
+        out.put("Action=Publish", Canned.xml("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+                + "<MessageId>00000000-0000-0000-0000-000000000000</MessageId></PublishResult><ResponseMetadata><RequestId>canned</RequestId>"
+                + "</ResponseMetadata></PublishResponse>"));
+        return out;
     }
 }

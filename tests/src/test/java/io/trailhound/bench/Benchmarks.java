@@ -1,5 +1,6 @@
 package io.trailhound.bench;
 
+import io.trailhound.it.LambdaBenchmark;
 import io.trailhound.it.OnlineBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class Benchmarks {
         String awslabs = option(args, "--awslabs");
         System.out.println("Trailhound benchmarks (" + (quick ? "quick" : "full") + "), java " + Runtime.version()
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores");
-        String only = option(args, "--only"); // cold, scale, engine, footprint or online
+        String only = option(args, "--only"); // cold, scale, engine, footprint, online or lambda
         if (only == null || only.equals("cold")) coldStart(quick ? 3 : 9);
         if (only == null || only.equals("scale")) {
             scale(quick ? new int[] {10_000, 50_000} : new int[] {10_000, 100_000, 1_000_000}, quick ? 50_000 : 200_000);
@@ -34,6 +35,7 @@ public final class Benchmarks {
         if (only == null || only.equals("engine")) engine(quick ? 50_000 : 200_000);
         if (only == null || only.equals("footprint")) footprint();
         if (only == null || only.equals("online")) OnlineBenchmark.run(quick ? 3 : 7, awslabs == null ? null : Path.of(awslabs));
+        if (only == null || only.equals("lambda")) LambdaBenchmark.run(quick ? 1 : 3);
     }
 
     static String option(String[] args, String name) {

@@ -99,6 +99,11 @@ final class FaultProxy implements AutoCloseable {
         delays.put(target, delay.toMillis());
     }
 
+    /** Answer every call without delay again. */
+    void clearDelays() {
+        delays.clear();
+    }
+
     /**
      * Every call of {@code target} gets this answer: a stand-in for an operation moto does not implement, or
      * a behaviour it does not show (FilterLogEvents' empty pages that still carry a nextToken).

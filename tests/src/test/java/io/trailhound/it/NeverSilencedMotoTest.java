@@ -179,6 +179,10 @@ class NeverSilencedMotoTest {
         assertThat(doc.at("/findings/0/resource/unknown").toString())
                 .contains("who scheduled the deletion: no DeleteSecret event for it found; not found in the first 10 pages of LookupEvents");
         assertThat(proxy.calls(LOOKUP_EVENTS)).as("10 pages by name, then 10 by event name").isEqualTo(20);
+        List<java.time.Instant> times = proxy.callTimes(LOOKUP_EVENTS);
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(Duration.between(times.get(i - 1), times.get(i)).toMillis()).as("paced at 2 per second").isGreaterThanOrEqualTo(450);
+        }
     }
 
     @Test

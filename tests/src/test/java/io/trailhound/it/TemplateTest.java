@@ -107,6 +107,13 @@ class TemplateTest {
     }
 
     @Test
+    void functionRunsWithTheClientCompilerOnlyAsMeasured() throws Exception {
+        JsonNode env = transform().at("/Resources/ResponderFunction/Properties/Environment/Variables");
+        assertThat(env.path("JAVA_TOOL_OPTIONS").asText()).as("chosen with bench/run --only lambda; see docs/DESIGN.md")
+                .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void documentedAlarmNamesPatternsAndThresholds() throws Exception {
         JsonNode r = transform().path("Resources");
         assertThat(r.at("/SecretsAlarm/Properties/AlarmName").asText()).isEqualTo("AttemptsToAccessDeletedSecretsAlarm");

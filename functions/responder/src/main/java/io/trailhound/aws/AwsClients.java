@@ -48,10 +48,19 @@ public final class AwsClients {
     private final Map<String, Object> clients = new ConcurrentHashMap<>();
 
     public AwsClients(Config config) {
+        this(config, UrlConnectionHttpClient.create(AwsClients::openConnection), credentialsFor(config));
+    }
+
+    /** With another HTTP client and credentials: SnapStart priming builds the same clients over canned answers. */
+    public AwsClients(Config config, SdkHttpClient http, AwsCredentialsProvider credentials) {
         this.config = config;
-        this.http = UrlConnectionHttpClient.create(AwsClients::openConnection);
+        this.http = http;
+        this.credentials = credentials;
+    }
+
+    private static AwsCredentialsProvider credentialsFor(Config config) {
         Config.StaticCredentials keys = config.staticCredentials();
-        this.credentials = keys == null ? DefaultCredentialsProvider.builder().build()
+        return keys == null ? DefaultCredentialsProvider.builder().build()
                 : StaticCredentialsProvider.create(keys.sessionToken() == null
                         ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
                         : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));

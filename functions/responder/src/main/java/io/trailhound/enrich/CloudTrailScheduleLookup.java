@@ -3,6 +3,7 @@ package io.trailhound.enrich;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.aws.CallTimeouts;
+import io.trailhound.aws.LookupEventsPacer;
 import io.trailhound.budget.Budget;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.json.Json;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
  * {@code cloudtrail:LookupEvents} by resource name (one resource) or by event name (all of a type) over the
  * longest recovery window (30 days), in the region of the resources, paged by hand: the budget is checked before every page, and when a later page fails
  * (or time or the page cap runs out) the pages already read are kept and the result says what was not
- * searched. Pages are capped, since LookupEvents allows two calls per second per account and region.
+ * searched. Every page waits for its turn at the shared {@link LookupEventsPacer} (two calls per second
+ * per account and Region), and pages are capped.
  */
 public final class CloudTrailScheduleLookup implements ScheduleLookup {
     static final int MAX_PAGES = 10;
@@ -51,9 +53,10 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
         String token = null;
         for (int pages = 0; pages < MAX_PAGES; pages++) {
             LookupEventsResponse page;
-            try {
-                page = cloudTrail.lookupEvents(first.toBuilder().nextToken(token)
-                        .overrideConfiguration(CallTimeouts.within(budget, "cloudtrail:LookupEvents")).build());
+            String next = token;
+            try { // in the Region's turn: LookupEvents allows 2 requests per second per account and Region
+                page = LookupEventsPacer.SHARED.call(region, () -> cloudTrail.lookupEvents(first.toBuilder().nextToken(next)
+                        .overrideConfiguration(CallTimeouts.within(budget, "cloudtrail:LookupEvents")).build()));
             } catch (Budget.Exhausted e) {
                 if (pages == 0) throw e;
                 return new Records(records, "searched only the first " + pages + " page(s) of LookupEvents: no time was left for more");

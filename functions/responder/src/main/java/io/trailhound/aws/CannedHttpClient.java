@@ -1,0 +1,104 @@
+package io.trailhound.aws;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullResponse;
+
+/**
+ * An in-process {@link SdkHttpClient} that answers each operation with a canned response and never opens a
+ * connection. The operation is named as the SDK sends it: the {@code X-Amz-Target} header for JSON protocols
+ * ("Logs_20140328.FilterLogEvents"), {@code Action=…} in the form body for query protocols ("Action=Publish").
+ * An operation without a canned response gets a 400 that names it, so a new call on the path shows up.
+ */
+public final class CannedHttpClient implements SdkHttpClient {
+    /** A canned response: status, content type, body, and the error type header for errors. */
+    public record Canned(int status, String contentType, String body, String errorType) {
+        public static Canned json(String body) {
+            return new Canned(200, "application/x-amz-json-1.1", body, null);
+        }
+
+        public static Canned xml(String body) {
+            return new Canned(200, "text/xml", body, null);
+        }
+
+        public static Canned jsonError(int status, String errorType, String message) {
+            return new Canned(status, "application/x-amz-json-1.1", "{\"__type\":\"" + errorType + "\",\"message\":\"" + message + "\"}", errorType);
+        }
+    }
+
+    private final Map<String, Canned> responses;
+    private final Set<String> answered = ConcurrentHashMap.newKeySet();
+
+    public CannedHttpClient(Map<String, Canned> responses) {
+        this.responses = Map.copyOf(responses);
+    }
+
+    /** The operations answered so far (canned or not). */
+    public Set<String> answered() {
+        return Set.copyOf(answered);
+    }
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() {
+                String operation = operationOf(request);
+                answered.add(operation);
+                Canned canned = responses.getOrDefault(operation,
+                        Canned.jsonError(400, "UnknownOperationException", "no canned response for " + operation));
+                byte[] body = canned.body().getBytes(StandardCharsets.UTF_8);
+                SdkHttpFullResponse.Builder response = SdkHttpFullResponse.builder().statusCode(canned.status())
+                        .putHeader("Content-Type", canned.contentType())
+                        .putHeader("Content-Length", String.valueOf(body.length))
+                        .putHeader("x-amzn-RequestId", "canned");
+                if (canned.errorType() != null) response.putHeader("x-amzn-ErrorType", canned.errorType());
+                AbortableInputStream stream = AbortableInputStream.create(new ByteArrayInputStream(body));
+                return HttpExecuteResponse.builder().response(response.build()).responseBody(stream).build();
+            }
+
+            @Override
+            public void abort() {
+            }
+        };
+    }
+
+    static String operationOf(HttpExecuteRequest request) {
+        Optional<String> target = request.httpRequest().firstMatchingHeader("X-Amz-Target");
+        if (target.isPresent()) return target.get();
+        String body = request.contentStreamProvider().map(p -> read(p.newStream())).orElse("");
+        for (String pair : body.split("&")) {
+            if (pair.startsWith("Action=")) return pair;
+        }
+        return request.httpRequest().method() + " " + request.httpRequest().encodedPath();
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String clientName() {
+        return "canned";
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,133 @@
+package io.trailhound.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The function as Lambda runs it ({@link LambdaRuntime}: the sam-build artifact, the real runtime interface
+ * client, our Runtime API emulator) against moto, with the environment template.yaml gives it.
+ */
+class LambdaRuntimeMotoTest {
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
+
+    private static FunctionConfig config(SampleWorld w) throws Exception {
+        return FunctionConfig.fromTemplate(w.resources());
+    }
+
+    @Test
+    void onDemandEverySampleEventAnswersAndItsAlertLandsWithTheOfflineCounts() throws Exception {
+        SampleWorld w = new SampleWorld(MOTO);
+        Map<String, String> events = w.events();
+        assertThat(events).hasSize(3);
+        try (LambdaRuntime fn = new LambdaRuntime(config(w).withSnapStart(false), MOTO.env())) {
+            LambdaRuntime.Init init = fn.start();
+            assertThat(init.error()).as(fn.output()).isNull();
+            for (Map.Entry<String, String> e : events.entrySet()) {
+                LambdaRuntime.Invocation r = fn.invoke(SampleWorld.redelivered(e.getValue()));
+                assertThat(r.status()).as(e.getKey() + "\n" + fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
+                assertThat(r.body()).as(e.getKey() + ": the handler says where the alert went").contains("sns:" + w.world.alertTopicArn);
+
+                List<World.Alert> alerts = w.world.alerts();
+                assertThat(alerts).as(e.getKey()).hasSize(1);
+                JsonNode doc = alerts.get(0).doc();
+                JsonNode offline = World.JSON.readTree(w.world.invokeWith(Map.of("ALERT_TOPIC_ARN", ""), "--event",
+                        SampleWorld.EVENTS.resolve(e.getKey()).toString(), "--cloudtrail", SampleWorld.EVENTS.resolve("cloudtrail").toString(),
+                        "--format", "json").out());
+                assertThat(doc.at("/alarm/name").asText()).isEqualTo(offline.at("/alarm/name").asText());
+                assertThat(doc.at("/counts/matched").asLong()).as(e.getKey() + ": the same events as the offline run over the same records")
+                        .isPositive().isEqualTo(offline.at("/counts/matched").asLong());
+                w.world.aws.sqs.purgeQueue(b -> b.queueUrl(w.world.queueUrl));
+            }
+            assertThat(fn.alive()).isTrue();
+        }
+    }
+
+    @Test
+    void snapStartRunsTheCheckpointHooksBeforeRestoreNextThenAnswersAfterRestore() throws Exception {
+        SampleWorld w = new SampleWorld(MOTO);
+        try (LambdaRuntime fn = new LambdaRuntime(config(w), MOTO.env())) {
+            LambdaRuntime.Init init = fn.start();
+            assertThat(init.error()).as(fn.output()).isNull();
+            assertThat(fn.output()).as("beforeCheckpoint ran before /restore/next").contains("SnapStart priming: ");
+            assertThat(fn.output()).doesNotContain("SnapStart restore: ");
+            fn.restore();
+            assertThat(fn.output()).contains("SnapStart restore: ");
+
+            LambdaRuntime.Invocation r = fn.invoke(SampleWorld.redelivered(w.events().get("sns-alarm-root-usage.json")));
+
+            assertThat(r.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
+            assertThat(w.world.alerts()).singleElement().satisfies(a -> assertThat(a.doc().at("/alarm/name").asText()).isEqualTo("RootAccountUsage"));
+        }
+    }
+
+    @Test
+    void malformedEventStillReachesPeopleAsAnUnreadableNotificationAndTheRuntimeServesTheNextOne() throws Exception {
+        SampleWorld w = new SampleWorld(MOTO);
+        try (LambdaRuntime fn = new LambdaRuntime(config(w).withSnapStart(false), MOTO.env())) {
+            // The handler reads the raw event itself (a stream handler), so even broken JSON is not lost.
+            LambdaRuntime.Invocation bad = fn.invoke("{\"Records\": [ this is not JSON");
+
+            assertThat(bad.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
+            assertThat(w.world.alerts()).singleElement()
+                    .satisfies(a -> assertThat(a.doc().path("detection").asText()).isEqualTo("UNREADABLE_NOTIFICATION"));
+
+            String notAnAlarm = "{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":{\"MessageId\":\"m-1\",\"Subject\":\"hello\","
+                    + "\"Message\":\"this is not an alarm\"}}]}";
+            LambdaRuntime.Invocation unreadable = fn.invoke(notAnAlarm);
+            assertThat(unreadable.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
+            assertThat(w.world.alerts()).singleElement()
+                    .satisfies(a -> assertThat(a.doc().path("detection").asText()).isEqualTo("UNREADABLE_NOTIFICATION"));
+            assertThat(fn.alive()).isTrue();
+        }
+    }
+
+    @Test
+    void hungRuntimeTimesTheInvocationOutAndTheNextInvocationGetsAFreshRuntime() throws Exception {
+        SampleWorld w = new SampleWorld(MOTO);
+        try (LambdaRuntime fn = new LambdaRuntime(config(w).withSnapStart(false).withTimeout(Duration.ofSeconds(5)), MOTO.env())) {
+            assertThat(fn.start().error()).isNull();
+            fn.hang();
+            String event = SampleWorld.redelivered(w.events().get("sns-alarm-root-usage.json"));
+
+            LambdaRuntime.Invocation hung = fn.invoke(event);
+
+            assertThat(hung.status()).isEqualTo(LambdaRuntime.Status.TIMED_OUT);
+            assertThat(hung.duration()).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+            assertThat(fn.alive()).as("Lambda stops a timed-out environment").isFalse();
+            assertThat(w.world.alerts()).isEmpty();
+
+            LambdaRuntime.Invocation next = fn.invoke(SampleWorld.redelivered(event));
+            assertThat(next.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
+            assertThat(w.world.alerts()).singleElement().satisfies(a -> assertThat(a.doc().at("/alarm/name").asText()).isEqualTo("RootAccountUsage"));
+        }
+    }
+
+    @Test
+    void stalledAwsCallStillAnswersBeforeTheDeadlineTheRuntimeGaveWithAnAlert() throws Exception {
+        SampleWorld w = new SampleWorld(MOTO);
+        try (FaultProxy proxy = new FaultProxy(MOTO.endpoint())) {
+            Map<String, String> env = new HashMap<>(MOTO.env());
+            env.put("AWS_ENDPOINT_URL", proxy.endpoint());
+            proxy.delay("Logs_20140328.DescribeMetricFilters", Duration.ofSeconds(60));
+            // The deadline reaches the handler as the Lambda-Runtime-Deadline-Ms header, through the runtime client.
+            try (LambdaRuntime fn = new LambdaRuntime(config(w).withSnapStart(false).withTimeout(Duration.ofSeconds(15)), env)) {
+                LambdaRuntime.Invocation r = fn.invoke(SampleWorld.redelivered(w.events().get("sns-alarm-root-usage.json")));
+
+                assertThat(r.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
+                assertThat(fn.alive()).isTrue();
+                assertThat(w.world.alerts()).singleElement().satisfies(a -> {
+                    assertThat(a.doc().at("/alarm/name").asText()).isEqualTo("RootAccountUsage");
+                    assertThat(a.doc().path("partial").asBoolean()).as(a.doc().toString()).isTrue();
+                });
+            }
+        }
+    }
+}
