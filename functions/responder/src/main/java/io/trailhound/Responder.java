@@ -31,11 +31,15 @@ import io.trailhound.evidence.MetricFilter;
 import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.MetricFilterSource;
 import io.trailhound.publish.Publisher;
+import io.trailhound.remediate.Candidate;
 import io.trailhound.remediate.RemediationOutcome;
+import io.trailhound.verify.AlarmCheck;
+import io.trailhound.verify.AlarmVerifier;
 import io.trailhound.remediate.Remediator;
 import io.trailhound.subscription.BatchEvidence;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +55,27 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class Responder {
     static final int MAX_GROUPS = 1_000;
 
-    /** The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls. */
+    /**
+     * The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls and
+     * {@code alarms} checks a notification with CloudWatch.
+     */
     public record Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator,
-                         Publisher publisher, OwnIdentity ownIdentity, ChildAlarmSource childAlarms) {
+                         Publisher publisher, OwnIdentity ownIdentity, ChildAlarmSource childAlarms, AlarmVerifier alarms) {
         /** Stages that know no identity of their own and cannot describe a composite's children (offline, tests). */
         public Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator, Publisher publisher) {
-            this(filters, events, enricher, remediator, publisher, OwnIdentity.NONE, ChildAlarmSource.OFFLINE);
+            this(filters, events, enricher, remediator, publisher, OwnIdentity.NONE, ChildAlarmSource.OFFLINE, AlarmVerifier.OFFLINE);
         }
 
         /** Without a way to describe a composite alarm's children (they are then named in the alert as needed). */
         public Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator, Publisher publisher,
                       OwnIdentity ownIdentity) {
-            this(filters, events, enricher, remediator, publisher, ownIdentity, ChildAlarmSource.OFFLINE);
+            this(filters, events, enricher, remediator, publisher, ownIdentity, ChildAlarmSource.OFFLINE, AlarmVerifier.OFFLINE);
+        }
+
+        /** Without CloudWatch to check the notification with (it is then "not checked"). */
+        public Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator, Publisher publisher,
+                      OwnIdentity ownIdentity, ChildAlarmSource childAlarms) {
+            this(filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, AlarmVerifier.OFFLINE);
         }
     }
 
@@ -206,6 +219,7 @@ public final class Responder {
         List<ChildStatus> children = List.of();
         EvidenceCollector.Summary summary;
         Map<ResourceRef, ResourceFacts> facts = Map.of();
+        AlarmCheck notification = AlarmCheck.OFFLINE;
         List<RemediationOutcome> remediation = List.of();
         final List<RemediationOutcome> actedSoFar = new java.util.concurrent.CopyOnWriteArrayList<>();
         String stage = "reading the alarm";
@@ -226,7 +240,7 @@ public final class Responder {
             partial = partial || timedOut;
             return new Alert(alarm, w, groups, facts, remediation, aggregator.total(), summary == null ? 0 : summary.candidates(),
                     aggregator.ungrouped(), all, partial || (summary != null && summary.partial()), clock.instant(),
-                    summary == null ? List.of() : summary.notFullyRead(), children);
+                    summary == null ? List.of() : summary.notFullyRead(), children, notification);
         }
 
         /** The alert after an unexpected failure: what was found so far, and the error. */
@@ -327,6 +341,8 @@ public final class Responder {
         if (undescribed > 0) {
             notes.add(undescribed + " of " + p.facts.size() + " resource(s) were not described: the enrichment's share of the time ran out");
         }
+        p.stage = "checking the notification with CloudWatch";
+        p.notification = stages.alarms().check(alarm, budget);
         p.stage = "remediating";
         p.remediation = remediate(p, budget, acted);
         p.stage = "writing the alert";
@@ -339,6 +355,19 @@ public final class Responder {
         StackTraceElement[] frames = e.getStackTrace();
         for (int i = 0; i < Math.min(8, frames.length); i++) where.append(i == 0 ? " at " : " < ").append(frames[i]);
         System.err.println("trailhound: unexpected " + e + where);
+    }
+
+    /** Each described resource with the first record of every group that names it (the events to confirm). */
+    private static List<Candidate> candidates(Progress p) {
+        Map<ResourceRef, List<Finding>> triggers = new LinkedHashMap<>();
+        for (FindingGroup g : p.alert(false).groups()) {
+            if (p.facts.containsKey(g.first().resource())) { // described: named by at least one undamaged record
+                triggers.computeIfAbsent(g.first().resource(), r -> new ArrayList<>()).add(g.first());
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        triggers.forEach((ref, found) -> out.add(new Candidate(ref, p.facts.get(ref), found)));
+        return out;
     }
 
     /** A composite alarm's children: described online; offline the alert and the CLI name the ones needed. */
@@ -366,7 +395,7 @@ public final class Responder {
      */
     private List<RemediationOutcome> remediate(Progress p, Budget budget, Consumer<RemediationOutcome> acted) {
         try {
-            return stages.remediator().remediate(p.facts, p.alarm.accountId(), budget, o -> {
+            return stages.remediator().remediate(candidates(p), p.alarm.accountId(), p.notification, budget, o -> {
                 p.actedSoFar.add(o);
                 log("remediation " + o.status() + " " + o.action() + " " + o.resource() + (o.detail() == null ? "" : ": " + o.detail()));
                 acted.accept(o);

@@ -208,6 +208,12 @@ public final class SnapStartPriming implements Resource {
         out.put("DynamoDB_20120810.PutItem", Canned.json("{}"));
         out.put("DynamoDB_20120810.UpdateItem", Canned.json("{}"));
 
+        // The alarm check: CloudWatch knows no such alarm, so the sample is an unverified notification and the
+        // rest of the path runs without acting (the query protocol's XML parsing is what this primes).
+        out.put("Action=DescribeAlarms", Canned.xml("<DescribeAlarmsResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"
+                + "<DescribeAlarmsResult><MetricAlarms/><CompositeAlarms/></DescribeAlarmsResult>"
+                + "<ResponseMetadata><RequestId>canned</RequestId></ResponseMetadata></DescribeAlarmsResponse>"));
+
         out.put("Action=Publish", Canned.xml("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
                 + "<MessageId>00000000-0000-0000-0000-000000000000</MessageId></PublishResult><ResponseMetadata><RequestId>canned</RequestId>"
                 + "</ResponseMetadata></PublishResponse>"));

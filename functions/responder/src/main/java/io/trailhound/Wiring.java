@@ -5,7 +5,11 @@ import io.trailhound.alarm.ChildAlarmSource;
 import io.trailhound.aws.AwsClients;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
+import io.trailhound.aws.LookupEventsPacer;
 import io.trailhound.detect.OwnIdentity;
+import io.trailhound.verify.AlarmVerifier;
+import io.trailhound.verify.CloudTrailEventConfirmer;
+import io.trailhound.verify.CloudWatchAlarmVerifier;
 import io.trailhound.enrich.AwsEnricher;
 import io.trailhound.enrich.CloudTrailScheduleLookup;
 import io.trailhound.enrich.FileScheduleLookup;
@@ -48,7 +52,8 @@ public final class Wiring {
                 remediator(config, aws),
                 publisher(config, aws, null, false),
                 ownIdentity(aws),
-                new AwsChildAlarmSource(aws::cloudWatch));
+                new AwsChildAlarmSource(aws::cloudWatch),
+                new CloudWatchAlarmVerifier(aws::cloudWatch));
         // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 15-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
         aws.secretsManager(null);
@@ -91,7 +96,8 @@ public final class Wiring {
         Enricher enricher = aws != null ? new AwsEnricher(aws::secretsManager, aws::kms, schedules) : new OfflineEnricher(schedules);
         return new Responder.Stages(filters, events, enricher, remediator(config, aws), publisher(config, aws, out, json),
                 aws == null ? OwnIdentity.NONE : ownIdentity(aws),
-                aws != null ? new AwsChildAlarmSource(aws::cloudWatch) : ChildAlarmSource.OFFLINE);
+                aws != null ? new AwsChildAlarmSource(aws::cloudWatch) : ChildAlarmSource.OFFLINE,
+                aws == null ? AlarmVerifier.OFFLINE : new CloudWatchAlarmVerifier(aws::cloudWatch));
     }
 
     /**
@@ -107,8 +113,13 @@ public final class Wiring {
         if (config.remediation() == Config.RemediationMode.OFF) {
             return Remediator.OFF;
         }
-        return aws != null ? new AwsRemediator(config, aws::secretsManager, aws::kms) : new OfflineRemediator(config);
+        if (aws == null) return new OfflineRemediator(config);
+        return new AwsRemediator(config, aws::secretsManager, aws::kms, new CloudTrailEventConfirmer(aws::cloudTrail,
+                LookupEventsPacer.SHARED, config.confirmWait(), CONFIRM_RETRY, Clock.systemUTC(), d -> Thread.sleep(d)));
     }
+
+    /** How often an event not yet in CloudTrail's event history is asked for again (within CONFIRM_WAIT). */
+    static final java.time.Duration CONFIRM_RETRY = java.time.Duration.ofSeconds(5);
 
     private static Publisher publisher(Config config, AwsClients aws, PrintStream out, boolean json) {
         if (config.alertTopicArn() == null) {

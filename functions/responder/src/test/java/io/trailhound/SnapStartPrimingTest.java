@@ -17,7 +17,7 @@ class SnapStartPrimingTest {
 
         assertThat(primed.operations()).containsExactlyInAnyOrder("Logs_20140328.DescribeMetricFilters", "Logs_20140328.FilterLogEvents",
                 "secretsmanager.DescribeSecret", "TrentService.DescribeKey", "TrentService.ListAliases", "TrentService.ListResourceTags",
-                LOOKUP_EVENTS, "Action=Publish", "DynamoDB_20120810.GetItem", "DynamoDB_20120810.PutItem", "DynamoDB_20120810.UpdateItem");
+                LOOKUP_EVENTS, "Action=DescribeAlarms", "Action=Publish", "DynamoDB_20120810.GetItem", "DynamoDB_20120810.PutItem", "DynamoDB_20120810.UpdateItem");
         assertThat(primed.alerts()).hasSize(3);
         assertThat(primed.alerts().get(0)).contains("Secret scheduled for deletion was accessed").contains("prod/payments/db-password")
                 .contains("Scheduled by:    arn:aws:iam::111122223333:user/alice");
@@ -25,7 +25,7 @@ class SnapStartPrimingTest {
                 .as("the error path is primed too").contains("kms:ListResourceTags failed: AccessDeniedException (priming: not allowed)");
         assertThat(primed.alerts().get(2)).contains("Root").contains("198.51.100.23");
         assertThat(primed.eventRead()).as("the sample SNS event is read as an alarm").isTrue();
-        assertThat(primed.summary()).contains("3 sample alarms").contains("11 SDK operations")
+        assertThat(primed.summary()).contains("3 sample alarms").contains("12 SDK operations")
                 .contains("the handler's event reading").contains(" ms");
     }
 

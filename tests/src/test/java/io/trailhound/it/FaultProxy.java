@@ -68,6 +68,17 @@ final class FaultProxy implements AutoCloseable {
         faults.put(target, new Fault(status, errorType, message, new AtomicInteger(times)));
     }
 
+    /** One request as the proxy received it, for a stand-in that answers from what was asked. */
+    record Call(String region, byte[] body) {
+    }
+
+    private final Map<String, java.util.function.Function<Call, Answer>> standIns = new ConcurrentHashMap<>();
+
+    /** Every call of {@code target} is answered by {@code standIn} (an operation moto does not implement). */
+    void answerWith(String target, java.util.function.Function<Call, Answer> standIn) {
+        standIns.put(target, standIn);
+    }
+
     /**
      * The first calls of {@code target} get these answers in turn (pages of a stand-in); later calls go on
      * to moto as usual (for an operation moto lacks, a failure).
@@ -145,6 +156,8 @@ final class FaultProxy implements AutoCloseable {
                     }
                 }
                 Answer answer = next != null ? next : answers.get(target);
+                var standIn = standIns.get(target); // a test's fixed answers come first, then the stand-in
+                if (answer == null && standIn != null) answer = standIn.apply(new Call(signingRegion(exchange), body));
                 if (answer != null) {
                     reply(exchange, 200, answer.contentType(), answer.body());
                     return;
@@ -154,6 +167,15 @@ final class FaultProxy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The Region a SigV4 request was signed for: Credential=KEY/DATE/REGION/SERVICE/aws4_request. */
+    private static String signingRegion(HttpExchange exchange) {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        int at = auth == null ? -1 : auth.indexOf("Credential=");
+        if (at < 0) return null;
+        String[] scope = auth.substring(at + "Credential=".length()).split("[/,]");
+        return scope.length > 2 ? scope[2] : null;
     }
 
     private static void reply(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {

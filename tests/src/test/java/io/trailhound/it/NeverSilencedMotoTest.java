@@ -30,6 +30,7 @@ class NeverSilencedMotoTest {
     static final int SNS_LIMIT = 262_144;
 
     World world;
+    CloudTrailStandIn cloudTrail;
     FaultProxy proxy;
 
     @BeforeEach
@@ -37,12 +38,13 @@ class NeverSilencedMotoTest {
         world = new World(MOTO);
         world.alertTopicWithQueue();
         world.logGroupWithFilter(LOG_GROUP, MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
-        proxy = new FaultProxy(MOTO.endpoint());
+        cloudTrail = new CloudTrailStandIn(MOTO); // moto has no LookupEvents: remediation confirms events with the stand-in
+        proxy = cloudTrail.proxy();
     }
 
     @AfterEach
     void closeProxy() {
-        proxy.close();
+        cloudTrail.close();
     }
 
     String secretAlarm() throws Exception {
@@ -100,11 +102,12 @@ class NeverSilencedMotoTest {
     }
 
     @Test
-    void aRetryAfterAFailedPublishPublishesThePendingAlertWithWhatWasRestored() throws Exception {
-        world.aws.secrets.createSecret(b -> b.name("prod/tagged").secretString("v")
-                .tags(Tag.builder().key("trailhound:auto-cancel").value("true").build()));
+    void aRetryAfterAFailedPublishPublishesThePendingAlertWithWhatWasRestoredStandIn() throws Exception {
+        String arn = world.aws.secrets.createSecret(b -> b.name("prod/tagged").secretString("v")
+                .tags(Tag.builder().key("trailhound:auto-cancel").value("true").build())).arn();
         world.aws.secrets.deleteSecret(b -> b.secretId("prod/tagged").recoveryWindowInDays(7L));
-        world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/tagged"))));
+        cloudTrail.happened(List.of(world.deleteSecretCall(-86_400, "prod/tagged", arn, MotoServer.REGION)));
+        world.happened(cloudTrail, LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/tagged"))));
         LambdaInvocation lambda = lambda(Map.of("IDEMPOTENCY_TABLE", world.idempotencyTable(), "REMEDIATION", "on"));
         proxy.fail(LambdaInvocation.PUBLISH, 3, 500, "InternalError", "SNS is having a bad day");
         LambdaInvocation.Result failed = lambda.invoke(secretAlarm(), "message-2");
@@ -232,18 +235,20 @@ class NeverSilencedMotoTest {
     }
 
     @Test
-    void tooBigForSns250SecretsWithRemediationStillAlertsAndSaysWhatWasRestored() throws Exception {
+    void tooBigForSns250SecretsWithRemediationStillAlertsAndSaysWhatWasRestoredStandIn() throws Exception {
         String prefix = "prod/" + "long-name-".repeat(20);
         List<String> restorable = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String name = prefix + i;
-            world.aws.secrets.createSecret(b -> b.name(name).secretString("v").tags(Tag.builder().key("trailhound:auto-cancel").value("true").build()));
+            String arn = world.aws.secrets.createSecret(b -> b.name(name).secretString("v")
+                    .tags(Tag.builder().key("trailhound:auto-cancel").value("true").build())).arn();
             world.aws.secrets.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(7L));
+            cloudTrail.happened(List.of(world.deleteSecretCall(-86_400, name, arn, MotoServer.REGION)));
             restorable.add(name);
         }
         List<ObjectNode> records = new ArrayList<>();
         for (int i = 0; i < 250; i++) records.add(world.record(10 + i % 200, World.deletedSecretRead(prefix + i)));
-        world.putEvents(LOG_GROUP, records);
+        world.happened(cloudTrail, LOG_GROUP, records);
 
         JsonNode doc = alertOf("250 secrets, REMEDIATION=on", lambda(Map.of("REMEDIATION", "on")), secretAlarm());
         assertThat(doc.at("/counts/matched").asLong()).isEqualTo(250);

@@ -211,14 +211,44 @@ class TemplateTest {
         return calls;
     }
 
-    static Set<String> grantedActions(JsonNode resources) {
+    static Set<String> grantedActions(JsonNode resources) throws IOException {
         Set<String> actions = new TreeSet<>();
-        for (JsonNode policy : resources.at("/ResponderFunctionRole/Properties/Policies")) {
-            for (JsonNode statement : policy.at("/PolicyDocument/Statement")) {
-                collect(statement, actions);
-            }
+        for (JsonNode statement : roleStatements(resources)) {
+            collect(statement, actions);
+        }
+        for (String variant : remediationPolicies(resources)) {
+            for (JsonNode statement : JSON.readTree(variant).path("Statement")) collect(statement, actions);
         }
         return actions;
+    }
+
+    static List<JsonNode> roleStatements(JsonNode resources) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode policy : resources.at("/ResponderFunctionRole/Properties/Policies")) {
+            policy.at("/PolicyDocument/Statement").forEach(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * The remediation policy is a !Sub JSON string (its condition key holds the tag parameter): every variant
+     * CloudFormation can make of it, tagged or not, with or without EnableKey, as JSON text.
+     */
+    static List<String> remediationPolicies(JsonNode resources) {
+        JsonNode sub = resources.at("/ResponderRemediationPolicy/Properties/PolicyDocument/Fn::Sub");
+        String template = sub.get(0).asText();
+        JsonNode vars = sub.get(1);
+        List<String> out = new ArrayList<>();
+        JsonNode tag = vars.at("/TagCondition/Fn::If");
+        JsonNode keys = vars.at("/KeyActions/Fn::If");
+        for (String tagCondition : List.of(tag.get(1).at("/Fn::Sub").asText().replace("${RemediationTag}", "trailhound:auto-cancel"),
+                tag.get(2).asText())) {
+            for (String keyActions : List.of(keys.get(1).asText(), keys.get(2).asText())) {
+                out.add(template.replace("${TagCondition}", tagCondition).replace("${KeyActions}", keyActions)
+                        .replace("${AWS::Partition}", "aws").replace("${AWS::AccountId}", "111122223333"));
+            }
+        }
+        return out;
     }
 
     /** Statements may sit inside Fn::If (remediation); both branches are read. */
@@ -243,9 +273,68 @@ class TemplateTest {
         Set<String> expected = new TreeSet<>(called);
         expected.removeAll(NO_PERMISSION_NEEDED);
         expected.addAll(IMPLIED);
-        expected.add("sqs:SendMessage"); // SAM adds it for the on-failure destination
+        expected.add("sqs:SendMessage"); // Lambda's on-failure destination
+        expected.addAll(Set.of("logs:CreateLogStream", "logs:PutLogEvents")); // the runtime writes the function's own logs
         assertThat(granted).isEqualTo(expected);
         assertThat(granted).noneMatch(a -> a.contains("*")).doesNotContain("secretsmanager:GetSecretValue");
+    }
+
+    @Test
+    void itsOwnLoggingIsScopedToItsOwnLogGroup() throws Exception {
+        JsonNode resources = transform().path("Resources");
+        JsonNode role = resources.path("ResponderFunctionRole").path("Properties");
+        assertThat(role.path("ManagedPolicyArns").isMissingNode() || role.path("ManagedPolicyArns").isEmpty())
+                .as("no AWSLambdaBasicExecutionRole (logs on every log group)").isTrue();
+        assertThat(resources.at("/ResponderFunction/Properties/Role/Fn::GetAtt/0").asText()).isEqualTo("ResponderFunctionRole");
+        List<JsonNode> logging = roleStatements(resources).stream()
+                .filter(st -> st.path("Action").toString().contains("logs:PutLogEvents")).toList();
+        assertThat(logging).singleElement().satisfies(st -> {
+            assertThat(st.path("Resource").toString()).isEqualTo("{\"Fn::GetAtt\":[\"ResponderLogGroup\",\"Arn\"]}");
+            assertThat(st.path("Action").toString()).isEqualTo("[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]");
+        });
+    }
+
+    @Test
+    void taggedScopeCarriesTheResourceTagConditionAndEnableKeyNeedsReenableKeys() throws Exception {
+        JsonNode resources = transform().path("Resources");
+        assertThat(resources.at("/ResponderRemediationPolicy/Condition").asText()).isEqualTo("RemediationEnabled");
+        JsonNode conditions = transform().path("Conditions");
+        assertThat(conditions.at("/RemediationTagged/Fn::Equals").toString()).isEqualTo("[{\"Ref\":\"RemediationScope\"},\"tagged\"]");
+        assertThat(conditions.at("/ReenableKeysOn/Fn::Equals").toString()).isEqualTo("[{\"Ref\":\"ReenableKeys\"},\"true\"]");
+        JsonNode sub = resources.at("/ResponderRemediationPolicy/Properties/PolicyDocument/Fn::Sub/1");
+        assertThat(sub.at("/TagCondition/Fn::If/0").asText()).isEqualTo("RemediationTagged");
+        assertThat(sub.at("/KeyActions/Fn::If/0").asText()).isEqualTo("ReenableKeysOn");
+        List<String> variants = remediationPolicies(resources); // tagged+enable, tagged, all+enable, all
+        for (int i = 0; i < 4; i++) {
+            JsonNode statements = JSON.readTree(variants.get(i)).path("Statement");
+            boolean tagged = i < 2;
+            boolean enable = i % 2 == 0;
+            for (JsonNode st : statements) {
+                assertThat(st.at("/Condition/StringEquals/aws:ResourceTag~1trailhound:auto-cancel").asText())
+                        .as("variant " + i + " " + st.path("Sid").asText()).isEqualTo(tagged ? "true" : "");
+            }
+            assertThat(statements.toString().contains("kms:EnableKey")).as("variant " + i).isEqualTo(enable);
+            assertThat(statements.toString()).contains("secretsmanager:RestoreSecret", "kms:CancelKeyDeletion");
+        }
+    }
+
+    @Test
+    void onlyCloudWatchAlarmsOfThisAccountMayPublishToTheAlarmTopic() throws Exception {
+        JsonNode statements = transform().at("/Resources/AlarmTopicPolicy/Properties/PolicyDocument/Statement");
+        String alarms = "{\"Fn::Sub\":\"arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*\"}";
+        JsonNode allow = null;
+        JsonNode deny = null;
+        for (JsonNode st : statements) {
+            if ("Allow".equals(st.path("Effect").asText())) allow = st;
+            if ("NobodyElsePublishes".equals(st.path("Sid").asText())) deny = st;
+        }
+        assertThat(allow.at("/Principal/Service").asText()).isEqualTo("cloudwatch.amazonaws.com");
+        assertThat(allow.at("/Condition/ArnLike/aws:SourceArn").toString()).isEqualTo(alarms);
+        assertThat(allow.at("/Condition/StringEquals/aws:SourceAccount/Ref").asText()).isEqualTo("AWS::AccountId");
+        assertThat(deny.path("Effect").asText()).isEqualTo("Deny");
+        assertThat(deny.path("Principal").asText()).isEqualTo("*");
+        assertThat(deny.path("Action").asText()).isEqualTo("sns:Publish");
+        assertThat(deny.at("/Condition/ArnNotLike/aws:SourceArn").toString()).isEqualTo(alarms);
     }
 
     @Test
@@ -281,16 +370,13 @@ class TemplateTest {
 
     @Test
     void remediationPermissionsOnlyWhenRemediationIsOn() throws Exception {
-        JsonNode off = transform().path("Resources");
-        JsonNode condition = off.path("Conditions");
-        // Fn::If keeps both branches in the transformed template; CloudFormation resolves it from RemediationMode.
-        String policies = off.at("/ResponderFunctionRole/Properties/Policies").toString();
+        JsonNode resources = transform().path("Resources");
+        assertThat(resources.at("/ResponderRemediationPolicy/Condition").asText()).isEqualTo("RemediationEnabled");
+        assertThat(resources.at("/ResponderRemediationPolicy/Properties/Roles/0/Ref").asText()).isEqualTo("ResponderFunctionRole");
+        String role = resources.at("/ResponderFunctionRole/Properties/Policies").toString();
         for (String action : REMEDIATION) {
-            int at = policies.indexOf(action);
-            assertThat(at).isPositive();
-            assertThat(policies.lastIndexOf("RemediationEnabled", at)).as(action + " is guarded by RemediationEnabled").isPositive();
+            assertThat(role).as(action + " is not in the role's own policy").doesNotContain(action);
         }
-        assertThat(condition.isMissingNode() || condition.isObject()).isTrue();
         String template = Files.readString(TEMPLATE);
         assertThat(template).contains("RemediationEnabled: !Not [!Equals [!Ref RemediationMode, \"off\"]]");
     }

@@ -19,6 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -38,7 +42,7 @@ final class World {
     final MotoServer moto;
     final Aws aws;
     /** The start of the breaching period: the events happen just after it. */
-    final Instant datapoint = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(20, ChronoUnit.MINUTES);
+    final Instant datapoint = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(6, ChronoUnit.MINUTES); // moto's ALARM is set now
     String alertTopicArn;
     String queueUrl;
 
@@ -71,14 +75,30 @@ final class World {
                 .metricTransformations(MetricTransformation.builder().metricNamespace(namespace).metricName(metric).metricValue("1").build()));
     }
 
+    /** Records that happened: in the log group (the trail's own stream) and in the stand-in's event history. */
+    void happened(CloudTrailStandIn cloudTrail, String logGroup, List<ObjectNode> records) {
+        putEvents(logGroup, records);
+        cloudTrail.happened(records);
+    }
+
+    /** Records someone with logs:PutLogEvents wrote into a stream of their own: never in CloudTrail's history. */
+    void plant(String logGroup, String stream, List<ObjectNode> records) {
+        aws.logs.createLogStream(b -> b.logGroupName(logGroup).logStreamName(stream));
+        putEvents(logGroup, stream, records);
+    }
+
     void putEvents(String logGroup, List<ObjectNode> records) {
+        putEvents(logGroup, "111122223333_CloudTrail_us-east-1", records);
+    }
+
+    void putEvents(String logGroup, String stream, List<ObjectNode> records) {
         List<InputLogEvent> events = new ArrayList<>();
         for (ObjectNode r : records) {
             Instant t = Instant.parse(r.get("eventTime").asText());
             events.add(InputLogEvent.builder().timestamp(t.toEpochMilli()).message(r.toString()).build());
         }
         events.sort(Comparator.comparing(InputLogEvent::timestamp));
-        aws.logs.putLogEvents(b -> b.logGroupName(logGroup).logStreamName("111122223333_CloudTrail_us-east-1").logEvents(events));
+        aws.logs.putLogEvents(b -> b.logGroupName(logGroup).logStreamName(stream).logEvents(events));
     }
 
     /** A CloudTrail record at {@code secondsAfterDatapoint}; {@code fields} override or add top-level fields. */
@@ -99,6 +119,15 @@ final class World {
         r.put("recipientAccountId", MotoServer.ACCOUNT);
         fields.forEach((k, v) -> r.set(k, JSON.valueToTree(v)));
         return r;
+    }
+
+    /** The DeleteSecret call that scheduled {@code name} for deletion, {@code secondsAfterDatapoint} from the datapoint (negative: before). */
+    ObjectNode deleteSecretCall(int secondsAfterDatapoint, String name, String arn, String region) {
+        return record(secondsAfterDatapoint, Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "DeleteSecret",
+                "awsRegion", region, "requestParameters", Map.of("secretId", name, "recoveryWindowInDays", 7),
+                "responseElements", Map.of("arn", arn, "name", name),
+                "userIdentity", Map.of("type", "IAMUser", "arn", "arn:aws:iam::" + MotoServer.ACCOUNT + ":user/alice",
+                        "accountId", MotoServer.ACCOUNT)));
     }
 
     /** The fields of a GetSecretValue call refused because the secret is scheduled for deletion. */
@@ -133,23 +162,49 @@ final class World {
 
     /** An SNS event file carrying the alarm message, as `sam local invoke -e` takes it. */
     Path alarmEvent(Path dir, String alarmName, String namespace, String metric) throws Exception {
-        String message = alarmMessage(alarmName, namespace, metric);
+        return snsEvent(dir, alarmName, alarmMessage(alarmName, namespace, metric));
+    }
+
+    private static Path snsEvent(Path dir, String alarmName, String message) throws Exception {
         Path file = dir.resolve(alarmName + ".json");
         Files.writeString(file, JSON.writeValueAsString(Map.of("Records", List.of(Map.of("EventSource", "aws:sns",
                 "Sns", Map.of("Type", "Notification", "MessageId", UUID.randomUUID().toString(), "Message", message))))));
         return file;
     }
 
-    /** The alarm message CloudWatch would publish for this world's breaching datapoint. */
+    /**
+     * The alarm message CloudWatch publishes for this world's breaching datapoint: the alarm is created in
+     * moto's CloudWatch and set to ALARM for that reason, and the message carries moto's state-change time,
+     * so Trailhound's check with CloudWatch finds it as it would find a real one.
+     */
     String alarmMessage(String alarmName, String namespace, String metric) throws Exception {
+        String reason = breachReason();
+        aws.cloudWatch.putMetricAlarm(b -> b.alarmName(alarmName).namespace(namespace).metricName(metric)
+                .statistic(Statistic.SUM).period(300).evaluationPeriods(1).datapointsToAlarm(1).threshold(1.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD).treatMissingData("notBreaching"));
+        aws.cloudWatch.setAlarmState(b -> b.alarmName(alarmName).stateValue(StateValue.ALARM).stateReason(reason));
+        MetricAlarm alarm = aws.cloudWatch.describeAlarms(b -> b.alarmNames(alarmName)).metricAlarms().get(0);
+        return message(alarmName, namespace, metric, reason, alarm.stateUpdatedTimestamp());
+    }
+
+    /** A notification for an alarm CloudWatch does not have, as anyone allowed to sns:Publish could send it. */
+    Path forgedAlarmEvent(Path dir, String alarmName, String namespace, String metric, String reason) throws Exception {
+        return snsEvent(dir, alarmName, message(alarmName, namespace, metric, reason, Instant.now()));
+    }
+
+    String breachReason() {
+        return "Threshold Crossed: 1 out of the last 1 datapoints [3.0 (" + DATAPOINT.format(datapoint)
+                + ")] was greater than or equal to the threshold (1.0).";
+    }
+
+    static String message(String alarmName, String namespace, String metric, String reason, Instant changed) throws Exception {
         return JSON.writeValueAsString(Map.of(
                 "AlarmName", alarmName,
                 "AWSAccountId", MotoServer.ACCOUNT,
                 "NewStateValue", "ALARM",
                 "OldStateValue", "OK",
-                "NewStateReason", "Threshold Crossed: 1 out of the last 1 datapoints [3.0 (" + DATAPOINT.format(datapoint)
-                        + ")] was greater than or equal to the threshold (1.0).",
-                "StateChangeTime", datapoint.plusSeconds(360).toString(),
+                "NewStateReason", reason,
+                "StateChangeTime", changed.toString(),
                 "AlarmArn", "arn:aws:cloudwatch:" + MotoServer.REGION + ":" + MotoServer.ACCOUNT + ":alarm:" + alarmName,
                 "Trigger", Map.of("MetricName", metric, "Namespace", namespace, "Statistic", "SUM", "Period", 300,
                         "EvaluationPeriods", 1, "DatapointsToAlarm", 1, "Threshold", 1.0)));

@@ -7,15 +7,17 @@ import io.trailhound.detect.Detection;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.remediate.RemediationOutcome;
+import io.trailhound.verify.AlarmCheck;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything an enriched alert says. {@code notes} hold what could not be done and why (never a missing
- * alert); {@code partial} marks an alert whose evidence search did not finish, and {@code notFullyRead}
+ * alert); {@code partial} marks an alert whose evidence search did not finish, {@code notFullyRead}
  * names the log groups (or other sources) that were not read to the end; {@code children} are a composite
- * alarm's child alarms (empty for a metric alarm).
+ * alarm's child alarms (empty for a metric alarm); {@code notification} is what CloudWatch said about the
+ * notification (an unverified one is marked so and never acted on).
  */
 public record Alert(
         AlarmNotification alarm,
@@ -30,7 +32,16 @@ public record Alert(
         boolean partial,
         Instant generatedAt,
         List<String> notFullyRead,
-        List<ChildStatus> children) {
+        List<ChildStatus> children,
+        AlarmCheck notification) {
+
+    /** An alert whose notification was not checked with CloudWatch (offline, tests). */
+    public Alert(AlarmNotification alarm, TimeWindow window, List<FindingGroup> groups, Map<ResourceRef, ResourceFacts> facts,
+                 List<RemediationOutcome> remediation, long matchedEvents, long scannedEvents, long ungroupedEvents, List<String> notes,
+                 boolean partial, Instant generatedAt, List<String> notFullyRead, List<ChildStatus> children) {
+        this(alarm, window, groups, facts, remediation, matchedEvents, scannedEvents, ungroupedEvents, notes, partial, generatedAt,
+                notFullyRead, children, AlarmCheck.OFFLINE);
+    }
 
     public Alert {
         groups = List.copyOf(groups);

@@ -12,6 +12,7 @@ import io.trailhound.enrich.ScheduleEvents;
 import io.trailhound.enrich.Scheduling;
 import io.trailhound.json.Json;
 import io.trailhound.remediate.RemediationOutcome;
+import io.trailhound.verify.AlarmCheck;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -100,6 +101,7 @@ public final class AlertRenderer {
         line(t, "Alarm", cap(Sanitize.text(a.alarmName(), 200), 220) + " -> " + cap(Sanitize.text(a.newState(), 20), 40));
         line(t, "Evidence", alert.matchedEvents() + " matching event(s) of " + alert.scannedEvents() + " scanned, in "
                 + alert.groups().size() + " group(s)" + (alert.partial() ? " - PARTIAL: the search did not finish" : ""));
+        line(t, "Notification", cap(notification(alert.notification()), 400));
         line(t, "Remediation", alert.remediation().size() + " decision(s): " + remediationSummary(alert));
         ObjectNode doc = Json.object();
         doc.put("source", "trailhound");
@@ -112,6 +114,7 @@ public final class AlertRenderer {
                 .put("groups", alert.groups().size()).put("ungrouped", alert.ungroupedEvents())
                 .put("remediation", alert.remediation().size()).put("notes", alert.notes().size());
         doc.put("partial", alert.partial());
+        doc.putObject("notification").put("status", alert.notification().status().name()).put("detail", cap(alert.notification().detail(), 400));
         doc.put("remediationSummary", remediationSummary(alert));
         if (!alert.groups().isEmpty()) {
             Finding f = alert.groups().get(0).first();
@@ -132,8 +135,17 @@ public final class AlertRenderer {
         return out.isEmpty() ? "none" : out.toString();
     }
 
+    /** What CloudWatch said about the notification, as the e-mail's second line says it. */
+    private static String notification(AlarmCheck check) {
+        return switch (check.status()) {
+            case VERIFIED -> "verified with CloudWatch: " + clean(check.detail(), 300);
+            case UNVERIFIED -> "UNVERIFIED NOTIFICATION: " + clean(check.detail(), 300) + "; nothing is acted on";
+            case NOT_CHECKED -> clean(check.detail(), 300);
+        };
+    }
+
     static String subject(Alert alert) {
-        String head = "Trailhound: ";
+        String head = alert.notification().unverified() ? "Trailhound: [unverified] " : "Trailhound: ";
         if (alert.groups().isEmpty()) {
             String tail = alert.partial() ? " in ALARM, search incomplete, no matching events found so far" : " in ALARM, no matching events found";
             String name = Sanitize.subject(String.valueOf(alert.alarm().alarmName()), SUBJECT_MAX - head.length() - tail.length());
@@ -177,6 +189,7 @@ public final class AlertRenderer {
                 .append(" (severity ").append(alert.severity()).append(")\n\n");
         line(t, "Alarm", clean(a.alarmName(), c) + " went " + clean(nvl(a.oldState()), 40) + " -> " + clean(a.newState(), 40)
                 + (a.stateChangeTime() != null ? " at " + a.stateChangeTime() : ""));
+        line(t, "Notification", notification(alert.notification()));
         line(t, "Account/region", clean(nvl(a.accountId()), 40) + " / " + clean(nvl(a.region()), 40));
         if (a.isComposite()) {
             line(t, "Composite rule", clean(a.composite().rule(), c));
@@ -284,6 +297,7 @@ public final class AlertRenderer {
         alarm.put("region", cap(a.region(), 40));
         alarm.put("state", cap(a.newState(), 40));
         alarm.put("stateChangeTime", a.stateChangeTime() == null ? null : a.stateChangeTime().toString());
+        doc.putObject("notification").put("status", alert.notification().status().name()).put("detail", cap(alert.notification().detail(), c));
         alarm.put("previousState", cap(a.oldState(), 40));
         ArrayNode metrics = alarm.putArray("metrics");
         a.metrics().forEach(m -> metrics.addObject().put("namespace", cap(m.namespace(), c)).put("name", cap(m.metricName(), c))

@@ -22,7 +22,7 @@ public final class FindingAggregator {
     }
 
     /** Earliest first; events without a time last; ties broken by event ID. */
-    static final Comparator<Finding> EARLIEST = Comparator
+    public static final Comparator<Finding> EARLIEST = Comparator
             .comparing(Finding::eventTime, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Finding::eventId, Comparator.nullsLast(Comparator.naturalOrder()));
 

@@ -22,6 +22,7 @@ public record Config(
         boolean reenableKeys,
         Duration lookbackSlack,
         int maxEvents,
+        Duration confirmWait,
         String region,
         URI endpointOverride,
         StaticCredentials staticCredentials,
@@ -46,6 +47,7 @@ public record Config(
     public static final String REENABLE_KEYS = "REENABLE_KEYS";
     public static final String LOOKBACK_SLACK = "LOOKBACK_SLACK";
     public static final String MAX_EVENTS = "MAX_EVENTS";
+    public static final String CONFIRM_WAIT = "CONFIRM_WAIT";
     public static final String AWS_REGION = "AWS_REGION";
     public static final String AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
@@ -56,6 +58,8 @@ public record Config(
     public static final Duration DEFAULT_SUPPRESSION_WINDOW = Duration.ofMinutes(15);
 
     public static final Duration DEFAULT_SLACK = Duration.ofMinutes(10);
+    /** How long an event missing from CloudTrail's event history is asked for again before "not confirmed yet". */
+    public static final Duration DEFAULT_CONFIRM_WAIT = Duration.ofSeconds(20);
     public static final int DEFAULT_MAX_EVENTS = 100_000;
     public static final int DEFAULT_REMEDIATION_MAX_ACTIONS = 5;
     public static final String DEFAULT_REMEDIATION_TAG = "trailhound:auto-cancel";
@@ -106,6 +110,7 @@ public record Config(
                 Boolean.parseBoolean(env.getOrDefault(REENABLE_KEYS, "false").trim()),
                 duration(LOOKBACK_SLACK, env.get(LOOKBACK_SLACK), DEFAULT_SLACK),
                 positiveInt(MAX_EVENTS, env.get(MAX_EVENTS), DEFAULT_MAX_EVENTS),
+                duration(CONFIRM_WAIT, env.get(CONFIRM_WAIT), DEFAULT_CONFIRM_WAIT),
                 region,
                 endpoint == null ? null : URI.create(endpoint),
                 key != null && secret != null ? new StaticCredentials(key, secret, blankToNull(env.get("AWS_SESSION_TOKEN"))) : null,
@@ -115,8 +120,8 @@ public record Config(
 
     public Config withRemediation(RemediationMode mode) {
         return new Config(alertTopicArn, mode, remediationScope, remediationTag, remediationAllow, remediationDeny,
-                remediationMaxActions, reenableKeys, lookbackSlack, maxEvents, region, endpointOverride, staticCredentials, idempotencyTable,
-                suppressionWindow);
+                remediationMaxActions, reenableKeys, lookbackSlack, maxEvents, confirmWait, region, endpointOverride, staticCredentials,
+                idempotencyTable, suppressionWindow);
     }
 
     /** True when this environment names AWS credentials or an endpoint, so AWS calls are meant to be made. */

@@ -6,13 +6,12 @@ import io.trailhound.budget.Budget;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
 import io.trailhound.detect.ResourceRef;
-import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.enrich.ScheduleEvents;
 import io.trailhound.remediate.RemediationOutcome.Status;
+import io.trailhound.verify.AlarmCheck;
+import io.trailhound.verify.EventConfirmer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -23,58 +22,48 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * Cancels deletions when the operator opted in: {@code RestoreSecret}, or {@code CancelKeyDeletion} (and
  * {@code EnableKey} when asked, since a cancelled key stays Disabled). The state is checked again right
- * before acting, so a repeated SNS delivery finds the resource restored and reports it as such.
+ * before acting, so a repeated SNS delivery finds the resource restored and reports it as such. What may be
+ * acted on at all is {@link RemediationGuard}'s decision.
  */
 public final class AwsRemediator implements Remediator {
     /** A check and an action, with a retry each: less than this left and the resource is not touched. */
     static final java.time.Duration TIME_FOR_ONE = java.time.Duration.ofSeconds(2);
 
     private final Config.RemediationMode mode;
-    private final RemediationPolicy policy;
-    private final int maxActions;
+    private final RemediationGuard guard;
+    private final EventConfirmer confirmer;
     private final boolean reenableKeys;
     private final Function<String, SecretsManagerClient> secrets;
     private final Function<String, KmsClient> kms;
 
-    public AwsRemediator(Config config, Function<String, SecretsManagerClient> secrets, Function<String, KmsClient> kms) {
+    public AwsRemediator(Config config, Function<String, SecretsManagerClient> secrets, Function<String, KmsClient> kms,
+                         EventConfirmer confirmer) {
         this.mode = config.remediation();
-        this.policy = RemediationPolicy.from(config);
-        this.maxActions = config.remediationMaxActions();
+        this.guard = new RemediationGuard(config);
+        this.confirmer = confirmer;
         this.reenableKeys = config.reenableKeys();
         this.secrets = secrets;
         this.kms = kms;
     }
 
     @Override
-    public List<RemediationOutcome> remediate(Map<ResourceRef, ResourceFacts> resources, String accountId, Budget budget,
+    public List<RemediationOutcome> remediate(List<Candidate> candidates, String accountId, AlarmCheck alarm, Budget budget,
                                               Consumer<RemediationOutcome> acted) {
         List<RemediationOutcome> out = new ArrayList<>();
-        if (mode == Config.RemediationMode.OFF) {
-            return out;
-        }
-        int actions = 0;
-        for (Map.Entry<ResourceRef, ResourceFacts> e : resources.entrySet()) {
-            ResourceRef ref = e.getKey();
-            ResourceFacts facts = e.getValue();
-            String action = ref.type() == ResourceRef.Type.SECRET ? "RestoreSecret" : "CancelKeyDeletion";
-            String name = facts.arn() != null ? facts.arn() : ref.id();
-            Optional<String> refusal = policy.refusal(facts, accountId);
-            if (refusal.isPresent()) {
-                out.add(new RemediationOutcome(name, action, Status.SKIPPED, refusal.get()));
-                continue;
-            }
-            if (actions >= maxActions) {
-                out.add(new RemediationOutcome(name, action, Status.SKIPPED, "the cap of " + maxActions + " action(s) per invocation is reached"));
+        for (RemediationGuard.Decision d : guard.decide(candidates, accountId, alarm, confirmer, budget)) {
+            Candidate c = d.candidate();
+            if (!d.act()) {
+                out.add(new RemediationOutcome(c.name(), c.action(), Status.SKIPPED, d.reason()));
                 continue;
             }
             if (budget.remaining().compareTo(TIME_FOR_ONE) < 0) {
-                out.add(new RemediationOutcome(name, action, Status.SKIPPED, "no time left in this invocation to act safely"));
+                out.add(new RemediationOutcome(c.name(), c.action(), Status.SKIPPED, "no time left in this invocation to act safely"));
                 continue;
             }
-            actions++;
-            String region = Arn.regionOf(facts.arn());
-            List<RemediationOutcome> done = ref.type() == ResourceRef.Type.SECRET
-                    ? List.of(restoreSecret(facts.arn(), region, budget)) : cancelKeyDeletion(facts.arn(), region, budget);
+            String arn = c.facts().arn();
+            String region = Arn.regionOf(arn);
+            List<RemediationOutcome> done = c.ref().type() == ResourceRef.Type.SECRET
+                    ? List.of(restoreSecret(arn, region, budget)) : cancelKeyDeletion(arn, region, budget);
             for (RemediationOutcome o : done) {
                 if (o.status() == Status.DONE || o.status() == Status.FAILED) acted.accept(o);
             }

@@ -7,34 +7,65 @@ import io.trailhound.evidence.MetricFilterCatalog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kms.model.KeyState;
 import software.amazon.awssdk.services.secretsmanager.model.Tag;
 
-/** Guarded cancellation of deletions against moto; AccessDenied comes from the fault-injecting proxy. */
-class RemediationMotoTest {
+/**
+ * Guarded cancellation of deletions against moto, with CloudTrail's LookupEvents (which moto lacks) answered
+ * by a stand-in holding the events that happened; AccessDenied comes from the fault-injecting proxy.
+ */
+class RemediationStandInMotoTest {
     @RegisterExtension
     static final MotoServer MOTO = new MotoServer();
 
     @TempDir
     Path dir;
 
-    /** A secret scheduled for deletion, used in the window; returns its ARN. */
-    static String secretWorld(World w, String name, boolean tagged) {
+    CloudTrailStandIn cloudTrail;
+
+    @BeforeEach
+    void standIn() throws Exception {
+        cloudTrail = new CloudTrailStandIn(MOTO);
+    }
+
+    @AfterEach
+    void close() {
+        cloudTrail.close();
+    }
+
+    JsonNode remediationOf(World w, Map<String, String> env) throws Exception {
+        return remediationOf(w, cloudTrail, env);
+    }
+
+    static final String LOG_GROUP = "CloudTrail/MyCloudWatchLogGroup";
+
+    /** A secret scheduled for deletion a day before it was used in the window; returns its ARN. */
+    static String secretWorld(World w, CloudTrailStandIn cloudTrail, String name, boolean tagged) {
         w.alertTopicWithQueue();
+        w.logGroupWithFilter(LOG_GROUP, MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
+        return scheduledSecret(w, cloudTrail, name, tagged, 30);
+    }
+
+    /** One more secret scheduled for deletion, then used {@code secondsAfterDatapoint}; returns its ARN. */
+    static String scheduledSecret(World w, CloudTrailStandIn cloudTrail, String name, boolean tagged, int secondsAfterDatapoint) {
         var create = software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest.builder().name(name).secretString("v");
         if (tagged) create.tags(Tag.builder().key("trailhound:auto-cancel").value("true").build());
         String arn = w.aws.secrets.createSecret(create.build()).arn();
         w.aws.secrets.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(7L));
-        w.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
-        w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(30, World.deletedSecretRead(name))));
+        cloudTrail.happened(List.of(w.deleteSecretCall(-86_400, name, arn, MotoServer.REGION)));
+        w.happened(cloudTrail, LOG_GROUP, List.of(w.record(secondsAfterDatapoint, World.deletedSecretRead(name))));
         return arn;
     }
 
-    JsonNode remediationOf(World w, Map<String, String> env) throws Exception {
-        w.invokeWith(env, "--event", w.alarmEvent(dir, "AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics",
+    JsonNode remediationOf(World w, CloudTrailStandIn cloudTrail, Map<String, String> env) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("AWS_ENDPOINT_URL", cloudTrail.endpoint());
+        w.invokeWith(all, "--event", w.alarmEvent(dir, "AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics",
                 "AttemptsToAccessDeletedSecrets").toString());
         return w.alerts().get(0).doc().path("remediation");
     }
@@ -46,7 +77,7 @@ class RemediationMotoTest {
     @Test
     void taggedSecretIsRestoredAndARepeatedDeliveryIsANoOp() throws Exception {
         World w = new World(MOTO);
-        String arn = secretWorld(w, "prod/tagged", true);
+        String arn = secretWorld(w, cloudTrail, "prod/tagged", true);
         JsonNode first = remediationOf(w, Map.of("REMEDIATION", "on"));
         assertThat(first).hasSize(1);
         assertThat(first.at("/0/action").asText()).isEqualTo("RestoreSecret");
@@ -62,17 +93,18 @@ class RemediationMotoTest {
     @Test
     void untaggedSecretIsLeftAloneUnderTaggedScope() throws Exception {
         World w = new World(MOTO);
-        String arn = secretWorld(w, "prod/untagged", false);
+        String arn = secretWorld(w, cloudTrail, "prod/untagged", false);
         JsonNode r = remediationOf(w, Map.of("REMEDIATION", "on"));
         assertThat(r.at("/0/status").asText()).isEqualTo("SKIPPED");
         assertThat(r.at("/0/detail").asText()).isEqualTo("it is not tagged trailhound:auto-cancel=true (scope: tagged)");
         assertThat(scheduled(w, arn)).isTrue();
+        assertThat(cloudTrail.lookups()).as("only the schedule lookup: nothing to confirm").isEqualTo(1);
     }
 
     @Test
     void scopeAllStillHonoursTheDenyList() throws Exception {
         World w = new World(MOTO);
-        String arn = secretWorld(w, "prod/denied", false);
+        String arn = secretWorld(w, cloudTrail, "prod/denied", false);
         JsonNode r = remediationOf(w, Map.of("REMEDIATION", "on", "REMEDIATION_SCOPE", "all",
                 "REMEDIATION_DENY", "arn:aws:secretsmanager:*:*:secret:prod/denied*"));
         assertThat(r.at("/0/status").asText()).isEqualTo("SKIPPED");
@@ -83,12 +115,8 @@ class RemediationMotoTest {
     @Test
     void theCapLimitsActionsPerInvocation() throws Exception {
         World w = new World(MOTO);
-        String first = secretWorld(w, "prod/first", true);
-        var create = software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest.builder().name("prod/second").secretString("v")
-                .tags(Tag.builder().key("trailhound:auto-cancel").value("true").build()).build();
-        String second = w.aws.secrets.createSecret(create).arn();
-        w.aws.secrets.deleteSecret(b -> b.secretId("prod/second").recoveryWindowInDays(7L));
-        w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(60, World.deletedSecretRead("prod/second"))));
+        String first = secretWorld(w, cloudTrail, "prod/first", true);
+        String second = scheduledSecret(w, cloudTrail, "prod/second", true, 60);
         JsonNode r = remediationOf(w, Map.of("REMEDIATION", "on", "REMEDIATION_MAX_ACTIONS", "1"));
         assertThat(r).hasSize(2);
         assertThat(r.findValuesAsText("status")).containsExactly("DONE", "SKIPPED");
@@ -99,7 +127,7 @@ class RemediationMotoTest {
     @Test
     void dryRunChangesNothing() throws Exception {
         World w = new World(MOTO);
-        String arn = secretWorld(w, "prod/dry", true);
+        String arn = secretWorld(w, cloudTrail, "prod/dry", true);
         JsonNode r = remediationOf(w, Map.of("REMEDIATION", "dry-run"));
         assertThat(r.at("/0/status").asText()).isEqualTo("WOULD_DO");
         assertThat(scheduled(w, arn)).isTrue();
@@ -108,7 +136,7 @@ class RemediationMotoTest {
     @Test
     void offIsTheDefaultAndReportsNothing() throws Exception {
         World w = new World(MOTO);
-        String arn = secretWorld(w, "prod/off", true);
+        String arn = secretWorld(w, cloudTrail, "prod/off", true);
         assertThat(remediationOf(w, Map.of())).isEmpty();
         assertThat(scheduled(w, arn)).isTrue();
     }
@@ -116,15 +144,13 @@ class RemediationMotoTest {
     @Test
     void accessDeniedIsReportedAndTheAlertStillGoesOut() throws Exception {
         World w = new World(MOTO);
-        String arn = secretWorld(w, "prod/denied-by-iam", true);
-        try (FaultProxy proxy = new FaultProxy(MOTO.endpoint())) {
-            proxy.fail("secretsmanager.RestoreSecret", 100, 400, "AccessDeniedException",
-                    "User: arn:aws:sts::123456789012:assumed-role/trailhound/x is not authorized to perform: secretsmanager:RestoreSecret");
-            JsonNode r = remediationOf(w, Map.of("REMEDIATION", "on", "AWS_ENDPOINT_URL", proxy.endpoint()));
-            assertThat(r.at("/0/status").asText()).isEqualTo("FAILED");
-            assertThat(r.at("/0/detail").asText()).startsWith("secretsmanager:RestoreSecret failed: AccessDeniedException (User:");
-            assertThat(proxy.calls("secretsmanager.RestoreSecret")).as("AccessDenied is not retried").isEqualTo(1);
-        }
+        String arn = secretWorld(w, cloudTrail, "prod/denied-by-iam", true);
+        cloudTrail.proxy().fail("secretsmanager.RestoreSecret", 100, 400, "AccessDeniedException",
+                "User: arn:aws:sts::123456789012:assumed-role/trailhound/x is not authorized to perform: secretsmanager:RestoreSecret");
+        JsonNode r = remediationOf(w, Map.of("REMEDIATION", "on"));
+        assertThat(r.at("/0/status").asText()).isEqualTo("FAILED");
+        assertThat(r.at("/0/detail").asText()).startsWith("secretsmanager:RestoreSecret failed: AccessDeniedException (User:");
+        assertThat(cloudTrail.proxy().calls("secretsmanager.RestoreSecret")).as("AccessDenied is not retried").isEqualTo(1);
         assertThat(scheduled(w, arn)).isTrue();
     }
 
@@ -135,10 +161,13 @@ class RemediationMotoTest {
         var key = w.aws.kms.createKey(b -> b.tags(software.amazon.awssdk.services.kms.model.Tag.builder()
                 .tagKey("trailhound:auto-cancel").tagValue("true").build())).keyMetadata();
         w.aws.kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
-        w.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.KMS_PATTERN, "CloudTrailLogMetrics", "KMSKeyPendingDeletionErrorCount");
-        w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(30, Map.of("eventSource", "kms.amazonaws.com",
+        cloudTrail.happened(List.of(w.record(-86_400, Map.of("eventSource", "kms.amazonaws.com", "eventName", "ScheduleKeyDeletion",
+                "requestParameters", Map.of("keyId", key.keyId(), "pendingWindowInDays", 7),
+                "responseElements", Map.of("keyId", key.arn())))));
+        w.logGroupWithFilter(LOG_GROUP, MetricFilterCatalog.KMS_PATTERN, "CloudTrailLogMetrics", "KMSKeyPendingDeletionErrorCount");
+        w.happened(cloudTrail, LOG_GROUP, List.of(w.record(30, Map.of("eventSource", "kms.amazonaws.com",
                 "eventName", "Decrypt", "errorCode", "KMSInvalidStateException", "errorMessage", key.arn() + " is pending deletion."))));
-        w.invokeWith(Map.of("REMEDIATION", "on", "REENABLE_KEYS", "true"), "--event",
+        w.invokeWith(Map.of("REMEDIATION", "on", "REENABLE_KEYS", "true", "AWS_ENDPOINT_URL", cloudTrail.endpoint()), "--event",
                 w.alarmEvent(dir, "KMSKeyPendingDeletionErrorAlarm", "CloudTrailLogMetrics", "KMSKeyPendingDeletionErrorCount").toString());
         JsonNode r = w.alerts().get(0).doc().path("remediation");
         assertThat(r).hasSize(2);
