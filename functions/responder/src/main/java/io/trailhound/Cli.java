@@ -25,8 +25,7 @@ public final class Cli {
                      (event: SNS or SQS event, SNS HTTP/SQS body, alarm message, EventBridge alarm state change, alarm action payload)
               test-metric-filter --filter-pattern <pattern> --log-event-messages-file <file>""";
 
-    private Cli() {
-    }
+    private Cli() {}
 
     public static void main(String[] argv) {
         int status = run(argv, System.getenv(), System.out, System.err);

@@ -73,7 +73,8 @@ public final class Handler implements RequestStreamHandler {
         this.responder = new Responder(config, stages, Clock.systemUTC());
         this.publisher = stages.publisher();
         this.once = new Once(store, Clock.systemUTC(), message -> log(LogLevel.WARN, null, message));
-        this.suppression = new Suppression(store, config.suppressionWindow(), message -> log(LogLevel.WARN, null, message));
+        this.suppression =
+                new Suppression(store, config.suppressionWindow(), message -> log(LogLevel.WARN, null, message));
     }
 
     @Override
@@ -103,23 +104,45 @@ public final class Handler implements RequestStreamHandler {
                     }
                     case Delivery.Unreadable u -> throw new AlarmParseException(u.reason());
                     case Delivery.Control c -> {
-                        log(LogLevel.INFO, null, "CloudWatch Logs checked that the subscription of " + c.logGroup() + " reaches this function: no alert");
+                        log(
+                                LogLevel.INFO,
+                                null,
+                                "CloudWatch Logs checked that the subscription of " + c.logGroup()
+                                        + " reaches this function: no alert");
                         results.add("control message: no alert");
                     }
-                    case Delivery.Alarm a -> results.add(once(messageId == null ? null : "sns:" + messageId, alarm, context, deliveries.size() - i,
-                            attempt -> responder.respond(a.alarm(), attempt)));
-                    case Delivery.Batch b -> results.add(once(messageId, null, context, deliveries.size() - i, attempt -> {
-                        Suppression.Admitted admitted = suppression.admit(b.batch(), Instant.now());
-                        if (admitted.batch().events().isEmpty()) {
-                            return new Responder.Outcome(false, "suppressed " + admitted.suppressed() + " event(s), already alerted within the "
-                                    + config.suppressionWindow() + " window: " + String.join("; ", admitted.suppressedKeys()), null, List.of());
-                        }
-                        if (admitted.suppressed() > 0) log(LogLevel.INFO, null, "suppressed (counted): " + String.join("; ", admitted.suppressedKeys()));
-                        return responder.respond(admitted.batch(), attempt.withNotes(admitted.notes()));
-                    }));
+                    case Delivery.Alarm a ->
+                        results.add(once(
+                                messageId == null ? null : "sns:" + messageId,
+                                alarm,
+                                context,
+                                deliveries.size() - i,
+                                attempt -> responder.respond(a.alarm(), attempt)));
+                    case Delivery.Batch b ->
+                        results.add(once(messageId, null, context, deliveries.size() - i, attempt -> {
+                            Suppression.Admitted admitted = suppression.admit(b.batch(), Instant.now());
+                            if (admitted.batch().events().isEmpty()) {
+                                return new Responder.Outcome(
+                                        false,
+                                        "suppressed " + admitted.suppressed() + " event(s), already alerted within the "
+                                                + config.suppressionWindow() + " window: "
+                                                + String.join("; ", admitted.suppressedKeys()),
+                                        null,
+                                        List.of());
+                            }
+                            if (admitted.suppressed() > 0)
+                                log(
+                                        LogLevel.INFO,
+                                        null,
+                                        "suppressed (counted): " + String.join("; ", admitted.suppressedKeys()));
+                            return responder.respond(admitted.batch(), attempt.withNotes(admitted.notes()));
+                        }));
                 }
             } catch (AlarmParseException e) {
-                log(LogLevel.ERROR, alarm, "message " + messageId + " is not a usable alarm notification: " + e.getMessage());
+                log(
+                        LogLevel.ERROR,
+                        alarm,
+                        "message " + messageId + " is not a usable alarm notification: " + e.getMessage());
                 try {
                     results.add(publisher.publish(unreadable(delivery, e.getMessage())));
                 } catch (RuntimeException publishError) {
@@ -128,7 +151,8 @@ public final class Handler implements RequestStreamHandler {
             } catch (Responder.PublishFailedException e) {
                 log(LogLevel.ERROR, alarm, "message " + messageId + ": publishing the alert failed: " + e.getCause());
                 publishFailure = e;
-            } catch (RuntimeException | StackOverflowError e) { // the Responder guards its pipeline; this is the last net
+            } catch (RuntimeException
+                    | StackOverflowError e) { // the Responder guards its pipeline; this is the last net
                 log(LogLevel.ERROR, alarm, "message " + messageId + ": unexpected failure: " + e);
                 try {
                     results.add(publisher.publish(unreadable(delivery, "Trailhound failed while handling it: " + e)));
@@ -147,8 +171,12 @@ public final class Handler implements RequestStreamHandler {
      * One notification through the idempotency record: a duplicate is skipped; an alert an earlier attempt
      * prepared but could not publish is published now; otherwise {@code respond} runs the pipeline.
      */
-    private String once(String key, String alarm, Context context, int recordsLeft,
-                        java.util.function.Function<Responder.Attempt, Responder.Outcome> respond) {
+    private String once(
+            String key,
+            String alarm,
+            Context context,
+            int recordsLeft,
+            java.util.function.Function<Responder.Attempt, Responder.Outcome> respond) {
         Once.Attempt attempt = once.begin(key, deadline(context));
         if (attempt.skip() != null) {
             log(LogLevel.INFO, alarm, attempt.skip());
@@ -163,8 +191,8 @@ public final class Handler implements RequestStreamHandler {
                 throw new Responder.PublishFailedException(e);
             }
         }
-        Responder.Outcome outcome = respond.apply(new Responder.Attempt(budget(context, recordsLeft), attempt::acted,
-                attempt.earlierActions(), attempt.around(publisher)));
+        Responder.Outcome outcome = respond.apply(new Responder.Attempt(
+                budget(context, recordsLeft), attempt::acted, attempt.earlierActions(), attempt.around(publisher)));
         log(LogLevel.INFO, alarm, "message " + key + ": " + outcome.detail());
         if (outcome.alert() != null) {
             log(LogLevel.INFO, alarm, "alert: " + outcome.alert().json());
@@ -182,27 +210,44 @@ public final class Handler implements RequestStreamHandler {
 
     /** When Lambda stops the invocation; far away without a context (tests, local runs). */
     static Instant deadline(Context context) {
-        return context == null ? Instant.now().plus(Duration.ofMinutes(15)) : Instant.now().plusMillis(context.getRemainingTimeInMillis());
+        return context == null
+                ? Instant.now().plus(Duration.ofMinutes(15))
+                : Instant.now().plusMillis(context.getRemainingTimeInMillis());
     }
 
     /** This record's budget: its share of the time left for the records not yet handled, minus the reserve. */
     static Budget budget(Context context, int recordsLeft) {
         Clock clock = Clock.systemUTC();
         if (context == null) return Budget.unlimited(clock);
-        Instant end = clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(RESERVE);
+        Instant end =
+                clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(RESERVE);
         return Budget.until(end, clock).share(1.0 / recordsLeft);
     }
 
     /** An alert for a notification that could not be read, so that nothing reaches people silently dropped. */
     static RenderedAlert unreadable(Delivery delivery, String reason) {
-        Delivery.Unreadable u = delivery instanceof Delivery.Unreadable d ? d : new Delivery.Unreadable(delivery.id(), reason, null, null);
+        Delivery.Unreadable u = delivery instanceof Delivery.Unreadable d
+                ? d
+                : new Delivery.Unreadable(delivery.id(), reason, null, null);
         String text = "Trailhound received a notification on the alarm topic that it could not read.\n\nReason: "
                 + Sanitize.text(reason) + "\nSubject: " + Sanitize.text(u.subject())
                 + "\nMessage (first 4000 characters):\n" + Sanitize.text(u.message(), 4000) + "\n";
-        String json = Json.write(Json.object().put("source", "trailhound").put("version", 1)
-                .put("detection", "UNREADABLE_NOTIFICATION").put("reason", reason == null ? "" : reason));
-        return new RenderedAlert("Trailhound: unreadable notification on the alarm topic", text, json,
-                Map.of("detection", "UNREADABLE_NOTIFICATION", "severity", "UNKNOWN", RenderedAlert.ORIGIN_ATTRIBUTE, "trailhound"));
+        String json = Json.write(Json.object()
+                .put("source", "trailhound")
+                .put("version", 1)
+                .put("detection", "UNREADABLE_NOTIFICATION")
+                .put("reason", reason == null ? "" : reason));
+        return new RenderedAlert(
+                "Trailhound: unreadable notification on the alarm topic",
+                text,
+                json,
+                Map.of(
+                        "detection",
+                        "UNREADABLE_NOTIFICATION",
+                        "severity",
+                        "UNKNOWN",
+                        RenderedAlert.ORIGIN_ATTRIBUTE,
+                        "trailhound"));
     }
 
     /**
@@ -210,7 +255,10 @@ public final class Handler implements RequestStreamHandler {
      * timestamp, level, message and the invocation's AWSRequestId; the message starts with the alarm name.
      */
     static void log(LogLevel level, String alarmName, String message) {
-        LambdaRuntime.getLogger().log("alarm " + (alarmName == null ? "(none)" : Sanitize.text(alarmName, 256)) + ": "
-                + Sanitize.text(message, 200_000), level);
+        LambdaRuntime.getLogger()
+                .log(
+                        "alarm " + (alarmName == null ? "(none)" : Sanitize.text(alarmName, 256)) + ": "
+                                + Sanitize.text(message, 200_000),
+                        level);
     }
 }

@@ -5,8 +5,8 @@ import io.trailhound.alarm.AlarmParser;
 import io.trailhound.alarm.BreachWindow;
 import io.trailhound.alarm.ChildAlarmSource;
 import io.trailhound.alarm.ChildStatus;
-import io.trailhound.alarm.LogBatch;
 import io.trailhound.alarm.CompositeChildren;
+import io.trailhound.alarm.LogBatch;
 import io.trailhound.alarm.TimeWindow;
 import io.trailhound.alert.Alert;
 import io.trailhound.alert.AlertRenderer;
@@ -17,26 +17,26 @@ import io.trailhound.alert.Sanitize;
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.budget.Budget;
 import io.trailhound.config.Config;
-import io.trailhound.detect.Detector;
 import io.trailhound.detect.DamagedRecords;
+import io.trailhound.detect.Detector;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.OwnIdentity;
 import io.trailhound.detect.RecordCheck;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.enrich.Enricher;
 import io.trailhound.enrich.ResourceFacts;
-import io.trailhound.evidence.EvidenceCollector;
 import io.trailhound.evidence.EventSource;
+import io.trailhound.evidence.EvidenceCollector;
 import io.trailhound.evidence.MetricFilter;
 import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.MetricFilterSource;
 import io.trailhound.publish.Publisher;
 import io.trailhound.remediate.Candidate;
 import io.trailhound.remediate.RemediationOutcome;
-import io.trailhound.verify.AlarmCheck;
-import io.trailhound.verify.AlarmVerifier;
 import io.trailhound.remediate.Remediator;
 import io.trailhound.subscription.BatchEvidence;
+import io.trailhound.verify.AlarmCheck;
+import io.trailhound.verify.AlarmVerifier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,8 +44,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -59,22 +59,61 @@ public final class Responder {
      * The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls and
      * {@code alarms} checks a notification with CloudWatch.
      */
-    public record Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator,
-                         Publisher publisher, OwnIdentity ownIdentity, ChildAlarmSource childAlarms, AlarmVerifier alarms) {
+    public record Stages(
+            MetricFilterSource filters,
+            EventSource events,
+            Enricher enricher,
+            Remediator remediator,
+            Publisher publisher,
+            OwnIdentity ownIdentity,
+            ChildAlarmSource childAlarms,
+            AlarmVerifier alarms) {
         /** Stages that know no identity of their own and cannot describe a composite's children (offline, tests). */
-        public Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator, Publisher publisher) {
-            this(filters, events, enricher, remediator, publisher, OwnIdentity.NONE, ChildAlarmSource.OFFLINE, AlarmVerifier.OFFLINE);
+        public Stages(
+                MetricFilterSource filters,
+                EventSource events,
+                Enricher enricher,
+                Remediator remediator,
+                Publisher publisher) {
+            this(
+                    filters,
+                    events,
+                    enricher,
+                    remediator,
+                    publisher,
+                    OwnIdentity.NONE,
+                    ChildAlarmSource.OFFLINE,
+                    AlarmVerifier.OFFLINE);
         }
 
         /** Without a way to describe a composite alarm's children (they are then named in the alert as needed). */
-        public Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator, Publisher publisher,
-                      OwnIdentity ownIdentity) {
-            this(filters, events, enricher, remediator, publisher, ownIdentity, ChildAlarmSource.OFFLINE, AlarmVerifier.OFFLINE);
+        public Stages(
+                MetricFilterSource filters,
+                EventSource events,
+                Enricher enricher,
+                Remediator remediator,
+                Publisher publisher,
+                OwnIdentity ownIdentity) {
+            this(
+                    filters,
+                    events,
+                    enricher,
+                    remediator,
+                    publisher,
+                    ownIdentity,
+                    ChildAlarmSource.OFFLINE,
+                    AlarmVerifier.OFFLINE);
         }
 
         /** Without CloudWatch to check the notification with (it is then "not checked"). */
-        public Stages(MetricFilterSource filters, EventSource events, Enricher enricher, Remediator remediator, Publisher publisher,
-                      OwnIdentity ownIdentity, ChildAlarmSource childAlarms) {
+        public Stages(
+                MetricFilterSource filters,
+                EventSource events,
+                Enricher enricher,
+                Remediator remediator,
+                Publisher publisher,
+                OwnIdentity ownIdentity,
+                ChildAlarmSource childAlarms) {
             this(filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, AlarmVerifier.OFFLINE);
         }
     }
@@ -103,6 +142,7 @@ public final class Responder {
      * outside the budget ({@code Handler.RESERVE}).
      */
     static final double SCAN_SHARE = 0.5;
+
     static final double ENRICH_SHARE = 0.6;
 
     /** Handles one SNS message without a deadline. */
@@ -118,21 +158,26 @@ public final class Responder {
      * {@code budget}: a stage whose share runs out stops, says so, and the alert has what is known.
      */
     public Outcome respond(String message, Budget budget) {
-        return respond(message, new Attempt(budget, o -> { }, List.of(), stages.publisher()));
+        return respond(message, new Attempt(budget, o -> {}, List.of(), stages.publisher()));
     }
 
     /**
      * One attempt at a notification: its budget; {@code acted}, told of each remediation action as it
      * happens; what earlier attempts at the same notification recorded doing; where the alert goes.
      */
-    public record Attempt(Budget budget, Consumer<RemediationOutcome> acted, List<String> earlierActions, Publisher publisher,
-                          List<String> notes) {
+    public record Attempt(
+            Budget budget,
+            Consumer<RemediationOutcome> acted,
+            List<String> earlierActions,
+            Publisher publisher,
+            List<String> notes) {
         public Attempt {
             earlierActions = List.copyOf(earlierActions);
             notes = List.copyOf(notes);
         }
 
-        public Attempt(Budget budget, Consumer<RemediationOutcome> acted, List<String> earlierActions, Publisher publisher) {
+        public Attempt(
+                Budget budget, Consumer<RemediationOutcome> acted, List<String> earlierActions, Publisher publisher) {
             this(budget, acted, earlierActions, publisher, List.of());
         }
 
@@ -149,12 +194,12 @@ public final class Responder {
 
     /** Handles one alarm state change without a time budget (the CLI). */
     public Outcome respond(AlarmNotification alarm) {
-        return respond(alarm, new Attempt(Budget.unlimited(clock), o -> { }, List.of(), stages.publisher()));
+        return respond(alarm, new Attempt(Budget.unlimited(clock), o -> {}, List.of(), stages.publisher()));
     }
 
     /** A subscription filter's batch without a time budget (the CLI: one run, so no suppression window to keep). */
     public Outcome respond(LogBatch batch) {
-        return respond(batch, new Attempt(Budget.unlimited(clock), o -> { }, List.of(), stages.publisher()));
+        return respond(batch, new Attempt(Budget.unlimited(clock), o -> {}, List.of(), stages.publisher()));
     }
 
     /**
@@ -162,9 +207,16 @@ public final class Responder {
      * search), its window their span; everything else (detection, enrichment, remediation, alert) is shared.
      */
     public Outcome respond(LogBatch batch, Attempt attempt) {
-        Stages s = new Stages(BatchEvidence.filters(batch), BatchEvidence.events(batch), stages.enricher(), stages.remediator(),
-                stages.publisher(), stages.ownIdentity(), stages.childAlarms());
-        return new Responder(config, s, clock).respond(BatchEvidence.asAlarm(batch), attempt, BatchEvidence.window(batch));
+        Stages s = new Stages(
+                BatchEvidence.filters(batch),
+                BatchEvidence.events(batch),
+                stages.enricher(),
+                stages.remediator(),
+                stages.publisher(),
+                stages.ownIdentity(),
+                stages.childAlarms());
+        return new Responder(config, s, clock)
+                .respond(BatchEvidence.asAlarm(batch), attempt, BatchEvidence.window(batch));
     }
 
     /** Handles one alarm state change, however it arrived (see AlarmReader); only a transition to ALARM yields an alert. */
@@ -177,12 +229,17 @@ public final class Responder {
         Budget budget = attempt.budget();
         Consumer<RemediationOutcome> acted = attempt.acted();
         if (!alarm.isAlarm()) {
-            return new Outcome(false, "alarm '" + Sanitize.text(alarm.alarmName(), 200) + "' went to "
-                    + Sanitize.text(alarm.newState(), 40) + ": no alert", null, List.of());
+            return new Outcome(
+                    false,
+                    "alarm '" + Sanitize.text(alarm.alarmName(), 200) + "' went to "
+                            + Sanitize.text(alarm.newState(), 40) + ": no alert",
+                    null,
+                    List.of());
         }
         Progress progress = new Progress(alarm);
         progress.window = givenWindow;
-        attempt.earlierActions().forEach(a -> progress.notes.add("an earlier attempt at this notification recorded: " + a));
+        attempt.earlierActions()
+                .forEach(a -> progress.notes.add("an earlier attempt at this notification recorded: " + a));
         progress.notes.addAll(attempt.notes());
         Alert alert;
         try {
@@ -232,28 +289,54 @@ public final class Responder {
         Alert alert(boolean partial) {
             List<String> all = new ArrayList<>(notes);
             all.addAll(damaged.notes());
-            TimeWindow w = window != null ? window : new TimeWindow(clock.instant(), clock.instant(), false, "not derived");
+            TimeWindow w =
+                    window != null ? window : new TimeWindow(clock.instant(), clock.instant(), false, "not derived");
             List<FindingGroup> groups;
             synchronized (aggregator) {
                 groups = aggregator.groups();
             }
             partial = partial || timedOut;
-            return new Alert(alarm, w, groups, facts, remediation, aggregator.total(), summary == null ? 0 : summary.candidates(),
-                    aggregator.ungrouped(), all, partial || (summary != null && summary.partial()), clock.instant(),
-                    summary == null ? List.of() : summary.notFullyRead(), children, notification);
+            return new Alert(
+                    alarm,
+                    w,
+                    groups,
+                    facts,
+                    remediation,
+                    aggregator.total(),
+                    summary == null ? 0 : summary.candidates(),
+                    aggregator.ungrouped(),
+                    all,
+                    partial || (summary != null && summary.partial()),
+                    clock.instant(),
+                    summary == null ? List.of() : summary.notFullyRead(),
+                    children,
+                    notification);
         }
 
         /** The alert after an unexpected failure: what was found so far, and the error. */
         Alert reduced(Throwable e) {
-            notes.add(0, "Trailhound failed while " + stage + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); this alert holds what was found until then");
+            notes.add(
+                    0,
+                    "Trailhound failed while " + stage + " (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                            + "); this alert holds what was found until then");
             log(e);
             if (remediation.isEmpty()) remediation = List.copyOf(actedSoFar);
             try {
                 return alert(true);
             } catch (RuntimeException again) {
-                return new Alert(alarm, new TimeWindow(clock.instant(), clock.instant(), false, "not derived"), List.of(), Map.of(),
-                        remediation, 0, 0, 0, List.of(notes.get(0)), true, clock.instant());
+                return new Alert(
+                        alarm,
+                        new TimeWindow(clock.instant(), clock.instant(), false, "not derived"),
+                        List.of(),
+                        Map.of(),
+                        remediation,
+                        0,
+                        0,
+                        0,
+                        List.of(notes.get(0)),
+                        true,
+                        clock.instant());
             }
         }
     }
@@ -274,7 +357,8 @@ public final class Responder {
             if (p.window == null) p.window = BreachWindow.of(alarm, config.lookbackSlack(), clock.instant());
             metrics = alarm.metrics();
             if (metrics.isEmpty()) {
-                notes.add("the notification names no metric (no Trigger or configuration.metrics), so no metric filter can be looked up");
+                notes.add(
+                        "the notification names no metric (no Trigger or configuration.metrics), so no metric filter can be looked up");
             }
         }
         TimeWindow window = p.window;
@@ -302,32 +386,32 @@ public final class Responder {
         p.stage = "searching the evidence";
         Enricher.Session enrichment = stages.enricher().start(budget);
         long[] own = {0};
-        p.summary = new EvidenceCollector(stages.events(), config.maxEvents())
-                .collect(filters, window, scan, event -> {
-                    if (stages.ownIdentity().isOwn(event)) {
-                        own[0]++; // our own remediation calls must never feed an alert (no loops)
-                        return;
-                    }
-                    Finding finding = Detector.classify(event);
-                    List<String> problems = RecordCheck.problems(event, finding);
-                    synchronized (p.aggregator) {
-                        p.aggregator.add(finding);
-                    }
-                    if (!problems.isEmpty()) {
-                        p.damaged.add(finding, problems);
-                    } else if (RecordCheck.resourceUsable(finding)) {
-                        p.usable.add(finding.resource());
-                        enrichment.found(finding.resource());
-                    }
-                });
+        p.summary = new EvidenceCollector(stages.events(), config.maxEvents()).collect(filters, window, scan, event -> {
+            if (stages.ownIdentity().isOwn(event)) {
+                own[0]++; // our own remediation calls must never feed an alert (no loops)
+                return;
+            }
+            Finding finding = Detector.classify(event);
+            List<String> problems = RecordCheck.problems(event, finding);
+            synchronized (p.aggregator) {
+                p.aggregator.add(finding);
+            }
+            if (!problems.isEmpty()) {
+                p.damaged.add(finding, problems);
+            } else if (RecordCheck.resourceUsable(finding)) {
+                p.usable.add(finding.resource());
+                enrichment.found(finding.resource());
+            }
+        });
         EvidenceCollector.Summary summary = p.summary;
         notes.addAll(summary.problems());
         p.inputProblems.addAll(summary.problems());
         if (own[0] > 0) {
-            notes.add(own[0] + " matching event(s) were made by Trailhound's own identity with its user agent (" + Config.USER_AGENT
-                    + ") and ignored");
+            notes.add(own[0] + " matching event(s) were made by Trailhound's own identity with its user agent ("
+                    + Config.USER_AGENT + ") and ignored");
         }
-        if (stages.ownIdentity().problem() != null) notes.add(stages.ownIdentity().problem());
+        if (stages.ownIdentity().problem() != null)
+            notes.add(stages.ownIdentity().problem());
         p.stage = "describing the resources";
         Set<ResourceRef> resources = new LinkedHashSet<>();
         for (FindingGroup g : p.alert(false).groups()) {
@@ -337,9 +421,12 @@ public final class Responder {
             }
         }
         p.facts = enrichment.describeAll(List.copyOf(resources), budget.share(ENRICH_SHARE));
-        long undescribed = p.facts.values().stream().filter(f -> f.unknowns().contains(Enricher.NO_TIME)).count();
+        long undescribed = p.facts.values().stream()
+                .filter(f -> f.unknowns().contains(Enricher.NO_TIME))
+                .count();
         if (undescribed > 0) {
-            notes.add(undescribed + " of " + p.facts.size() + " resource(s) were not described: the enrichment's share of the time ran out");
+            notes.add(undescribed + " of " + p.facts.size()
+                    + " resource(s) were not described: the enrichment's share of the time ran out");
         }
         p.stage = "checking the notification with CloudWatch";
         p.notification = stages.alarms().check(alarm, budget);
@@ -353,7 +440,8 @@ public final class Responder {
     private static void log(Throwable e) {
         StringBuilder where = new StringBuilder();
         StackTraceElement[] frames = e.getStackTrace();
-        for (int i = 0; i < Math.min(8, frames.length); i++) where.append(i == 0 ? " at " : " < ").append(frames[i]);
+        for (int i = 0; i < Math.min(8, frames.length); i++)
+            where.append(i == 0 ? " at " : " < ").append(frames[i]);
         System.err.println("trailhound: unexpected " + e + where);
     }
 
@@ -362,7 +450,8 @@ public final class Responder {
         Map<ResourceRef, List<Finding>> triggers = new LinkedHashMap<>();
         for (FindingGroup g : p.alert(false).groups()) {
             if (p.facts.containsKey(g.first().resource())) { // described: named by at least one undamaged record
-                triggers.computeIfAbsent(g.first().resource(), r -> new ArrayList<>()).add(g.first());
+                triggers.computeIfAbsent(g.first().resource(), r -> new ArrayList<>())
+                        .add(g.first());
             }
         }
         List<Candidate> out = new ArrayList<>();
@@ -374,18 +463,28 @@ public final class Responder {
     private CompositeChildren.Resolution children(AlarmNotification alarm, List<String> inputProblems) {
         List<String> needed = CompositeChildren.needed(alarm);
         try {
-            return CompositeChildren.resolve(alarm, stages.childAlarms().describe(alarm.region(), needed), config.lookbackSlack(),
+            return CompositeChildren.resolve(
+                    alarm,
+                    stages.childAlarms().describe(alarm.region(), needed),
+                    config.lookbackSlack(),
                     clock.instant());
         } catch (ChildAlarmSource.Unavailable e) {
-            List<String> ask = alarm.composite().triggeringChildren().isEmpty() ? needed : alarm.composite().triggeringChildren();
+            List<String> ask = alarm.composite().triggeringChildren().isEmpty()
+                    ? needed
+                    : alarm.composite().triggeringChildren();
             String why = "offline: DescribeAlarms would be needed for child alarm(s) " + String.join(", ", ask)
-                    + " of composite alarm '" + alarm.alarmName() + "' to search their metrics; run with AWS credentials,"
+                    + " of composite alarm '" + alarm.alarmName()
+                    + "' to search their metrics; run with AWS credentials,"
                     + " or invoke with the child alarm's own notification";
             inputProblems.add(why);
             return CompositeChildren.unresolved(alarm, config.lookbackSlack(), clock.instant(), why);
         } catch (SdkException e) {
-            return CompositeChildren.unresolved(alarm, config.lookbackSlack(), clock.instant(),
-                    AwsErrors.describe("cloudwatch:DescribeAlarms", e) + "; the child alarms of the composite were not investigated");
+            return CompositeChildren.unresolved(
+                    alarm,
+                    config.lookbackSlack(),
+                    clock.instant(),
+                    AwsErrors.describe("cloudwatch:DescribeAlarms", e)
+                            + "; the child alarms of the composite were not investigated");
         }
     }
 
@@ -397,7 +496,8 @@ public final class Responder {
         try {
             return stages.remediator().remediate(candidates(p), p.alarm.accountId(), p.notification, budget, o -> {
                 p.actedSoFar.add(o);
-                log("remediation " + o.status() + " " + o.action() + " " + o.resource() + (o.detail() == null ? "" : ": " + o.detail()));
+                log("remediation " + o.status() + " " + o.action() + " " + o.resource()
+                        + (o.detail() == null ? "" : ": " + o.detail()));
                 acted.accept(o);
             });
         } catch (RuntimeException e) {
@@ -408,7 +508,9 @@ public final class Responder {
 
     /** One JSON line on stdout, as the Handler writes its own (the function's log format is JSON). */
     private static void log(String message) {
-        System.out.println(io.trailhound.json.Json.write(io.trailhound.json.Json.object().put("level", "INFO")
-                .put("logger", "trailhound").put("message", Sanitize.text(message, 4_000))));
+        System.out.println(io.trailhound.json.Json.write(io.trailhound.json.Json.object()
+                .put("level", "INFO")
+                .put("logger", "trailhound")
+                .put("message", Sanitize.text(message, 4_000))));
     }
 }

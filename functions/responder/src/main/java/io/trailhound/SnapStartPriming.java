@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.alarm.AlarmReader;
 import io.trailhound.alarm.Delivery;
 import io.trailhound.aws.AwsClients;
-import io.trailhound.budget.Budget;
 import io.trailhound.aws.CannedHttpClient;
 import io.trailhound.aws.CannedHttpClient.Canned;
+import io.trailhound.budget.Budget;
 import io.trailhound.config.Config;
 import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.idempotency.IdempotencyStore;
@@ -60,8 +60,9 @@ public final class SnapStartPriming implements Resource {
      */
     record Primed(Set<String> operations, List<String> alerts, boolean eventRead, Duration took) {
         String summary() {
-            return alerts.size() + " sample alarms through the Lambda path, " + operations.size() + " SDK operations over canned responses "
-                    + operations + (eventRead ? ", the handler's event reading" : "") + ", in " + took.toMillis() + " ms";
+            return alerts.size() + " sample alarms through the Lambda path, " + operations.size()
+                    + " SDK operations over canned responses " + operations
+                    + (eventRead ? ", the handler's event reading" : "") + ", in " + took.toMillis() + " ms";
         }
     }
 
@@ -76,8 +77,9 @@ public final class SnapStartPriming implements Resource {
             registered = new SnapStartPriming();
             Core.getGlobalContext().register(registered);
         } else if (snapStart) {
-            log("SnapStart priming: no CRaC runtime hooks (no org.crac.Core.Compat, no javax.crac or jdk.crac); priming during init: "
-                    + prime(environment.get("AWS_REGION")).summary());
+            log(
+                    "SnapStart priming: no CRaC runtime hooks (no org.crac.Core.Compat, no javax.crac or jdk.crac); priming during init: "
+                            + prime(environment.get("AWS_REGION")).summary());
         }
     }
 
@@ -106,7 +108,8 @@ public final class SnapStartPriming implements Resource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        log("SnapStart restore: running again " + Duration.between(checkpointAt, Instant.now()).toMillis()
+        log("SnapStart restore: running again "
+                + Duration.between(checkpointAt, Instant.now()).toMillis()
                 + " ms after the checkpoint; the SDK clients resolve credentials on their first request");
     }
 
@@ -120,16 +123,26 @@ public final class SnapStartPriming implements Resource {
         String r = region == null || region.isBlank() ? "us-east-1" : region;
         JsonNode sample = sample();
         CannedHttpClient http = new CannedHttpClient(cannedResponses(sample, r));
-        Config config = Config.from(Map.of(Config.AWS_REGION, r, Config.ALERT_TOPIC_ARN, "arn:aws:sns:" + r + ":" + ACCOUNT + ":trailhound-priming",
-                Config.IDEMPOTENCY_TABLE, "trailhound-priming"));
-        AwsClients aws = new AwsClients(config, http, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMINGEXAMPLE", "priming")));
+        Config config = Config.from(Map.of(
+                Config.AWS_REGION,
+                r,
+                Config.ALERT_TOPIC_ARN,
+                "arn:aws:sns:" + r + ":" + ACCOUNT + ":trailhound-priming",
+                Config.IDEMPOTENCY_TABLE,
+                "trailhound-priming"));
+        AwsClients aws = new AwsClients(
+                config,
+                http,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMINGEXAMPLE", "priming")));
         Responder responder = new Responder(config, Wiring.lambda(config, aws), Clock.systemUTC());
         IdempotencyStore once = Wiring.idempotency(config, aws);
         List<String> alerts = new ArrayList<>();
         for (JsonNode alarm : sample.path("alarms")) {
             String id = "sns:priming-" + alerts.size();
-            once.begin(id, Instant.now(), Instant.now().plusSeconds(60)); // as the Handler does around each notification
-            Responder.Outcome outcome = responder.respond(alarm.asText(), Budget.until(Instant.now().plusSeconds(60), Clock.systemUTC()));
+            once.begin(
+                    id, Instant.now(), Instant.now().plusSeconds(60)); // as the Handler does around each notification
+            Responder.Outcome outcome =
+                    responder.respond(alarm.asText(), Budget.until(Instant.now().plusSeconds(60), Clock.systemUTC()));
             once.pending(id, outcome.alert());
             once.published(id, outcome.detail());
             alerts.add(outcome.alert().text());
@@ -162,13 +175,22 @@ public final class SnapStartPriming implements Resource {
         Map<String, Canned> out = new HashMap<>();
         ObjectNode filters = Json.object();
         ArrayNode list = filters.putArray("metricFilters");
-        String[][] documented = {{MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets"},
-                {MetricFilterCatalog.KMS_PATTERN, "CloudTrailLogMetrics", "KMSKeyPendingDeletionErrorCount"},
-                {MetricFilterCatalog.ROOT_PATTERN, "CloudTrailMetrics", "RootAccountUsageCount"}};
+        String[][] documented = {
+            {MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets"},
+            {MetricFilterCatalog.KMS_PATTERN, "CloudTrailLogMetrics", "KMSKeyPendingDeletionErrorCount"},
+            {MetricFilterCatalog.ROOT_PATTERN, "CloudTrailMetrics", "RootAccountUsageCount"}
+        };
         for (String[] f : documented) {
-            ObjectNode filter = list.addObject().put("filterName", f[2] + "-filter").put("logGroupName", "CloudTrail/priming")
-                    .put("filterPattern", f[0]).put("creationTime", 0);
-            filter.putArray("metricTransformations").addObject().put("metricNamespace", f[1]).put("metricName", f[2]).put("metricValue", "1");
+            ObjectNode filter = list.addObject()
+                    .put("filterName", f[2] + "-filter")
+                    .put("logGroupName", "CloudTrail/priming")
+                    .put("filterPattern", f[0])
+                    .put("creationTime", 0);
+            filter.putArray("metricTransformations")
+                    .addObject()
+                    .put("metricNamespace", f[1])
+                    .put("metricName", f[2])
+                    .put("metricValue", "1");
         }
         out.put("Logs_20140328.DescribeMetricFilters", Canned.json(Json.write(filters)));
 
@@ -177,29 +199,53 @@ public final class SnapStartPriming implements Resource {
         int n = 0;
         for (JsonNode record : sample.path("records")) {
             long t = Instant.parse(record.path("eventTime").asText()).toEpochMilli();
-            eventList.addObject().put("logStreamName", ACCOUNT + "_CloudTrail_" + region).put("timestamp", t)
-                    .put("message", Json.write(record)).put("ingestionTime", t).put("eventId", String.valueOf(++n));
+            eventList
+                    .addObject()
+                    .put("logStreamName", ACCOUNT + "_CloudTrail_" + region)
+                    .put("timestamp", t)
+                    .put("message", Json.write(record))
+                    .put("ingestionTime", t)
+                    .put("eventId", String.valueOf(++n));
         }
         out.put("Logs_20140328.FilterLogEvents", Canned.json(Json.write(events)));
 
         long deletion = Instant.parse("2026-11-27T16:02:11Z").getEpochSecond();
-        out.put("secretsmanager.DescribeSecret", Canned.json("{\"ARN\":\"arn:aws:secretsmanager:" + region + ":" + ACCOUNT
-                + ":secret:prod/payments/db-password-Ab12Cd\",\"Name\":\"prod/payments/db-password\",\"DeletedDate\":" + deletion
-                + ",\"Tags\":[{\"Key\":\"team\",\"Value\":\"payments\"}]}"));
+        out.put(
+                "secretsmanager.DescribeSecret",
+                Canned.json("{\"ARN\":\"arn:aws:secretsmanager:" + region + ":" + ACCOUNT
+                        + ":secret:prod/payments/db-password-Ab12Cd\",\"Name\":\"prod/payments/db-password\",\"DeletedDate\":"
+                        + deletion
+                        + ",\"Tags\":[{\"Key\":\"team\",\"Value\":\"payments\"}]}"));
         String keyArn = "arn:aws:kms:" + region + ":" + ACCOUNT + ":key/1234abcd-12ab-34cd-56ef-1234567890ab";
-        out.put("TrentService.DescribeKey", Canned.json("{\"KeyMetadata\":{\"AWSAccountId\":\"" + ACCOUNT + "\",\"KeyId\":"
-                + "\"1234abcd-12ab-34cd-56ef-1234567890ab\",\"Arn\":\"" + keyArn + "\",\"KeyState\":\"PendingDeletion\",\"Enabled\":false,"
-                + "\"DeletionDate\":" + deletion + ",\"KeyManager\":\"CUSTOMER\",\"KeyUsage\":\"ENCRYPT_DECRYPT\",\"Description\":\"priming\"}}"));
-        out.put("TrentService.ListAliases", Canned.json("{\"Aliases\":[{\"AliasName\":\"alias/priming\",\"AliasArn\":\"arn:aws:kms:" + region
-                + ":" + ACCOUNT + ":alias/priming\",\"TargetKeyId\":\"1234abcd-12ab-34cd-56ef-1234567890ab\"}],\"Truncated\":false}"));
-        out.put("TrentService.ListResourceTags", Canned.jsonError(400, "AccessDeniedException", "priming: not allowed"));
+        out.put(
+                "TrentService.DescribeKey",
+                Canned.json(
+                        "{\"KeyMetadata\":{\"AWSAccountId\":\"" + ACCOUNT + "\",\"KeyId\":"
+                                + "\"1234abcd-12ab-34cd-56ef-1234567890ab\",\"Arn\":\"" + keyArn
+                                + "\",\"KeyState\":\"PendingDeletion\",\"Enabled\":false,"
+                                + "\"DeletionDate\":" + deletion
+                                + ",\"KeyManager\":\"CUSTOMER\",\"KeyUsage\":\"ENCRYPT_DECRYPT\",\"Description\":\"priming\"}}"));
+        out.put(
+                "TrentService.ListAliases",
+                Canned.json(
+                        "{\"Aliases\":[{\"AliasName\":\"alias/priming\",\"AliasArn\":\"arn:aws:kms:" + region + ":"
+                                + ACCOUNT
+                                + ":alias/priming\",\"TargetKeyId\":\"1234abcd-12ab-34cd-56ef-1234567890ab\"}],\"Truncated\":false}"));
+        out.put(
+                "TrentService.ListResourceTags",
+                Canned.jsonError(400, "AccessDeniedException", "priming: not allowed"));
 
         ObjectNode lookup = Json.object();
         ArrayNode found = lookup.putArray("Events");
         for (JsonNode record : sample.path("scheduling")) {
-            found.addObject().put("EventId", record.path("eventID").asText()).put("EventName", record.path("eventName").asText())
-                    .put("EventTime", Instant.parse(record.path("eventTime").asText()).getEpochSecond())
-                    .put("EventSource", record.path("eventSource").asText()).put("CloudTrailEvent", Json.write(record));
+            found.addObject()
+                    .put("EventId", record.path("eventID").asText())
+                    .put("EventName", record.path("eventName").asText())
+                    .put(
+                            "EventTime",
+                            Instant.parse(record.path("eventTime").asText()).getEpochSecond())
+                    .put("EventSource", record.path("eventSource").asText())
+                    .put("CloudTrailEvent", Json.write(record));
         }
         out.put("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents", Canned.json(Json.write(lookup)));
 
@@ -210,13 +256,18 @@ public final class SnapStartPriming implements Resource {
 
         // The alarm check: CloudWatch knows no such alarm, so the sample is an unverified notification and the
         // rest of the path runs without acting (the query protocol's XML parsing is what this primes).
-        out.put("Action=DescribeAlarms", Canned.xml("<DescribeAlarmsResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"
-                + "<DescribeAlarmsResult><MetricAlarms/><CompositeAlarms/></DescribeAlarmsResult>"
-                + "<ResponseMetadata><RequestId>canned</RequestId></ResponseMetadata></DescribeAlarmsResponse>"));
+        out.put(
+                "Action=DescribeAlarms",
+                Canned.xml(
+                        "<DescribeAlarmsResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"
+                                + "<DescribeAlarmsResult><MetricAlarms/><CompositeAlarms/></DescribeAlarmsResult>"
+                                + "<ResponseMetadata><RequestId>canned</RequestId></ResponseMetadata></DescribeAlarmsResponse>"));
 
-        out.put("Action=Publish", Canned.xml("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
-                + "<MessageId>00000000-0000-0000-0000-000000000000</MessageId></PublishResult><ResponseMetadata><RequestId>canned</RequestId>"
-                + "</ResponseMetadata></PublishResponse>"));
+        out.put(
+                "Action=Publish",
+                Canned.xml("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+                        + "<MessageId>00000000-0000-0000-0000-000000000000</MessageId></PublishResult><ResponseMetadata><RequestId>canned</RequestId>"
+                        + "</ResponseMetadata></PublishResponse>"));
         return out;
     }
 }

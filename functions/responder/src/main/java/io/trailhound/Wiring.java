@@ -3,15 +3,13 @@ package io.trailhound;
 import io.trailhound.alarm.AwsChildAlarmSource;
 import io.trailhound.alarm.ChildAlarmSource;
 import io.trailhound.aws.AwsClients;
+import io.trailhound.aws.LookupEventsPacer;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
-import io.trailhound.aws.LookupEventsPacer;
 import io.trailhound.detect.OwnIdentity;
-import io.trailhound.verify.AlarmVerifier;
-import io.trailhound.verify.CloudTrailEventConfirmer;
-import io.trailhound.verify.CloudWatchAlarmVerifier;
 import io.trailhound.enrich.AwsEnricher;
 import io.trailhound.enrich.CloudTrailScheduleLookup;
+import io.trailhound.enrich.Enricher;
 import io.trailhound.enrich.FileScheduleLookup;
 import io.trailhound.enrich.OfflineEnricher;
 import io.trailhound.enrich.ScheduleLookup;
@@ -19,10 +17,9 @@ import io.trailhound.evidence.AwsMetricFilterSource;
 import io.trailhound.evidence.CloudTrailFileEventSource;
 import io.trailhound.evidence.CloudTrailFiles;
 import io.trailhound.evidence.CloudWatchLogsEventSource;
+import io.trailhound.evidence.EventSource;
 import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.MetricFilterSource;
-import io.trailhound.evidence.EventSource;
-import io.trailhound.enrich.Enricher;
 import io.trailhound.idempotency.DynamoDbIdempotencyStore;
 import io.trailhound.idempotency.IdempotencyStore;
 import io.trailhound.publish.Publisher;
@@ -31,24 +28,30 @@ import io.trailhound.publish.StreamPublisher;
 import io.trailhound.remediate.AwsRemediator;
 import io.trailhound.remediate.OfflineRemediator;
 import io.trailhound.remediate.Remediator;
+import io.trailhound.verify.AlarmVerifier;
+import io.trailhound.verify.CloudTrailEventConfirmer;
+import io.trailhound.verify.CloudWatchAlarmVerifier;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 
 /** Chooses each stage's adapter: AWS in Lambda; in the CLI, files and/or AWS depending on what is given. */
 public final class Wiring {
-    private Wiring() {
-    }
+    private Wiring() {}
 
     /** Lambda: everything from AWS; the alert topic is required. */
     public static Responder.Stages lambda(Config config, AwsClients aws) {
         if (config.alertTopicArn() == null) {
-            throw new Config.ConfigException(Config.ALERT_TOPIC_ARN + " is not set: the function has nowhere to publish alerts");
+            throw new Config.ConfigException(
+                    Config.ALERT_TOPIC_ARN + " is not set: the function has nowhere to publish alerts");
         }
         Responder.Stages stages = new Responder.Stages(
                 new AwsMetricFilterSource(aws.logs(null)),
                 new CloudWatchLogsEventSource(aws.logs(null)),
-                new AwsEnricher(aws::secretsManager, aws::kms, new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC())),
+                new AwsEnricher(
+                        aws::secretsManager,
+                        aws::kms,
+                        new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC())),
                 remediator(config, aws),
                 publisher(config, aws, null, false),
                 ownIdentity(aws),
@@ -65,7 +68,8 @@ public final class Wiring {
 
     /** Lambda: the idempotency table when IDEMPOTENCY_TABLE names one; the CLI never uses it. */
     public static IdempotencyStore idempotency(Config config, AwsClients aws) {
-        return config.idempotencyTable() == null ? IdempotencyStore.NONE
+        return config.idempotencyTable() == null
+                ? IdempotencyStore.NONE
                 : new DynamoDbIdempotencyStore(aws.dynamoDb(null), config.idempotencyTable());
     }
 
@@ -73,8 +77,13 @@ public final class Wiring {
      * CLI: with {@code cloudtrail} files the evidence (and who scheduled deletions) comes from them, and the
      * pattern from {@code --filter-pattern} or the built-in catalog; AWS is asked only when {@code awsConfigured}.
      */
-    public static Responder.Stages cli(Config config, boolean awsConfigured, CloudTrailFiles cloudtrail, List<String> filterPatterns,
-                                       PrintStream out, boolean json) {
+    public static Responder.Stages cli(
+            Config config,
+            boolean awsConfigured,
+            CloudTrailFiles cloudtrail,
+            List<String> filterPatterns,
+            PrintStream out,
+            boolean json) {
         AwsClients aws = awsConfigured ? new AwsClients(config) : null;
         MetricFilterSource filters;
         EventSource events;
@@ -86,15 +95,25 @@ public final class Wiring {
             schedules = fromFiles;
         } else {
             if (aws == null) {
-                throw new Config.ConfigException("no --cloudtrail files and no AWS configuration: give --cloudtrail for an offline run,"
-                        + " or set AWS credentials and AWS_REGION");
+                throw new Config.ConfigException(
+                        "no --cloudtrail files and no AWS configuration: give --cloudtrail for an offline run,"
+                                + " or set AWS credentials and AWS_REGION");
             }
-            filters = !filterPatterns.isEmpty() ? new MetricFilterCatalog(filterPatterns) : new AwsMetricFilterSource(aws.logs(null));
+            filters = !filterPatterns.isEmpty()
+                    ? new MetricFilterCatalog(filterPatterns)
+                    : new AwsMetricFilterSource(aws.logs(null));
             events = new CloudWatchLogsEventSource(aws.logs(null));
             schedules = new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC());
         }
-        Enricher enricher = aws != null ? new AwsEnricher(aws::secretsManager, aws::kms, schedules) : new OfflineEnricher(schedules);
-        return new Responder.Stages(filters, events, enricher, remediator(config, aws), publisher(config, aws, out, json),
+        Enricher enricher = aws != null
+                ? new AwsEnricher(aws::secretsManager, aws::kms, schedules)
+                : new OfflineEnricher(schedules);
+        return new Responder.Stages(
+                filters,
+                events,
+                enricher,
+                remediator(config, aws),
+                publisher(config, aws, out, json),
                 aws == null ? OwnIdentity.NONE : ownIdentity(aws),
                 aws != null ? new AwsChildAlarmSource(aws::cloudWatch) : ChildAlarmSource.OFFLINE,
                 aws == null ? AlarmVerifier.OFFLINE : new CloudWatchAlarmVerifier(aws::cloudWatch));
@@ -114,8 +133,17 @@ public final class Wiring {
             return Remediator.OFF;
         }
         if (aws == null) return new OfflineRemediator(config);
-        return new AwsRemediator(config, aws::secretsManager, aws::kms, new CloudTrailEventConfirmer(aws::cloudTrail,
-                LookupEventsPacer.SHARED, config.confirmWait(), CONFIRM_RETRY, Clock.systemUTC(), d -> Thread.sleep(d)));
+        return new AwsRemediator(
+                config,
+                aws::secretsManager,
+                aws::kms,
+                new CloudTrailEventConfirmer(
+                        aws::cloudTrail,
+                        LookupEventsPacer.SHARED,
+                        config.confirmWait(),
+                        CONFIRM_RETRY,
+                        Clock.systemUTC(),
+                        d -> Thread.sleep(d)));
     }
 
     /** How often an event not yet in CloudTrail's event history is asked for again (within CONFIRM_WAIT). */
@@ -126,7 +154,8 @@ public final class Wiring {
             return new StreamPublisher(out, json);
         }
         if (aws == null) {
-            throw new Config.ConfigException(Config.ALERT_TOPIC_ARN + " is set but no AWS credentials are configured to publish to it");
+            throw new Config.ConfigException(
+                    Config.ALERT_TOPIC_ARN + " is set but no AWS credentials are configured to publish to it");
         }
         String region = Arn.regionOf(config.alertTopicArn());
         if (region == null) {

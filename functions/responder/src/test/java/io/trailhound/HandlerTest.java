@@ -35,9 +35,14 @@ class HandlerTest {
     };
 
     Handler handler(Publisher publisher) {
-        Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(List.of()), (f, w, b, sink) -> io.trailhound.evidence.EventSource.Result.COMPLETE,
-                new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE), Remediator.OFF, publisher);
-        return new Handler(Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages);
+        Responder.Stages stages = new Responder.Stages(
+                new MetricFilterCatalog(List.of()),
+                (f, w, b, sink) -> io.trailhound.evidence.EventSource.Result.COMPLETE,
+                new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE),
+                Remediator.OFF,
+                publisher);
+        return new Handler(
+                Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages);
     }
 
     /** An SNS event as Lambda delivers it, one record per message. */
@@ -46,7 +51,10 @@ class HandlerTest {
         var records = event.putArray("Records");
         for (String m : messages) {
             var record = records.addObject().put("EventSource", "aws:sns");
-            record.putObject("Sns").put("Type", "Notification").put("MessageId", "m" + records.size()).put("Message", m);
+            record.putObject("Sns")
+                    .put("Type", "Notification")
+                    .put("MessageId", "m" + records.size())
+                    .put("Message", m);
         }
         return Json.write(event);
     }
@@ -54,9 +62,15 @@ class HandlerTest {
     @Test
     void theRuntimeHandsOverRawBytesAndGetsAJsonStringBack() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler(recording).handleRequest(new ByteArrayInputStream(event(AlarmParserTest.ALARM).getBytes(StandardCharsets.UTF_8)), out, null);
+        handler(recording)
+                .handleRequest(
+                        new ByteArrayInputStream(event(AlarmParserTest.ALARM).getBytes(StandardCharsets.UTF_8)),
+                        out,
+                        null);
         assertThat(Json.parse(out.toString(StandardCharsets.UTF_8)).asText()).isEqualTo("recorded");
-        assertThat(published).singleElement().satisfies(a -> assertThat(a.subject()).contains("no matching events found"));
+        assertThat(published)
+                .singleElement()
+                .satisfies(a -> assertThat(a.subject()).contains("no matching events found"));
     }
 
     @Test
@@ -74,9 +88,13 @@ class HandlerTest {
 
     @Test
     void aNewAlarmAfterOkIsANewAlert() {
-        String ok = AlarmParserTest.ALARM.replace("\"NewStateValue\":\"ALARM\",\"OldStateValue\":\"OK\"", "\"NewStateValue\":\"OK\",\"OldStateValue\":\"ALARM\"");
-        String again = AlarmParserTest.ALARM.replace("2026-11-23T10:26:08.412+0000", "2026-11-23T11:26:08.412+0000")
-                .replace("23/11/26 10:20:00", "23/11/26 11:20:00").replace("23/11/26 10:15:00", "23/11/26 11:15:00");
+        String ok = AlarmParserTest.ALARM.replace(
+                "\"NewStateValue\":\"ALARM\",\"OldStateValue\":\"OK\"",
+                "\"NewStateValue\":\"OK\",\"OldStateValue\":\"ALARM\"");
+        String again = AlarmParserTest.ALARM
+                .replace("2026-11-23T10:26:08.412+0000", "2026-11-23T11:26:08.412+0000")
+                .replace("23/11/26 10:20:00", "23/11/26 11:20:00")
+                .replace("23/11/26 10:15:00", "23/11/26 11:15:00");
         Handler h = handler(recording);
         h.handle(event(AlarmParserTest.ALARM), null);
         assertThat(h.handle(event(ok), null)).contains("went to OK: no alert");
@@ -87,9 +105,13 @@ class HandlerTest {
 
     @Test
     void ownMessagesAreIgnored() throws Exception {
-        String byAttribute = event("Trailhound alert: ...").replace("\"Message\"",
-                "\"MessageAttributes\":{\"" + RenderedAlert.ORIGIN_ATTRIBUTE + "\":{\"Type\":\"String\",\"Value\":\"trailhound\"}},\"Message\"");
-        assertThat(handler(recording).handle(event("{\"source\":\"trailhound\",\"version\":1}"), null)).isEqualTo("ignored own message");
+        String byAttribute = event("Trailhound alert: ...")
+                .replace(
+                        "\"Message\"",
+                        "\"MessageAttributes\":{\"" + RenderedAlert.ORIGIN_ATTRIBUTE
+                                + "\":{\"Type\":\"String\",\"Value\":\"trailhound\"}},\"Message\"");
+        assertThat(handler(recording).handle(event("{\"source\":\"trailhound\",\"version\":1}"), null))
+                .isEqualTo("ignored own message");
         assertThat(handler(recording).handle(byAttribute, null)).isEqualTo("ignored own message");
         assertThat(published).isEmpty();
     }
@@ -102,8 +124,11 @@ class HandlerTest {
             assertThat(a.text()).contains("truncated or malformed JSON");
             assertThat(a.attributes()).containsEntry(RenderedAlert.ORIGIN_ATTRIBUTE, "trailhound");
             // the prefix is what the reader recognises as our own, so the alert can never loop back in
-            assertThat(a.json()).startsWith("{\"source\":\"trailhound\",\"version\":1,\"detection\":\"UNREADABLE_NOTIFICATION\","
-                    + "\"reason\":\"the SNS message is truncated or malformed JSON: ").endsWith("\"}").startsWith(RenderedAlert.JSON_PREFIX);
+            assertThat(a.json())
+                    .startsWith("{\"source\":\"trailhound\",\"version\":1,\"detection\":\"UNREADABLE_NOTIFICATION\","
+                            + "\"reason\":\"the SNS message is truncated or malformed JSON: ")
+                    .endsWith("\"}")
+                    .startsWith(RenderedAlert.JSON_PREFIX);
         });
     }
 
@@ -121,13 +146,21 @@ class HandlerTest {
 
     @Test
     void anUnexpectedFailureInAStageStillPublishesAReducedAlertWithTheError() {
-        Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(List.of()), (f, w, b, sink) -> {
-            throw new IllegalStateException("boom in the scan");
-        }, new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE), Remediator.OFF, recording);
-        Handler h = new Handler(Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages);
+        Responder.Stages stages = new Responder.Stages(
+                new MetricFilterCatalog(List.of()),
+                (f, w, b, sink) -> {
+                    throw new IllegalStateException("boom in the scan");
+                },
+                new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE),
+                Remediator.OFF,
+                recording);
+        Handler h = new Handler(
+                Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages);
         assertThat(h.handle(event(AlarmParserTest.ALARM), null)).isEqualTo("recorded");
         assertThat(published).singleElement().satisfies(a -> {
-            assertThat(a.text()).contains("Trailhound failed while searching the evidence (IllegalStateException: boom in the scan)")
+            assertThat(a.text())
+                    .contains(
+                            "Trailhound failed while searching the evidence (IllegalStateException: boom in the scan)")
                     .contains("PARTIAL");
             assertThat(a.json()).contains("\"partial\":true");
         });
@@ -156,9 +189,14 @@ class HandlerTest {
                 throw new IllegalStateException("dynamodb down");
             }
         };
-        Responder.Stages stages = new Responder.Stages(new MetricFilterCatalog(List.of()), (f, w, b, sink) -> io.trailhound.evidence.EventSource.Result.COMPLETE,
-                new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE), Remediator.OFF, recording);
-        Handler h = new Handler(Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages, down);
+        Responder.Stages stages = new Responder.Stages(
+                new MetricFilterCatalog(List.of()),
+                (f, w, b, sink) -> io.trailhound.evidence.EventSource.Result.COMPLETE,
+                new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE),
+                Remediator.OFF,
+                recording);
+        Handler h = new Handler(
+                Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages, down);
         assertThat(h.handle(event(AlarmParserTest.ALARM), null)).isEqualTo("recorded");
         assertThat(published).hasSize(1);
     }
@@ -172,7 +210,8 @@ class HandlerTest {
         Path dir = Path.of("src/test/resources/alarm-payloads");
         JsonNode expected = Json.parse(Files.readString(dir.resolve("expected.json")));
         List<Arguments> out = new ArrayList<>();
-        expected.forEach(e -> out.add(Arguments.of(e.path("file").asText(), dir.resolve(e.path("file").asText()), e.path("records"))));
+        expected.forEach(e -> out.add(
+                Arguments.of(e.path("file").asText(), dir.resolve(e.path("file").asText()), e.path("records"))));
         return out.stream();
     }
 
@@ -188,15 +227,17 @@ class HandlerTest {
         List<String> got = new ArrayList<>();
         for (RenderedAlert a : published) {
             JsonNode doc = Json.parse(a.json());
-            got.add(a.attributes().get("detection").equals("UNREADABLE_NOTIFICATION")
-                    ? "unreadable: " + doc.path("reason").asText() : "alert: " + doc.at("/alarm/name").asText());
+            got.add(
+                    a.attributes().get("detection").equals("UNREADABLE_NOTIFICATION")
+                            ? "unreadable: " + doc.path("reason").asText()
+                            : "alert: " + doc.at("/alarm/name").asText());
         }
         List<String> want = new ArrayList<>();
         records.forEach(r -> {
             switch (r.path("outcome").asText()) {
                 case "alert" -> want.add("alert: " + r.path("alarm").asText());
                 case "unreadable" -> want.add("unreadable: " + r.path("because").asText());
-                default -> { } // no alert
+                default -> {} // no alert
             }
         });
         assertThat(got).as("published").hasSameSizeAs(want);
@@ -209,17 +250,30 @@ class HandlerTest {
     @Test
     void subscriptionBatchIsInvestigatedWithItsOwnEventsAndAControlMessageIsNot() {
         String record = io.trailhound.subscription.SuppressionTest.read("prod/db", "app");
-        var data = Json.object().put("messageType", "DATA_MESSAGE").put("owner", "111122223333").put("logGroup", "CloudTrail/G").put("logStream", "s");
+        var data = Json.object()
+                .put("messageType", "DATA_MESSAGE")
+                .put("owner", "111122223333")
+                .put("logGroup", "CloudTrail/G")
+                .put("logStream", "s");
         data.putArray("subscriptionFilters").add("f");
-        data.putArray("logEvents").addObject().put("id", "1").put("timestamp", 1764633600000L).put("message", record);
-        String result = handler(recording).handle(io.trailhound.alarm.LogsSubscriptionReaderTest.payload(Json.write(data)), null);
+        data.putArray("logEvents")
+                .addObject()
+                .put("id", "1")
+                .put("timestamp", 1764633600000L)
+                .put("message", record);
+        String result = handler(recording)
+                .handle(io.trailhound.alarm.LogsSubscriptionReaderTest.payload(Json.write(data)), null);
         assertThat(result).isEqualTo("recorded");
         assertThat(published).singleElement().satisfies(a -> {
             assertThat(a.subject()).contains("prod/db").doesNotContain("no matching events found");
             assertThat(a.json()).contains("subscription filter").contains("GetSecretValue");
         });
         published.clear();
-        assertThat(handler(recording).handle(io.trailhound.alarm.LogsSubscriptionReaderTest.payload(io.trailhound.alarm.LogsSubscriptionReaderTest.CONTROL), null))
+        assertThat(handler(recording)
+                        .handle(
+                                io.trailhound.alarm.LogsSubscriptionReaderTest.payload(
+                                        io.trailhound.alarm.LogsSubscriptionReaderTest.CONTROL),
+                                null))
                 .isEqualTo("control message: no alert");
         assertThat(published).isEmpty();
     }
@@ -227,6 +281,8 @@ class HandlerTest {
     @Test
     void damagedSubscriptionDataStillAlertsSayingWhichLayerIsDamaged() {
         handler(recording).handle("{\"awslogs\":{\"data\":\"H4sIAAAA\"}}", null);
-        assertThat(published).singleElement().satisfies(a -> assertThat(a.text()).contains("awslogs.data is not gzip data"));
+        assertThat(published)
+                .singleElement()
+                .satisfies(a -> assertThat(a.text()).contains("awslogs.data is not gzip data"));
     }
 }

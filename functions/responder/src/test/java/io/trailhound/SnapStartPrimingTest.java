@@ -15,34 +15,61 @@ class SnapStartPrimingTest {
     void primingSendsEveryOperationOfTheLambdaPathThroughTheSdkOverCannedResponses() {
         SnapStartPriming.Primed primed = SnapStartPriming.prime("eu-west-1");
 
-        assertThat(primed.operations()).containsExactlyInAnyOrder("Logs_20140328.DescribeMetricFilters", "Logs_20140328.FilterLogEvents",
-                "secretsmanager.DescribeSecret", "TrentService.DescribeKey", "TrentService.ListAliases", "TrentService.ListResourceTags",
-                LOOKUP_EVENTS, "Action=DescribeAlarms", "Action=Publish", "DynamoDB_20120810.GetItem", "DynamoDB_20120810.PutItem", "DynamoDB_20120810.UpdateItem");
+        assertThat(primed.operations())
+                .containsExactlyInAnyOrder(
+                        "Logs_20140328.DescribeMetricFilters",
+                        "Logs_20140328.FilterLogEvents",
+                        "secretsmanager.DescribeSecret",
+                        "TrentService.DescribeKey",
+                        "TrentService.ListAliases",
+                        "TrentService.ListResourceTags",
+                        LOOKUP_EVENTS,
+                        "Action=DescribeAlarms",
+                        "Action=Publish",
+                        "DynamoDB_20120810.GetItem",
+                        "DynamoDB_20120810.PutItem",
+                        "DynamoDB_20120810.UpdateItem");
         assertThat(primed.alerts()).hasSize(3);
-        assertThat(primed.alerts().get(0)).contains("Secret scheduled for deletion was accessed").contains("prod/payments/db-password")
+        assertThat(primed.alerts().get(0))
+                .contains("Secret scheduled for deletion was accessed")
+                .contains("prod/payments/db-password")
                 .contains("Scheduled by:    arn:aws:iam::111122223333:user/alice");
-        assertThat(primed.alerts().get(1)).contains("KMS key pending deletion").contains("alias/priming")
-                .as("the error path is primed too").contains("kms:ListResourceTags failed: AccessDeniedException (priming: not allowed)");
+        assertThat(primed.alerts().get(1))
+                .contains("KMS key pending deletion")
+                .contains("alias/priming")
+                .as("the error path is primed too")
+                .contains("kms:ListResourceTags failed: AccessDeniedException (priming: not allowed)");
         assertThat(primed.alerts().get(2)).contains("Root").contains("198.51.100.23");
-        assertThat(primed.eventRead()).as("the sample SNS event is read as an alarm").isTrue();
-        assertThat(primed.summary()).contains("3 sample alarms").contains("12 SDK operations")
-                .contains("the handler's event reading").contains(" ms");
+        assertThat(primed.eventRead())
+                .as("the sample SNS event is read as an alarm")
+                .isTrue();
+        assertThat(primed.summary())
+                .contains("3 sample alarms")
+                .contains("12 SDK operations")
+                .contains("the handler's event reading")
+                .contains(" ms");
     }
 
     @Test
     void withoutCracHooksASnapStartInitPrimesAtOnceAndSaysSo() {
-        assertThat(SnapStartPriming.cracReachable()).as("no CRaC implementation in the test JVM").isFalse();
+        assertThat(SnapStartPriming.cracReachable())
+                .as("no CRaC implementation in the test JVM")
+                .isFalse();
         PrintStream out = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             SnapStartPriming.register(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"));
-            assertThat(captured.toString(StandardCharsets.UTF_8)).as("on demand there is no snapshot to prime").isEmpty();
-            SnapStartPriming.register(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start", "AWS_REGION", "us-east-1"));
+            assertThat(captured.toString(StandardCharsets.UTF_8))
+                    .as("on demand there is no snapshot to prime")
+                    .isEmpty();
+            SnapStartPriming.register(
+                    Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start", "AWS_REGION", "us-east-1"));
         } finally {
             System.setOut(out);
         }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).startsWith("SnapStart priming: no CRaC runtime hooks")
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .startsWith("SnapStart priming: no CRaC runtime hooks")
                 .contains("priming during init: 3 sample alarms through the Lambda path");
     }
 }

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * online path vs the awslabs Node.js Lambda on the same moto world.
  */
 public final class Benchmarks {
-    static final String JAR = Proc.ROOT.resolve("functions/responder/target/responder.jar").toString();
+    static final String JAR =
+            Proc.ROOT.resolve("functions/responder/target/responder.jar").toString();
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
@@ -30,11 +30,14 @@ public final class Benchmarks {
         String only = option(args, "--only"); // cold, scale, engine, footprint, online or lambda
         if (only == null || only.equals("cold")) coldStart(quick ? 3 : 9);
         if (only == null || only.equals("scale")) {
-            scale(quick ? new int[] {10_000, 50_000} : new int[] {10_000, 100_000, 1_000_000}, quick ? 50_000 : 200_000);
+            scale(
+                    quick ? new int[] {10_000, 50_000} : new int[] {10_000, 100_000, 1_000_000},
+                    quick ? 50_000 : 200_000);
         }
         if (only == null || only.equals("engine")) engine(quick ? 50_000 : 200_000);
         if (only == null || only.equals("footprint")) footprint();
-        if (only == null || only.equals("online")) OnlineBenchmark.run(quick ? 3 : 7, awslabs == null ? null : Path.of(awslabs));
+        if (only == null || only.equals("online"))
+            OnlineBenchmark.run(quick ? 3 : 7, awslabs == null ? null : Path.of(awslabs));
         if (only == null || only.equals("lambda")) LambdaBenchmark.run(quick ? 1 : 3);
     }
 
@@ -49,15 +52,21 @@ public final class Benchmarks {
         System.out.println("\n1. Cold start: fresh JVM, offline invoke on events/ sample (median of " + runs + ")");
         String classes = Proc.ROOT.resolve("tests/target/test-classes").toString();
         double floor = Proc.median(runs, Proc.java("-cp", classes, EmptyMain.class.getName()), Map.of());
-        List<String> invoke = List.of("invoke", "--event", "events/sns-alarm-secret-deletion.json", "--cloudtrail", "events/cloudtrail");
+        List<String> invoke = List.of(
+                "invoke", "--event", "events/sns-alarm-secret-deletion.json", "--cloudtrail", "events/cloudtrail");
         double plain = Proc.median(runs, cat(Proc.java("-jar", JAR), invoke), Map.of());
         // bin/trailhound itself; its first (unmeasured) run creates the archive in this fresh cache
-        Map<String, String> cache = Map.of("XDG_CACHE_HOME", Files.createTempDirectory("trailhound-cache").toString(),
-                "JAVA_HOME", Proc.JAVA_HOME);
-        double cds = Proc.median(runs, cat(List.of(Proc.ROOT.resolve("bin/trailhound").toString()), invoke), cache);
+        Map<String, String> cache = Map.of(
+                "XDG_CACHE_HOME",
+                Files.createTempDirectory("trailhound-cache").toString(),
+                "JAVA_HOME",
+                Proc.JAVA_HOME);
+        double cds = Proc.median(
+                runs, cat(List.of(Proc.ROOT.resolve("bin/trailhound").toString()), invoke), cache);
         System.out.printf("   empty main (floor)                 %6.3f s%n", floor);
         System.out.printf("   java -jar responder.jar invoke     %6.3f s   %5.1fx the floor%n", plain, plain / floor);
-        System.out.printf("   bin/trailhound (archive + C1)      %6.3f s   %5.1fx the floor (target <= 5x)%n", cds, cds / floor);
+        System.out.printf(
+                "   bin/trailhound (archive + C1)      %6.3f s   %5.1fx the floor (target <= 5x)%n", cds, cds / floor);
     }
 
     static void scale(int[] sizes, int jqSize) throws Exception {
@@ -68,23 +77,42 @@ public final class Benchmarks {
             Path dir = data(base, size);
             Run r = invokeScale(dir);
             double perRecordUs = r.seconds / size * 1e6;
-            System.out.printf("   %,9d records  %6.2f s  %,9.0f records/s  %6.2f us/record  peak heap %3d MB  matched %,d%s%n", size, r.seconds,
-                    size / r.seconds, perRecordUs, r.peakHeapMb, r.matched,
-                    previousPerRecord == 0 ? "" : String.format("  (per-record time %.2fx the previous size)", perRecordUs / previousPerRecord));
+            System.out.printf(
+                    "   %,9d records  %6.2f s  %,9.0f records/s  %6.2f us/record  peak heap %3d MB  matched %,d%s%n",
+                    size,
+                    r.seconds,
+                    size / r.seconds,
+                    perRecordUs,
+                    r.peakHeapMb,
+                    r.matched,
+                    previousPerRecord == 0
+                            ? ""
+                            : String.format(
+                                    "  (per-record time %.2fx the previous size)", perRecordUs / previousPerRecord));
             previousPerRecord = perRecordUs;
         }
         Path dir = data(base, jqSize);
         Run ours = invokeScale(dir);
-        String filter = ".Records[] | select(.eventName == \"GetSecretValue\" and ((.errorMessage // \"\") | contains(\"secret because it was marked for deletion\")))";
-        List<String> jq = List.of("bash", "-c", "for f in " + dir.resolve("cloudtrail") + "/*.gz; do gzip -dc \"$f\"; done | jq -c '" + filter + "' | wc -l");
+        String filter =
+                ".Records[] | select(.eventName == \"GetSecretValue\" and ((.errorMessage // \"\") | contains(\"secret because it was marked for deletion\")))";
+        List<String> jq = List.of(
+                "bash",
+                "-c",
+                "for f in " + dir.resolve("cloudtrail") + "/*.gz; do gzip -dc \"$f\"; done | jq -c '" + filter
+                        + "' | wc -l");
         Proc.check(Proc.run(jq, Map.of()), jq); // warm the file cache
         Proc.Result jqRun = Proc.check(Proc.run(jq, Map.of()), jq);
-        System.out.printf("   %,d records: Trailhound %.2f s (matched %,d) vs jq bare filter %.2f s (matched %s) = %.2fx jq's time (target <= 0.5x)%n",
-                jqSize, ours.seconds, ours.matched, jqRun.seconds(), jqRun.out().trim(), ours.seconds / jqRun.seconds());
+        System.out.printf(
+                "   %,d records: Trailhound %.2f s (matched %,d) vs jq bare filter %.2f s (matched %s) = %.2fx jq's time (target <= 0.5x)%n",
+                jqSize,
+                ours.seconds,
+                ours.matched,
+                jqRun.seconds(),
+                jqRun.out().trim(),
+                ours.seconds / jqRun.seconds());
     }
 
-    record Run(double seconds, int peakHeapMb, long matched) {
-    }
+    record Run(double seconds, int peakHeapMb, long matched) {}
 
     static Path data(Path base, int size) throws Exception {
         Path dir = base.resolve(String.valueOf(size));
@@ -96,8 +124,18 @@ public final class Benchmarks {
 
     static Run invokeScale(Path dir) throws Exception {
         Path gcLog = Files.createTempFile("gc", ".log");
-        List<String> command = Proc.java("-Xmx96m", "-Xlog:gc:file=" + gcLog, "-jar", JAR, "invoke", "--event", dir.resolve("alarm.json").toString(),
-                "--cloudtrail", dir.resolve("cloudtrail").toString(), "--format", "json");
+        List<String> command = Proc.java(
+                "-Xmx96m",
+                "-Xlog:gc:file=" + gcLog,
+                "-jar",
+                JAR,
+                "invoke",
+                "--event",
+                dir.resolve("alarm.json").toString(),
+                "--cloudtrail",
+                dir.resolve("cloudtrail").toString(),
+                "--format",
+                "json");
         Proc.check(Proc.run(command, Map.of()), command); // warm the file cache
         Proc.Result r = Proc.check(Proc.run(command, Map.of()), command);
         int peak = 0;
@@ -124,17 +162,35 @@ public final class Benchmarks {
         }
         System.out.printf("   shaded jar: %.1f MB, %,d entries%n", Files.size(jar) / 1e6, entries);
         Path log = Files.createTempFile("classes", ".log");
-        List<String> command = Proc.java("-Xlog:class+load:file=" + log, "-jar", JAR, "invoke", "--event",
-                "events/sns-alarm-secret-deletion.json", "--cloudtrail", "events/cloudtrail");
+        List<String> command = Proc.java(
+                "-Xlog:class+load:file=" + log,
+                "-jar",
+                JAR,
+                "invoke",
+                "--event",
+                "events/sns-alarm-secret-deletion.json",
+                "--cloudtrail",
+                "events/cloudtrail");
         Proc.check(Proc.run(command, Map.of()), command);
         List<String> lines = Files.readAllLines(log);
         long fromJar = lines.stream().filter(l -> l.contains("responder.jar")).count();
         long fromJdk = lines.size() - fromJar;
-        System.out.printf("   classes loaded by one offline invoke: %,d (%,d from the jar, %,d from the JDK)%n", lines.size(), fromJar, fromJdk);
+        System.out.printf(
+                "   classes loaded by one offline invoke: %,d (%,d from the jar, %,d from the JDK)%n",
+                lines.size(), fromJar, fromJdk);
         Path emptyLog = Files.createTempFile("classes", ".log");
-        Proc.check(Proc.run(Proc.java("-Xlog:class+load:file=" + emptyLog, "-cp", Proc.ROOT.resolve("tests/target/test-classes").toString(),
-                EmptyMain.class.getName()), Map.of()), List.of("empty"));
-        System.out.printf("   classes loaded by an empty main: %,d%n", Files.readAllLines(emptyLog).size());
+        Proc.check(
+                Proc.run(
+                        Proc.java(
+                                "-Xlog:class+load:file=" + emptyLog,
+                                "-cp",
+                                Proc.ROOT.resolve("tests/target/test-classes").toString(),
+                                EmptyMain.class.getName()),
+                        Map.of()),
+                List.of("empty"));
+        System.out.printf(
+                "   classes loaded by an empty main: %,d%n",
+                Files.readAllLines(emptyLog).size());
     }
 
     static List<String> cat(List<String> a, List<String> b) {

@@ -30,7 +30,8 @@ public final class FilterPatternBenchmark {
     public static void run(int count, List<String> patterns) throws Exception {
         List<String> records = SyntheticTrail.records(count, 7);
         long bytes = records.stream().mapToLong(String::length).sum();
-        System.out.printf("   records: %,d (%.1f MB, %,d bytes/record on average)%n", count, bytes / 1e6, bytes / count);
+        System.out.printf(
+                "   records: %,d (%.1f MB, %,d bytes/record on average)%n", count, bytes / 1e6, bytes / count);
         for (String text : patterns) {
             System.out.println("   pattern: " + text);
             measure(records, FilterPattern.compile(text));

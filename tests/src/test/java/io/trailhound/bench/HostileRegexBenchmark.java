@@ -27,10 +27,12 @@ public final class HostileRegexBenchmark {
                 new Case("{ $.userAgent = %.*a.*b.*c.*x% }", ".*a.*b.*c.*x", "userAgent", agent.repeat(100)),
                 new Case("{ $.userAgent = %.*a.*b.*c.*x% }", ".*a.*b.*c.*x", "userAgent", agent.repeat(200)),
                 new Case("{ $.userAgent = %.*a.*b.*c.*x% }", ".*a.*b.*c.*x", "userAgent", agent.repeat(300)),
-                new Case("{ $.requestParameters.secretId = %a*a*a*a*a*a*b% }", "a*a*a*a*a*a*b", "requestParameters.secretId",
-                        "a".repeat(40)),
-                new Case("{ $.requestParameters.secretId = %a*a*a*a*a*a*b% }", "a*a*a*a*a*a*b", "requestParameters.secretId",
-                        "a".repeat(3000)),
+                new Case(
+                        "{ $.requestParameters.secretId = %a*a*a*a*a*a*b% }",
+                        "a*a*a*a*a*a*b", "requestParameters.secretId", "a".repeat(40)),
+                new Case(
+                        "{ $.requestParameters.secretId = %a*a*a*a*a*a*b% }",
+                        "a*a*a*a*a*a*b", "requestParameters.secretId", "a".repeat(3000)),
                 new Case("%a*a*a*a*a*a*b%", "a*a*a*a*a*a*b", null, "a".repeat(3000)));
     }
 
@@ -53,8 +55,13 @@ public final class HostileRegexBenchmark {
             System.out.printf("   %-70s RE2/J %8.3f ms (match: %s)%n", c.describe(), ours * 1e3, matched);
             if (withOldEngine) {
                 Old old = oldEngine(c.regex(), c.value());
-                System.out.printf("   %-70s java.util.regex %s%s s; ratio old/new %s%,.0fx%n", "", old.capped ? ">" : "",
-                        String.format("%.3f", old.seconds), old.capped ? ">" : "", old.seconds / ours);
+                System.out.printf(
+                        "   %-70s java.util.regex %s%s s; ratio old/new %s%,.0fx%n",
+                        "",
+                        old.capped ? ">" : "",
+                        String.format("%.3f", old.seconds),
+                        old.capped ? ">" : "",
+                        old.seconds / ours);
             }
         }
     }
@@ -74,8 +81,7 @@ public final class HostileRegexBenchmark {
         return root.toString();
     }
 
-    record Old(double seconds, boolean capped) {
-    }
+    record Old(double seconds, boolean capped) {}
 
     /** What {@code RegexTerm} did before RE2/J: {@code Pattern.compile(body).matcher(value).find()}, capped. */
     static Old oldEngine(String regex, String value) {

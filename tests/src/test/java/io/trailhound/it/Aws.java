@@ -28,12 +28,47 @@ final class Aws {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
         var http = UrlConnectionHttpClient.create();
         Region region = Region.of(MotoServer.REGION);
-        cloudWatch = CloudWatchClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
-        logs = CloudWatchLogsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
-        secrets = SecretsManagerClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
-        kms = KmsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
-        sns = SnsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
-        dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
-        sqs = SqsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http).build();
+        cloudWatch = CloudWatchClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .build();
+        logs = CloudWatchLogsClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .build();
+        secrets = SecretsManagerClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .build();
+        kms = KmsClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .build();
+        sns = SnsClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .build();
+        dynamo = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .build();
+        sqs = SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .build();
     }
 }

@@ -10,14 +10,16 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the shaded {@code responder.jar} in a fresh JVM, as the README tells a user to. */
 final class CliJar {
-    static final Path ROOT = Path.of(System.getProperty("trailhound.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("trailhound.root", ".."))
+            .toAbsolutePath()
+            .normalize();
     static final Path JAR = ROOT.resolve("functions/responder/target/responder.jar");
 
-    record Result(int status, String out, String err) {
-    }
+    record Result(int status, String out, String err) {}
 
     static Result run(Map<String, String> env, String... args) throws Exception {
-        return runCommand(env, ProcessHandle.current().info().command().orElse("java"), prepend("-jar", JAR.toString(), args));
+        return runCommand(
+                env, ProcessHandle.current().info().command().orElse("java"), prepend("-jar", JAR.toString(), args));
     }
 
     private static String[] prepend(String a, String b, String[] rest) {
@@ -29,7 +31,8 @@ final class CliJar {
     /** Runs {@code program args} from the repository root with the AWS variables of this process removed. */
     static Result runCommand(Map<String, String> env, String program, String... args) throws Exception {
         if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: build it first (./mvnw verify builds it before these tests)");
+            throw new IllegalStateException(
+                    JAR + " is missing: build it first (./mvnw verify builds it before these tests)");
         }
         List<String> command = new ArrayList<>();
         command.add(program);
@@ -44,6 +47,9 @@ final class CliJar {
             p.destroyForcibly();
             throw new IllegalStateException("the CLI did not finish in 120 s: " + command);
         }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

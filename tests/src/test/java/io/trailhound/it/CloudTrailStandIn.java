@@ -55,13 +55,19 @@ final class CloudTrailStandIn implements AutoCloseable {
             ArrayNode events = page.putArray("Events");
             for (ObjectNode r : history) {
                 if (matches(r, key, value) && r.path("awsRegion").asText().equals(call.region())) {
-                    events.addObject().put("EventId", r.path("eventID").asText()).put("EventName", r.path("eventName").asText())
-                            .put("ReadOnly", "false").put("EventSource", r.path("eventSource").asText())
-                            .put("EventTime", Instant.parse(r.path("eventTime").asText()).getEpochSecond())
+                    events.addObject()
+                            .put("EventId", r.path("eventID").asText())
+                            .put("EventName", r.path("eventName").asText())
+                            .put("ReadOnly", "false")
+                            .put("EventSource", r.path("eventSource").asText())
+                            .put(
+                                    "EventTime",
+                                    Instant.parse(r.path("eventTime").asText()).getEpochSecond())
                             .put("CloudTrailEvent", r.toString());
                 }
             }
-            return new FaultProxy.Answer("application/x-amz-json-1.1", page.toString().getBytes(StandardCharsets.UTF_8));
+            return new FaultProxy.Answer(
+                    "application/x-amz-json-1.1", page.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -72,8 +78,11 @@ final class CloudTrailStandIn implements AutoCloseable {
         return switch (key) {
             case "EventId" -> value.equals(r.path("eventID").asText());
             case "EventName" -> value.equals(r.path("eventName").asText());
-            case "ResourceName" -> names(r.path("requestParameters"), value) || names(r.path("responseElements"), value);
-            default -> throw new IllegalArgumentException("the stand-in answers EventId, EventName and ResourceName lookups only");
+            case "ResourceName" ->
+                names(r.path("requestParameters"), value) || names(r.path("responseElements"), value);
+            default ->
+                throw new IllegalArgumentException(
+                        "the stand-in answers EventId, EventName and ResourceName lookups only");
         };
     }
 

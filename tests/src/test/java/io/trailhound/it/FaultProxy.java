@@ -25,13 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * everything else unchanged: AccessDenied, throttling and 5xx without hand-written SDK mocks.
  */
 final class FaultProxy implements AutoCloseable {
-    private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding");
+    private static final Set<String> RESTRICTED =
+            Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding");
 
-    record Fault(int status, String errorType, String message, AtomicInteger remaining) {
-    }
+    record Fault(int status, String errorType, String message, AtomicInteger remaining) {}
 
-    record Answer(String contentType, byte[] body) {
-    }
+    record Answer(String contentType, byte[] body) {}
 
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -69,8 +68,7 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** One request as the proxy received it, for a stand-in that answers from what was asked. */
-    record Call(String region, byte[] body) {
-    }
+    record Call(String region, byte[] body) {}
 
     private final Map<String, java.util.function.Function<Call, Answer>> standIns = new ConcurrentHashMap<>();
 
@@ -84,8 +82,11 @@ final class FaultProxy implements AutoCloseable {
      * to moto as usual (for an operation moto lacks, a failure).
      */
     void answerInTurn(String target, String contentType, List<String> bodies) {
-        pages.put(target, new CopyOnWriteArrayList<>(bodies.stream()
-                .map(b -> new Answer(contentType, b.getBytes(StandardCharsets.UTF_8))).toList()));
+        pages.put(
+                target,
+                new CopyOnWriteArrayList<>(bodies.stream()
+                        .map(b -> new Answer(contentType, b.getBytes(StandardCharsets.UTF_8)))
+                        .toList()));
     }
 
     /** The body of the last call of {@code target}, as text. */
@@ -126,7 +127,8 @@ final class FaultProxy implements AutoCloseable {
         byte[] body = lastBodies.get(target);
         if (body == null) return null;
         for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-            if (pair.startsWith(name + "=")) return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            if (pair.startsWith(name + "="))
+                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
         }
         return null;
     }
@@ -137,7 +139,9 @@ final class FaultProxy implements AutoCloseable {
             String target = operationOf(exchange, body);
             if (target != null) {
                 calls.computeIfAbsent(target, t -> new AtomicInteger()).incrementAndGet();
-                callTimes.computeIfAbsent(target, t -> new CopyOnWriteArrayList<>()).add(Instant.now());
+                callTimes
+                        .computeIfAbsent(target, t -> new CopyOnWriteArrayList<>())
+                        .add(Instant.now());
                 lastBodies.put(target, body);
                 Long delay = delays.get(target);
                 if (delay != null) Thread.sleep(delay);
@@ -145,7 +149,11 @@ final class FaultProxy implements AutoCloseable {
                 if (fault != null && fault.remaining().getAndDecrement() > 0) {
                     byte[] error = target.startsWith("Action=") ? queryError(fault) : jsonError(fault);
                     exchange.getResponseHeaders().add("x-amzn-ErrorType", fault.errorType());
-                    reply(exchange, fault.status(), target.startsWith("Action=") ? "text/xml" : "application/x-amz-json-1.1", error);
+                    reply(
+                            exchange,
+                            fault.status(),
+                            target.startsWith("Action=") ? "text/xml" : "application/x-amz-json-1.1",
+                            error);
                     return;
                 }
                 List<Answer> turn = pages.get(target);
@@ -218,12 +226,14 @@ final class FaultProxy implements AutoCloseable {
     }
 
     private static byte[] jsonError(Fault fault) {
-        return ("{\"__type\":\"" + fault.errorType() + "\",\"message\":\"" + fault.message() + "\"}").getBytes(StandardCharsets.UTF_8);
+        return ("{\"__type\":\"" + fault.errorType() + "\",\"message\":\"" + fault.message() + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] queryError(Fault fault) {
-        return ("<ErrorResponse><Error><Type>Sender</Type><Code>" + fault.errorType() + "</Code><Message>" + fault.message()
-                + "</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8);
+        return ("<ErrorResponse><Error><Type>Sender</Type><Code>" + fault.errorType() + "</Code><Message>"
+                        + fault.message() + "</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -27,6 +27,7 @@ class FaultsMotoTest {
 
     @TempDir
     Path dir;
+
     World world;
     FaultProxy proxy;
 
@@ -36,9 +37,13 @@ class FaultsMotoTest {
         world.alertTopicWithQueue();
         world.aws.secrets.createSecret(b -> b.name("prod/db").secretString("v"));
         world.aws.secrets.deleteSecret(b -> b.secretId("prod/db").recoveryWindowInDays(7L));
-        world.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics",
+        world.logGroupWithFilter(
+                "CloudTrail/MyCloudWatchLogGroup",
+                MetricFilterCatalog.SECRET_PATTERN,
+                "CloudTrailLogMetrics",
                 "AttemptsToAccessDeletedSecrets");
-        world.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(world.record(30, World.deletedSecretRead("prod/db"))));
+        world.putEvents(
+                "CloudTrail/MyCloudWatchLogGroup", List.of(world.record(30, World.deletedSecretRead("prod/db"))));
         proxy = new FaultProxy(MOTO.endpoint());
     }
 
@@ -48,8 +53,15 @@ class FaultsMotoTest {
     }
 
     JsonNode alertThroughProxy() throws Exception {
-        world.invokeWith(Map.of("AWS_ENDPOINT_URL", proxy.endpoint()), "--event", world.alarmEvent(dir,
-                "AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets").toString());
+        world.invokeWith(
+                Map.of("AWS_ENDPOINT_URL", proxy.endpoint()),
+                "--event",
+                world.alarmEvent(
+                                dir,
+                                "AttemptsToAccessDeletedSecretsAlarm",
+                                "CloudTrailLogMetrics",
+                                "AttemptsToAccessDeletedSecrets")
+                        .toString());
         return world.alerts().get(0).doc();
     }
 
@@ -67,7 +79,9 @@ class FaultsMotoTest {
         JsonNode doc = alertThroughProxy();
         assertThat(doc.at("/findings/0/resource/unknown/0").asText())
                 .isEqualTo("secretsmanager:DescribeSecret failed: ThrottlingException (Rate exceeded)");
-        assertThat(proxy.calls("secretsmanager.DescribeSecret")).as("standard retry mode: 3 attempts").isEqualTo(3);
+        assertThat(proxy.calls("secretsmanager.DescribeSecret"))
+                .as("standard retry mode: 3 attempts")
+                .isEqualTo(3);
         assertThat(doc.at("/counts/matched").asLong()).isEqualTo(1);
     }
 
@@ -83,7 +97,8 @@ class FaultsMotoTest {
     void accessDeniedOnDescribeMetricFiltersStillAlertsAndSaysWhy() throws Exception {
         proxy.fail("Logs_20140328.DescribeMetricFilters", 1_000, 400, "AccessDeniedException", "not authorized");
         JsonNode doc = alertThroughProxy();
-        assertThat(doc.path("notes").toString()).contains("logs:DescribeMetricFilters failed: AccessDeniedException (not authorized)");
+        assertThat(doc.path("notes").toString())
+                .contains("logs:DescribeMetricFilters failed: AccessDeniedException (not authorized)");
         assertThat(doc.at("/counts/matched").asLong()).isZero();
     }
 
@@ -91,8 +106,9 @@ class FaultsMotoTest {
     void accessDeniedOnSearchIsANoteNotALostAlarm() throws Exception {
         proxy.fail("Logs_20140328.FilterLogEvents", 1_000, 400, "AccessDeniedException", "not authorized");
         JsonNode doc = alertThroughProxy();
-        assertThat(doc.path("notes").toString()).contains("log group CloudTrail/MyCloudWatchLogGroup was not fully read (0 page(s),"
-                + " 0 event(s) read): logs:FilterLogEvents failed: AccessDeniedException (not authorized)");
+        assertThat(doc.path("notes").toString())
+                .contains("log group CloudTrail/MyCloudWatchLogGroup was not fully read (0 page(s),"
+                        + " 0 event(s) read): logs:FilterLogEvents failed: AccessDeniedException (not authorized)");
         assertThat(doc.path("partial").asBoolean()).isTrue();
     }
 
@@ -100,19 +116,26 @@ class FaultsMotoTest {
     void oneLookupByNameAndOneByEventServeEverySecretOfTheAlarmAndTheirFailureIsNamedForEach() throws Exception {
         world.aws.secrets.createSecret(b -> b.name("prod/cache").secretString("v"));
         world.aws.secrets.deleteSecret(b -> b.secretId("prod/cache").recoveryWindowInDays(10L));
-        world.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(world.record(40, World.deletedSecretRead("prod/cache"))));
+        world.putEvents(
+                "CloudTrail/MyCloudWatchLogGroup", List.of(world.record(40, World.deletedSecretRead("prod/cache"))));
         // AccessDenied is not retried, so the call count is the number of lookups made.
-        proxy.fail("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents", 1_000, 400, "AccessDeniedException",
+        proxy.fail(
+                "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents",
+                1_000,
+                400,
+                "AccessDeniedException",
                 "not allowed");
         JsonNode doc = alertThroughProxy();
         assertThat(doc.at("/findings").size()).isEqualTo(2);
         for (JsonNode finding : doc.at("/findings")) {
             assertThat(finding.at("/resource/state").asText()).isEqualTo("ScheduledForDeletion");
             assertThat(finding.at("/resource/unknown").toString())
-                    .contains("who scheduled the deletion: cloudtrail:LookupEvents failed: AccessDeniedException (not allowed)");
+                    .contains(
+                            "who scheduled the deletion: cloudtrail:LookupEvents failed: AccessDeniedException (not allowed)");
         }
         // the first secret by its ResourceName, the second (and any further) by one lookup of the event name
-        assertThat(proxy.calls("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents")).isEqualTo(2);
+        assertThat(proxy.calls("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents"))
+                .isEqualTo(2);
         assertThat(proxy.calls("secretsmanager.DescribeSecret")).isEqualTo(2);
     }
 
@@ -124,16 +147,32 @@ class FaultsMotoTest {
         Map<String, String> env = new java.util.HashMap<>(MOTO.env());
         env.put("AWS_ENDPOINT_URL", proxy.endpoint());
         env.put("ALERT_TOPIC_ARN", world.alertTopicArn);
-        int status = runCli(env, out, err, "invoke", "--event", world.alarmEvent(dir, "AttemptsToAccessDeletedSecretsAlarm",
-                "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets").toString());
+        int status = runCli(
+                env,
+                out,
+                err,
+                "invoke",
+                "--event",
+                world.alarmEvent(
+                                dir,
+                                "AttemptsToAccessDeletedSecretsAlarm",
+                                "CloudTrailLogMetrics",
+                                "AttemptsToAccessDeletedSecrets")
+                        .toString());
         String stderr = err.toString(StandardCharsets.UTF_8);
         assertThat(status).isEqualTo(1);
-        assertThat(stderr).startsWith("trailhound: User is not authorized to perform SNS:Publish").endsWith("\n");
+        assertThat(stderr)
+                .startsWith("trailhound: User is not authorized to perform SNS:Publish")
+                .endsWith("\n");
         assertThat(stderr.lines().count()).isEqualTo(1);
         assertThat(world.alerts()).isEmpty();
     }
 
     static int runCli(Map<String, String> env, ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
-        return Cli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return Cli.run(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 }

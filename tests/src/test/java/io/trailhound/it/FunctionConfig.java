@@ -12,26 +12,39 @@ import java.util.Map;
  * environment variables, with {@code Ref}s to parameters resolved to their defaults and {@code Ref}s to
  * resources resolved from {@code resources} (for example AlertTopic to a topic ARN in moto).
  */
-public record FunctionConfig(String handler, int memoryMb, Duration timeout, String logFormat, boolean snapStart,
-                             Map<String, String> environment) {
+public record FunctionConfig(
+        String handler,
+        int memoryMb,
+        Duration timeout,
+        String logFormat,
+        boolean snapStart,
+        Map<String, String> environment) {
 
     public static FunctionConfig fromTemplate(Map<String, String> resources) throws Exception {
         JsonNode template = TemplateTest.transform();
         JsonNode function = template.path("Resources").path("ResponderFunction").path("Properties");
         Map<String, String> env = new LinkedHashMap<>();
-        function.at("/Environment/Variables").fields().forEachRemaining(e ->
-                env.put(e.getKey(), resolve(e.getValue(), template.path("Parameters"), resources, e.getKey())));
-        return new FunctionConfig(function.path("Handler").asText(), function.path("MemorySize").asInt(),
-                Duration.ofSeconds(function.path("Timeout").asInt()), function.at("/LoggingConfig/LogFormat").asText("Text"),
-                function.at("/SnapStart/ApplyOn").asText().equals("PublishedVersions"), env);
+        function.at("/Environment/Variables")
+                .fields()
+                .forEachRemaining(e ->
+                        env.put(e.getKey(), resolve(e.getValue(), template.path("Parameters"), resources, e.getKey())));
+        return new FunctionConfig(
+                function.path("Handler").asText(),
+                function.path("MemorySize").asInt(),
+                Duration.ofSeconds(function.path("Timeout").asInt()),
+                function.at("/LoggingConfig/LogFormat").asText("Text"),
+                function.at("/SnapStart/ApplyOn").asText().equals("PublishedVersions"),
+                env);
     }
 
     private static String resolve(JsonNode value, JsonNode parameters, Map<String, String> resources, String name) {
         if (value.isValueNode()) return value.asText();
         String ref = value.path("Ref").asText(null);
-        if (ref != null && parameters.has(ref)) return parameters.path(ref).path("Default").asText("");
+        if (ref != null && parameters.has(ref))
+            return parameters.path(ref).path("Default").asText("");
         if (ref != null && resources.containsKey(ref)) return resources.get(ref);
-        throw new IllegalArgumentException("environment variable " + name + " = " + value + ": give the harness a value for it");
+        throw new IllegalArgumentException(
+                "environment variable " + name + " = " + value + ": give the harness a value for it");
     }
 
     public FunctionConfig withTimeout(Duration t) {

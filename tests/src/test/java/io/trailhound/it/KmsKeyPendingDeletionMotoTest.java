@@ -26,26 +26,80 @@ class KmsKeyPendingDeletionMotoTest {
         w.alertTopicWithQueue();
         var key = w.aws.kms.createKey(b -> b.description("reporting data key")).keyMetadata();
         w.aws.kms.createAlias(b -> b.aliasName("alias/reporting").targetKeyId(key.keyId()));
-        Instant deletion = w.aws.kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(9)).deletionDate();
+        Instant deletion = w.aws.kms
+                .scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(9))
+                .deletionDate();
 
-        w.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.KMS_PATTERN, "CloudTrailLogMetrics",
+        w.logGroupWithFilter(
+                "CloudTrail/MyCloudWatchLogGroup",
+                MetricFilterCatalog.KMS_PATTERN,
+                "CloudTrailLogMetrics",
                 "KMSKeyPendingDeletionErrorCount");
         String pending = key.arn() + " is pending deletion.";
-        var viaS3 = w.record(20, Map.of("eventSource", "kms.amazonaws.com", "eventName", "GenerateDataKey",
-                "errorCode", "KMSInvalidStateException", "errorMessage", pending, "sourceIPAddress", "s3.amazonaws.com",
-                "userIdentity", Map.of("type", "AssumedRole", "arn", "arn:aws:sts::123456789012:assumed-role/uploader/s1",
-                        "invokedBy", "s3.amazonaws.com",
-                        "sessionContext", Map.of("sessionIssuer", Map.of("arn", "arn:aws:iam::123456789012:role/uploader")))));
-        var direct = w.record(45, Map.of("eventSource", "kms.amazonaws.com", "eventName", "Decrypt",
-                "errorCode", "KMSInvalidStateException", "errorMessage", pending));
-        var disabledNoise = w.record(50, Map.of("eventSource", "kms.amazonaws.com", "eventName", "Decrypt",
-                "errorCode", "DisabledException", "errorMessage", key.arn() + " is disabled."));
-        var otherServiceNoise = w.record(55, Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "GetSecretValue",
-                "errorMessage", pending));
+        var viaS3 = w.record(
+                20,
+                Map.of(
+                        "eventSource",
+                        "kms.amazonaws.com",
+                        "eventName",
+                        "GenerateDataKey",
+                        "errorCode",
+                        "KMSInvalidStateException",
+                        "errorMessage",
+                        pending,
+                        "sourceIPAddress",
+                        "s3.amazonaws.com",
+                        "userIdentity",
+                        Map.of(
+                                "type",
+                                "AssumedRole",
+                                "arn",
+                                "arn:aws:sts::123456789012:assumed-role/uploader/s1",
+                                "invokedBy",
+                                "s3.amazonaws.com",
+                                "sessionContext",
+                                Map.of("sessionIssuer", Map.of("arn", "arn:aws:iam::123456789012:role/uploader")))));
+        var direct = w.record(
+                45,
+                Map.of(
+                        "eventSource",
+                        "kms.amazonaws.com",
+                        "eventName",
+                        "Decrypt",
+                        "errorCode",
+                        "KMSInvalidStateException",
+                        "errorMessage",
+                        pending));
+        var disabledNoise = w.record(
+                50,
+                Map.of(
+                        "eventSource",
+                        "kms.amazonaws.com",
+                        "eventName",
+                        "Decrypt",
+                        "errorCode",
+                        "DisabledException",
+                        "errorMessage",
+                        key.arn() + " is disabled."));
+        var otherServiceNoise = w.record(
+                55,
+                Map.of(
+                        "eventSource",
+                        "secretsmanager.amazonaws.com",
+                        "eventName",
+                        "GetSecretValue",
+                        "errorMessage",
+                        pending));
         w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(viaS3, direct, disabledNoise, otherServiceNoise));
 
-        w.invoke("--event", w.alarmEvent(dir, "KMSKeyPendingDeletionErrorAlarm", "CloudTrailLogMetrics",
-                "KMSKeyPendingDeletionErrorCount").toString());
+        w.invoke(
+                "--event",
+                w.alarmEvent(
+                                dir,
+                                "KMSKeyPendingDeletionErrorAlarm",
+                                "CloudTrailLogMetrics",
+                                "KMSKeyPendingDeletionErrorCount")
+                        .toString());
 
         JsonNode doc = w.alerts().get(0).doc();
         assertThat(doc.path("detection").asText()).isEqualTo("KMS_KEY_PENDING_DELETION");
@@ -60,7 +114,9 @@ class KmsKeyPendingDeletionMotoTest {
             assertThat(f.at("/resource/daysLeft").asLong()).isEqualTo(9);
         }
         JsonNode s3 = java.util.stream.StreamSupport.stream(doc.path("findings").spliterator(), false)
-                .filter(f -> f.path("eventName").asText().equals("GenerateDataKey")).findFirst().orElseThrow();
+                .filter(f -> f.path("eventName").asText().equals("GenerateDataKey"))
+                .findFirst()
+                .orElseThrow();
         assertThat(s3.at("/caller/invokedBy").asText()).isEqualTo("s3.amazonaws.com");
         assertThat(s3.at("/caller/principal").asText()).isEqualTo("arn:aws:iam::123456789012:role/uploader");
     }

@@ -15,12 +15,13 @@ import java.util.stream.Stream;
  */
 public final class LambdaArtifact {
     /** The responder module whose build output is laid out; another one (an older build, to compare) with -Dtrailhound.lambda.module. */
-    static final Path MODULE = Path.of(System.getProperty("trailhound.lambda.module", CliJar.ROOT.resolve("functions/responder").toString()));
+    static final Path MODULE = Path.of(System.getProperty(
+            "trailhound.lambda.module",
+            CliJar.ROOT.resolve("functions/responder").toString()));
 
     private static Path built;
 
-    private LambdaArtifact() {
-    }
+    private LambdaArtifact() {}
 
     /** Builds the layout once per test JVM under tests/target/lambda-artifact, from the responder's build output. */
     public static synchronized Path get() throws IOException {

@@ -28,7 +28,13 @@ final class LambdaInvocation {
     static final String PUBLISH = "Action=Publish";
 
     /** What one invocation did: its result or exception, and when the alert reached SNS, if it did. */
-    record Result(Instant started, Instant deadline, Instant finished, String returned, RuntimeException thrown, List<Instant> publishes) {
+    record Result(
+            Instant started,
+            Instant deadline,
+            Instant finished,
+            String returned,
+            RuntimeException thrown,
+            List<Instant> publishes) {
         Duration timeToAlert() {
             return publishes.isEmpty() ? null : Duration.between(started, publishes.get(0));
         }
@@ -60,8 +66,13 @@ final class LambdaInvocation {
     /** One invocation for an SNS record with this message ID; the clock starts now. */
     Result invoke(String message, String messageId) {
         ObjectNode event = World.JSON.createObjectNode();
-        event.putArray("Records").addObject().put("EventSource", "aws:sns").putObject("Sns")
-                .put("Type", "Notification").put("MessageId", messageId).put("Message", message);
+        event.putArray("Records")
+                .addObject()
+                .put("EventSource", "aws:sns")
+                .putObject("Sns")
+                .put("Type", "Notification")
+                .put("MessageId", messageId)
+                .put("Message", message);
         return invokeWith(event.toString());
     }
 
@@ -75,7 +86,10 @@ final class LambdaInvocation {
         try {
             // the raw bytes, as the runtime hands them to a RequestStreamHandler
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, new DeadlineContext(deadline));
+            handler.handleRequest(
+                    new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                    out,
+                    new DeadlineContext(deadline));
             returned = World.JSON.readTree(out.toByteArray()).asText();
         } catch (RuntimeException e) {
             thrown = e;

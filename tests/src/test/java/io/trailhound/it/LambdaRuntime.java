@@ -37,22 +37,33 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LambdaRuntime implements AutoCloseable {
     /** The java21 runtime's own flags (from its bootstrap), before JAVA_TOOL_OPTIONS is applied by the JVM. */
-    static final List<String> RUNTIME_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-XX:+TieredCompilation",
-            "-XX:TieredStopAtLevel=1", "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", "-Djava.net.preferIPv4Stack=true", "-XX:+ErrorFileToStderr");
+    static final List<String> RUNTIME_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xshare:auto",
+            "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
+            "-Djava.net.preferIPv4Stack=true",
+            "-XX:+ErrorFileToStderr");
+
     static final String MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final String FUNCTION_NAME = "trailhound-responder";
-    static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:" + MotoServer.ACCOUNT + ":function:" + FUNCTION_NAME + ":live";
-    static final Duration INIT_LIMIT = Duration.ofSeconds(60); // Lambda's own init limit is 10 s; this machine is shared
+    static final String FUNCTION_ARN =
+            "arn:aws:lambda:us-east-1:" + MotoServer.ACCOUNT + ":function:" + FUNCTION_NAME + ":live";
+    static final Duration INIT_LIMIT =
+            Duration.ofSeconds(60); // Lambda's own init limit is 10 s; this machine is shared
 
-    public enum Status { SUCCESS, ERROR, TIMED_OUT }
+    public enum Status {
+        SUCCESS,
+        ERROR,
+        TIMED_OUT
+    }
 
     /** Init: how long it took (on demand: to the first /next; SnapStart: to /restore/next, hooks included). */
-    public record Init(Duration duration, RuntimeApiEmulator.Posted error) {
-    }
+    public record Init(Duration duration, RuntimeApiEmulator.Posted error) {}
 
-    public record Invocation(String requestId, Status status, String body, String errorType, Duration duration) {
-    }
+    public record Invocation(String requestId, Status status, String body, String errorType, Duration duration) {}
 
     private final FunctionConfig config;
     private final Map<String, String> awsEnvironment;
@@ -68,7 +79,8 @@ public final class LambdaRuntime implements AutoCloseable {
     }
 
     /** With other JVM flags in place of the runtime's (benchmarks compare JIT settings with this). */
-    public LambdaRuntime(FunctionConfig config, Map<String, String> awsEnvironment, List<String> jvmFlags) throws IOException {
+    public LambdaRuntime(FunctionConfig config, Map<String, String> awsEnvironment, List<String> jvmFlags)
+            throws IOException {
         this.config = config;
         this.awsEnvironment = Map.copyOf(awsEnvironment);
         this.jvmFlags = List.copyOf(jvmFlags);
@@ -82,7 +94,8 @@ public final class LambdaRuntime implements AutoCloseable {
         api.reset();
         restored = false;
         Path task = LambdaArtifact.get();
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-XX:MaxHeapSize=" + config.memoryMb() * 1024 * 85 / 100 + "k"));
+        List<String> command =
+                new ArrayList<>(List.of(javaCommand(), "-XX:MaxHeapSize=" + config.memoryMb() * 1024 * 85 / 100 + "k"));
         command.addAll(jvmFlags);
         command.addAll(List.of("-classpath", runtimeClasspath(), MAIN, config.handler()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(task.toFile());
@@ -100,10 +113,12 @@ public final class LambdaRuntime implements AutoCloseable {
             throw new IllegalStateException("the runtime did not finish init in " + INIT_LIMIT + ":\n" + output());
         }
         if (api.initError().isDone()) {
-            return new Init(Duration.ofNanos(System.nanoTime() - t0), api.initError().get());
+            return new Init(
+                    Duration.ofNanos(System.nanoTime() - t0), api.initError().get());
         }
         if (!done.isDone()) {
-            throw new IllegalStateException("the runtime exited during init with status " + process.exitValue() + ":\n" + output());
+            throw new IllegalStateException(
+                    "the runtime exited during init with status " + process.exitValue() + ":\n" + output());
         }
         return new Init(Duration.ofNanos(done.get() - t0), null);
     }
@@ -113,7 +128,8 @@ public final class LambdaRuntime implements AutoCloseable {
         if (!config.snapStart()) throw new IllegalStateException("not a SnapStart function");
         long t0 = System.nanoTime();
         api.releaseRestore();
-        CompletableFuture.anyOf(api.firstNext(), api.initError(), process.onExit()).get(INIT_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture.anyOf(api.firstNext(), api.initError(), process.onExit())
+                .get(INIT_LIMIT.toSeconds(), TimeUnit.SECONDS);
         if (!api.firstNext().isDone()) {
             throw new IllegalStateException("the runtime did not ask for an invocation after restore:\n" + output());
         }
@@ -132,11 +148,16 @@ public final class LambdaRuntime implements AutoCloseable {
         RuntimeApiEmulator.Pending p = api.enqueue(payload, config.timeout());
         try {
             RuntimeApiEmulator.Posted r = p.result().get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new Invocation(p.requestId(), r.error() ? Status.ERROR : Status.SUCCESS, r.body(), r.errorType(),
+            return new Invocation(
+                    p.requestId(),
+                    r.error() ? Status.ERROR : Status.SUCCESS,
+                    r.body(),
+                    r.errorType(),
                     Duration.ofNanos(System.nanoTime() - t0));
         } catch (TimeoutException e) {
             stopProcess(); // Lambda stops the environment of a timed-out invocation
-            return new Invocation(p.requestId(), Status.TIMED_OUT, null, null, Duration.ofNanos(System.nanoTime() - t0));
+            return new Invocation(
+                    p.requestId(), Status.TIMED_OUT, null, null, Duration.ofNanos(System.nanoTime() - t0));
         }
     }
 
@@ -160,7 +181,9 @@ public final class LambdaRuntime implements AutoCloseable {
      * invocation times out, and the harness then kills it, as Lambda does.
      */
     public void hang() throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-STOP", String.valueOf(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-STOP", String.valueOf(process.pid()))
+                .inheritIO()
+                .start();
         if (kill.waitFor() != 0) throw new IllegalStateException("kill -STOP " + process.pid() + " failed");
     }
 
@@ -203,13 +226,21 @@ public final class LambdaRuntime implements AutoCloseable {
     /** The runtime's own jars (in Lambda, /var/runtime/lib): the client, serialization, core, utils-lite. */
     static String runtimeClasspath() {
         List<String> jars = new ArrayList<>();
-        for (String marker : List.of("com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
-                "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", "com.amazonaws.services.lambda.runtime.Context",
+        for (String marker : List.of(
+                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+                "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+                "com.amazonaws.services.lambda.runtime.Context",
                 "software.amazon.awssdk.utilslite.SdkInternalThreadLocal")) {
             try {
-                jars.add(Path.of(Class.forName(marker).getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+                jars.add(Path.of(Class.forName(marker)
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .toString());
             } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
-                throw new IllegalStateException(marker + " is not on the test class path (aws-lambda-java-runtime-interface-client)", e);
+                throw new IllegalStateException(
+                        marker + " is not on the test class path (aws-lambda-java-runtime-interface-client)", e);
             }
         }
         return String.join(File.pathSeparator, jars);

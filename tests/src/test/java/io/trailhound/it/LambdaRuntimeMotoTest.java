@@ -33,17 +33,29 @@ class LambdaRuntimeMotoTest {
             for (Map.Entry<String, String> e : events.entrySet()) {
                 LambdaRuntime.Invocation r = fn.invoke(SampleWorld.redelivered(e.getValue()));
                 assertThat(r.status()).as(e.getKey() + "\n" + fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
-                assertThat(r.body()).as(e.getKey() + ": the handler says where the alert went").contains("sns:" + w.world.alertTopicArn);
+                assertThat(r.body())
+                        .as(e.getKey() + ": the handler says where the alert went")
+                        .contains("sns:" + w.world.alertTopicArn);
 
                 List<World.Alert> alerts = w.world.alerts();
                 assertThat(alerts).as(e.getKey()).hasSize(1);
                 JsonNode doc = alerts.get(0).doc();
-                JsonNode offline = World.JSON.readTree(w.world.invokeWith(Map.of("ALERT_TOPIC_ARN", ""), "--event",
-                        SampleWorld.EVENTS.resolve(e.getKey()).toString(), "--cloudtrail", SampleWorld.EVENTS.resolve("cloudtrail").toString(),
-                        "--format", "json").out());
-                assertThat(doc.at("/alarm/name").asText()).isEqualTo(offline.at("/alarm/name").asText());
-                assertThat(doc.at("/counts/matched").asLong()).as(e.getKey() + ": the same events as the offline run over the same records")
-                        .isPositive().isEqualTo(offline.at("/counts/matched").asLong());
+                JsonNode offline = World.JSON.readTree(w.world
+                        .invokeWith(
+                                Map.of("ALERT_TOPIC_ARN", ""),
+                                "--event",
+                                SampleWorld.EVENTS.resolve(e.getKey()).toString(),
+                                "--cloudtrail",
+                                SampleWorld.EVENTS.resolve("cloudtrail").toString(),
+                                "--format",
+                                "json")
+                        .out());
+                assertThat(doc.at("/alarm/name").asText())
+                        .isEqualTo(offline.at("/alarm/name").asText());
+                assertThat(doc.at("/counts/matched").asLong())
+                        .as(e.getKey() + ": the same events as the offline run over the same records")
+                        .isPositive()
+                        .isEqualTo(offline.at("/counts/matched").asLong());
                 w.world.aws.sqs.purgeQueue(b -> b.queueUrl(w.world.queueUrl));
             }
             assertThat(fn.alive()).isTrue();
@@ -56,15 +68,21 @@ class LambdaRuntimeMotoTest {
         try (LambdaRuntime fn = new LambdaRuntime(config(w), MOTO.env())) {
             LambdaRuntime.Init init = fn.start();
             assertThat(init.error()).as(fn.output()).isNull();
-            assertThat(fn.output()).as("beforeCheckpoint ran before /restore/next").contains("SnapStart priming: ");
+            assertThat(fn.output())
+                    .as("beforeCheckpoint ran before /restore/next")
+                    .contains("SnapStart priming: ");
             assertThat(fn.output()).doesNotContain("SnapStart restore: ");
             fn.restore();
             assertThat(fn.output()).contains("SnapStart restore: ");
 
-            LambdaRuntime.Invocation r = fn.invoke(SampleWorld.redelivered(w.events().get("sns-alarm-root-usage.json")));
+            LambdaRuntime.Invocation r =
+                    fn.invoke(SampleWorld.redelivered(w.events().get("sns-alarm-root-usage.json")));
 
             assertThat(r.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
-            assertThat(w.world.alerts()).singleElement().satisfies(a -> assertThat(a.doc().at("/alarm/name").asText()).isEqualTo("RootAccountUsage"));
+            assertThat(w.world.alerts())
+                    .singleElement()
+                    .satisfies(
+                            a -> assertThat(a.doc().at("/alarm/name").asText()).isEqualTo("RootAccountUsage"));
         }
     }
 
@@ -76,15 +94,20 @@ class LambdaRuntimeMotoTest {
             LambdaRuntime.Invocation bad = fn.invoke("{\"Records\": [ this is not JSON");
 
             assertThat(bad.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
-            assertThat(w.world.alerts()).singleElement()
-                    .satisfies(a -> assertThat(a.doc().path("detection").asText()).isEqualTo("UNREADABLE_NOTIFICATION"));
+            assertThat(w.world.alerts())
+                    .singleElement()
+                    .satisfies(
+                            a -> assertThat(a.doc().path("detection").asText()).isEqualTo("UNREADABLE_NOTIFICATION"));
 
-            String notAnAlarm = "{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":{\"MessageId\":\"m-1\",\"Subject\":\"hello\","
-                    + "\"Message\":\"this is not an alarm\"}}]}";
+            String notAnAlarm =
+                    "{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":{\"MessageId\":\"m-1\",\"Subject\":\"hello\","
+                            + "\"Message\":\"this is not an alarm\"}}]}";
             LambdaRuntime.Invocation unreadable = fn.invoke(notAnAlarm);
             assertThat(unreadable.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
-            assertThat(w.world.alerts()).singleElement()
-                    .satisfies(a -> assertThat(a.doc().path("detection").asText()).isEqualTo("UNREADABLE_NOTIFICATION"));
+            assertThat(w.world.alerts())
+                    .singleElement()
+                    .satisfies(
+                            a -> assertThat(a.doc().path("detection").asText()).isEqualTo("UNREADABLE_NOTIFICATION"));
             assertThat(fn.alive()).isTrue();
         }
     }
@@ -92,7 +115,8 @@ class LambdaRuntimeMotoTest {
     @Test
     void hungRuntimeTimesTheInvocationOutAndTheNextInvocationGetsAFreshRuntime() throws Exception {
         SampleWorld w = new SampleWorld(MOTO);
-        try (LambdaRuntime fn = new LambdaRuntime(config(w).withSnapStart(false).withTimeout(Duration.ofSeconds(5)), MOTO.env())) {
+        try (LambdaRuntime fn =
+                new LambdaRuntime(config(w).withSnapStart(false).withTimeout(Duration.ofSeconds(5)), MOTO.env())) {
             assertThat(fn.start().error()).isNull();
             fn.hang();
             String event = SampleWorld.redelivered(w.events().get("sns-alarm-root-usage.json"));
@@ -106,7 +130,10 @@ class LambdaRuntimeMotoTest {
 
             LambdaRuntime.Invocation next = fn.invoke(SampleWorld.redelivered(event));
             assertThat(next.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
-            assertThat(w.world.alerts()).singleElement().satisfies(a -> assertThat(a.doc().at("/alarm/name").asText()).isEqualTo("RootAccountUsage"));
+            assertThat(w.world.alerts())
+                    .singleElement()
+                    .satisfies(
+                            a -> assertThat(a.doc().at("/alarm/name").asText()).isEqualTo("RootAccountUsage"));
         }
     }
 
@@ -118,14 +145,18 @@ class LambdaRuntimeMotoTest {
             env.put("AWS_ENDPOINT_URL", proxy.endpoint());
             proxy.delay("Logs_20140328.DescribeMetricFilters", Duration.ofSeconds(60));
             // The deadline reaches the handler as the Lambda-Runtime-Deadline-Ms header, through the runtime client.
-            try (LambdaRuntime fn = new LambdaRuntime(config(w).withSnapStart(false).withTimeout(Duration.ofSeconds(15)), env)) {
-                LambdaRuntime.Invocation r = fn.invoke(SampleWorld.redelivered(w.events().get("sns-alarm-root-usage.json")));
+            try (LambdaRuntime fn =
+                    new LambdaRuntime(config(w).withSnapStart(false).withTimeout(Duration.ofSeconds(15)), env)) {
+                LambdaRuntime.Invocation r =
+                        fn.invoke(SampleWorld.redelivered(w.events().get("sns-alarm-root-usage.json")));
 
                 assertThat(r.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
                 assertThat(fn.alive()).isTrue();
                 assertThat(w.world.alerts()).singleElement().satisfies(a -> {
                     assertThat(a.doc().at("/alarm/name").asText()).isEqualTo("RootAccountUsage");
-                    assertThat(a.doc().path("partial").asBoolean()).as(a.doc().toString()).isTrue();
+                    assertThat(a.doc().path("partial").asBoolean())
+                            .as(a.doc().toString())
+                            .isTrue();
                 });
             }
         }

@@ -33,8 +33,15 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Be
 
     /** The environment a Trailhound process would get to talk to this moto. */
     public Map<String, String> env() {
-        return Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing", "AWS_REGION", REGION,
-                "AWS_ENDPOINT_URL", endpoint());
+        return Map.of(
+                "AWS_ACCESS_KEY_ID",
+                "testing",
+                "AWS_SECRET_ACCESS_KEY",
+                "testing",
+                "AWS_REGION",
+                REGION,
+                "AWS_ENDPOINT_URL",
+                endpoint());
     }
 
     @Override
@@ -45,16 +52,21 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Be
         Path log = Files.createTempFile("moto-", ".log");
         try {
             process = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run python3 for the moto server (" + e.getMessage()
-                    + "); install Python 3 and moto: pip install 'moto[server]'", e);
+            throw new IllegalStateException(
+                    "cannot run python3 for the moto server (" + e.getMessage()
+                            + "); install Python 3 and moto: pip install 'moto[server]'",
+                    e);
         }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the moto server exited at once; is moto installed? pip install 'moto[server]'\n"
-                        + Files.readString(log));
+                throw new IllegalStateException(
+                        "the moto server exited at once; is moto installed? pip install 'moto[server]'\n"
+                                + Files.readString(log));
             }
             if (ready()) {
                 return;
@@ -62,12 +74,14 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Be
             Thread.sleep(200);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the moto server did not answer within 60 s on " + endpoint() + "\n" + Files.readString(log));
+        throw new IllegalStateException(
+                "the moto server did not answer within 60 s on " + endpoint() + "\n" + Files.readString(log));
     }
 
     private boolean ready() {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(endpoint() + "/moto-api/").toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection)
+                    URI.create(endpoint() + "/moto-api/").toURL().openConnection();
             c.setConnectTimeout(500);
             c.setReadTimeout(1000);
             return c.getResponseCode() == 200;
@@ -78,7 +92,8 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Be
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        HttpURLConnection c = (HttpURLConnection) URI.create(endpoint() + "/moto-api/reset").toURL().openConnection();
+        HttpURLConnection c = (HttpURLConnection)
+                URI.create(endpoint() + "/moto-api/reset").toURL().openConnection();
         c.setRequestMethod("POST");
         if (c.getResponseCode() != 200) {
             throw new IllegalStateException("moto reset failed: HTTP " + c.getResponseCode());

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.secretsmanager.model.Tag;
 class NeverSilencedMotoTest {
     @RegisterExtension
     static final MotoServer MOTO = new MotoServer();
+
     static final String LOG_GROUP = "CloudTrail/MyCloudWatchLogGroup";
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final int SNS_LIMIT = 262_144;
@@ -37,8 +38,13 @@ class NeverSilencedMotoTest {
     void world() throws Exception {
         world = new World(MOTO);
         world.alertTopicWithQueue();
-        world.logGroupWithFilter(LOG_GROUP, MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
-        cloudTrail = new CloudTrailStandIn(MOTO); // moto has no LookupEvents: remediation confirms events with the stand-in
+        world.logGroupWithFilter(
+                LOG_GROUP,
+                MetricFilterCatalog.SECRET_PATTERN,
+                "CloudTrailLogMetrics",
+                "AttemptsToAccessDeletedSecrets");
+        cloudTrail =
+                new CloudTrailStandIn(MOTO); // moto has no LookupEvents: remediation confirms events with the stand-in
         proxy = cloudTrail.proxy();
     }
 
@@ -48,7 +54,8 @@ class NeverSilencedMotoTest {
     }
 
     String secretAlarm() throws Exception {
-        return world.alarmMessage("AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
+        return world.alarmMessage(
+                "AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
     }
 
     static final String FILTER_LOG_EVENTS = "Logs_20140328.FilterLogEvents";
@@ -61,13 +68,19 @@ class NeverSilencedMotoTest {
     JsonNode alertOf(String testCase, LambdaInvocation lambda, String message, String messageId) throws Exception {
         LambdaInvocation.Result r = lambda.invoke(message, messageId);
         assertThat(r.thrown()).as("the handler must not fail: %s", r.thrown()).isNull();
-        assertThat(r.alertedBeforeDeadline()).as("an alert was published before the deadline").isTrue();
+        assertThat(r.alertedBeforeDeadline())
+                .as("an alert was published before the deadline")
+                .isTrue();
         String published = proxy.lastFormParameter(LambdaInvocation.PUBLISH, "Message");
         int size = published.getBytes(StandardCharsets.UTF_8).length;
         assertThat(size).isLessThanOrEqualTo(SNS_LIMIT);
         JsonNode body = World.JSON.readTree(published);
-        assertThat(body.path("default").isTextual() && body.path("email").isTextual()).as("MessageStructure=json body").isTrue();
-        System.out.printf("issue-14 case %-40s time to alert %6d ms, SNS message %7d bytes%n", testCase, r.timeToAlert().toMillis(), size);
+        assertThat(body.path("default").isTextual() && body.path("email").isTextual())
+                .as("MessageStructure=json body")
+                .isTrue();
+        System.out.printf(
+                "issue-14 case %-40s time to alert %6d ms, SNS message %7d bytes%n",
+                testCase, r.timeToAlert().toMillis(), size);
         List<World.Alert> alerts = world.alerts();
         assertThat(alerts).hasSize(1);
         return alerts.get(0).doc();
@@ -97,46 +110,73 @@ class NeverSilencedMotoTest {
         assertThat(again.publishes()).as("the redelivery publishes nothing").isEmpty();
         assertThat(again.returned()).contains("notification sns:message-1 was already handled and its alert published");
         assertThat(world.alerts()).hasSize(1);
-        System.out.printf("issue-14 case %-40s time to alert %6d ms; redelivery %d ms, nothing published%n", "duplicate delivery",
-                first.timeToAlert().toMillis(), java.time.Duration.between(again.started(), again.finished()).toMillis());
+        System.out.printf(
+                "issue-14 case %-40s time to alert %6d ms; redelivery %d ms, nothing published%n",
+                "duplicate delivery",
+                first.timeToAlert().toMillis(),
+                java.time.Duration.between(again.started(), again.finished()).toMillis());
     }
 
     @Test
     void aRetryAfterAFailedPublishPublishesThePendingAlertWithWhatWasRestoredStandIn() throws Exception {
-        String arn = world.aws.secrets.createSecret(b -> b.name("prod/tagged").secretString("v")
-                .tags(Tag.builder().key("trailhound:auto-cancel").value("true").build())).arn();
+        String arn = world.aws
+                .secrets
+                .createSecret(b -> b.name("prod/tagged")
+                        .secretString("v")
+                        .tags(Tag.builder()
+                                .key("trailhound:auto-cancel")
+                                .value("true")
+                                .build()))
+                .arn();
         world.aws.secrets.deleteSecret(b -> b.secretId("prod/tagged").recoveryWindowInDays(7L));
         cloudTrail.happened(List.of(world.deleteSecretCall(-86_400, "prod/tagged", arn, MotoServer.REGION)));
         world.happened(cloudTrail, LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/tagged"))));
         LambdaInvocation lambda = lambda(Map.of("IDEMPOTENCY_TABLE", world.idempotencyTable(), "REMEDIATION", "on"));
         proxy.fail(LambdaInvocation.PUBLISH, 3, 500, "InternalError", "SNS is having a bad day");
         LambdaInvocation.Result failed = lambda.invoke(secretAlarm(), "message-2");
-        assertThat(failed.thrown()).as("a failed publish fails the invocation, so Lambda retries").isNotNull();
+        assertThat(failed.thrown())
+                .as("a failed publish fails the invocation, so Lambda retries")
+                .isNotNull();
         assertThat(world.alerts()).isEmpty();
-        assertThat(world.aws.secrets.describeSecret(b -> b.secretId("prod/tagged")).deletedDate()).as("restored").isNull();
+        assertThat(world.aws
+                        .secrets
+                        .describeSecret(b -> b.secretId("prod/tagged"))
+                        .deletedDate())
+                .as("restored")
+                .isNull();
 
         JsonNode doc = alertOf("retry after a failed publish", lambda, secretAlarm(), "message-2");
-        assertThat(doc.path("remediation").toString()).contains("\"status\":\"DONE\"").doesNotContain("ALREADY_DONE");
-        assertThat(doc.at("/earlierAttempt/actions/0").asText()).startsWith("DONE RestoreSecret arn:aws:secretsmanager:")
+        assertThat(doc.path("remediation").toString())
+                .contains("\"status\":\"DONE\"")
+                .doesNotContain("ALREADY_DONE");
+        assertThat(doc.at("/earlierAttempt/actions/0").asText())
+                .startsWith("DONE RestoreSecret arn:aws:secretsmanager:")
                 .contains(" at 20");
-        assertThat(proxy.lastFormParameter(LambdaInvocation.PUBLISH, "Message")).contains("in that attempt Trailhound did: DONE RestoreSecret");
+        assertThat(proxy.lastFormParameter(LambdaInvocation.PUBLISH, "Message"))
+                .contains("in that attempt Trailhound did: DONE RestoreSecret");
     }
 
     /** An idempotency record as an earlier attempt left it (the function's own format, written here directly). */
     void earlierAttempt(String table, String id, java.time.Instant leaseUntil, String action) {
-        world.aws.dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                "id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id),
-                "state", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("IN_PROGRESS"),
-                "leaseUntil", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Long.toString(leaseUntil.getEpochSecond())),
-                "actions", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(List.of(
-                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(action))))));
+        world.aws.dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        "id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id),
+                        "state", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("IN_PROGRESS"),
+                        "leaseUntil",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(
+                                        Long.toString(leaseUntil.getEpochSecond())),
+                        "actions",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(
+                                        List.of(software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                                action))))));
     }
 
     @Test
     void aRetryAfterAnAttemptThatDiedSaysWhatThatAttemptDidAndAConcurrentDuplicateWaits() throws Exception {
         world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));
         String table = world.idempotencyTable();
-        String restored = "DONE RestoreSecret arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf at 2026-12-01T10:21:09Z";
+        String restored =
+                "DONE RestoreSecret arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf at 2026-12-01T10:21:09Z";
         earlierAttempt(table, "sns:died", java.time.Instant.now().minusSeconds(60), restored);
         earlierAttempt(table, "sns:running", java.time.Instant.now().plusSeconds(600), restored);
         LambdaInvocation lambda = lambda(Map.of("IDEMPOTENCY_TABLE", table));
@@ -146,7 +186,8 @@ class NeverSilencedMotoTest {
         assertThat(concurrent.returned()).contains("is being handled by another invocation");
 
         JsonNode doc = alertOf("retry after an attempt that died", lambda, secretAlarm(), "died");
-        assertThat(doc.path("notes").toString()).contains("an earlier attempt at this notification recorded: " + restored);
+        assertThat(doc.path("notes").toString())
+                .contains("an earlier attempt at this notification recorded: " + restored);
     }
 
     static final String LOOKUP_EVENTS = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents";
@@ -160,14 +201,19 @@ class NeverSilencedMotoTest {
     }
 
     @Test
-    void oneResourceIsLookedUpByResourceNameAndEarlierPagesAreKeptWhenALaterOneFailsWithALookupEventsStandIn() throws Exception {
+    void oneResourceIsLookedUpByResourceNameAndEarlierPagesAreKeptWhenALaterOneFailsWithALookupEventsStandIn()
+            throws Exception {
         String secret = scheduledSecretInTheWindow("prod/db");
-        // page 1 holds the DeleteSecret event and says there is more; page 2 goes to moto, which has no LookupEvents (HTTP 500)
+        // page 1 holds the DeleteSecret event and says there is more; page 2 goes to moto, which has no LookupEvents
+        // (HTTP 500)
         proxy.answerInTurn(LOOKUP_EVENTS, AMZ_JSON, List.of(world.lookupEventsPage(secret, "page-2")));
         JsonNode doc = alertOf("LookupEvents page 2 fails (stand-in)", lambda(Map.of()), secretAlarm());
-        assertThat(proxy.lastBody(LOOKUP_EVENTS)).contains("\"AttributeKey\":\"ResourceName\"").contains("\"AttributeValue\":\"prod/db\"")
+        assertThat(proxy.lastBody(LOOKUP_EVENTS))
+                .contains("\"AttributeKey\":\"ResourceName\"")
+                .contains("\"AttributeValue\":\"prod/db\"")
                 .contains("\"NextToken\":\"page-2\"");
-        assertThat(doc.at("/findings/0/resource/scheduledBy/caller/principal").asText()).isEqualTo("arn:aws:iam::123456789012:role/payments-api");
+        assertThat(doc.at("/findings/0/resource/scheduledBy/caller/principal").asText())
+                .isEqualTo("arn:aws:iam::123456789012:role/payments-api");
         assertThat(doc.at("/findings/0/resource/unknown").toString()).doesNotContain("LookupEvents failed");
     }
 
@@ -177,25 +223,36 @@ class NeverSilencedMotoTest {
         proxy.answer(LOOKUP_EVENTS, AMZ_JSON, world.lookupEventsPage(null, "more"));
         JsonNode doc = alertOf("LookupEvents page cap (stand-in)", lambda(Map.of()), secretAlarm());
         assertThat(doc.at("/findings/0/resource/unknown").toString())
-                .contains("who scheduled the deletion: no DeleteSecret event for it found; not found in the first 10 pages of LookupEvents");
-        assertThat(proxy.calls(LOOKUP_EVENTS)).as("10 pages by name, then 10 by event name").isEqualTo(20);
+                .contains(
+                        "who scheduled the deletion: no DeleteSecret event for it found; not found in the first 10 pages of LookupEvents");
+        assertThat(proxy.calls(LOOKUP_EVENTS))
+                .as("10 pages by name, then 10 by event name")
+                .isEqualTo(20);
         List<java.time.Instant> times = proxy.callTimes(LOOKUP_EVENTS);
         for (int i = 1; i < times.size(); i++) {
-            assertThat(Duration.between(times.get(i - 1), times.get(i)).toMillis()).as("paced at 2 per second").isGreaterThanOrEqualTo(450);
+            assertThat(Duration.between(times.get(i - 1), times.get(i)).toMillis())
+                    .as("paced at 2 per second")
+                    .isGreaterThanOrEqualTo(450);
         }
     }
 
     @Test
     void emptyPagesWithANextTokenForeverStopAtTheScansShareAndTheAlertSaysSearchIncomplete() throws Exception {
         world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));
-        proxy.answer(FILTER_LOG_EVENTS, "application/x-amz-json-1.1", "{\"events\":[],\"searchedLogStreams\":[],\"nextToken\":\"more\"}");
+        proxy.answer(
+                FILTER_LOG_EVENTS,
+                "application/x-amz-json-1.1",
+                "{\"events\":[],\"searchedLogStreams\":[],\"nextToken\":\"more\"}");
         proxy.delay(FILTER_LOG_EVENTS, Duration.ofMillis(50));
-        JsonNode doc = alertOf("empty pages with nextToken, 20 s timeout", lambda(Duration.ofSeconds(20), Map.of()), secretAlarm());
+        JsonNode doc = alertOf(
+                "empty pages with nextToken, 20 s timeout", lambda(Duration.ofSeconds(20), Map.of()), secretAlarm());
         assertThat(publishedSubject()).contains("search incomplete");
         assertThat(doc.path("partial").asBoolean()).isTrue();
         assertThat(doc.path("notFullyRead").toString()).contains(LOG_GROUP);
         assertThat(doc.path("notes").toString()).contains("was not fully read").contains("share of the time ran out");
-        assertThat(proxy.calls(FILTER_LOG_EVENTS)).as("pages were followed until the budget ran out").isGreaterThan(10);
+        assertThat(proxy.calls(FILTER_LOG_EVENTS))
+                .as("pages were followed until the budget ran out")
+                .isGreaterThan(10);
     }
 
     @Test
@@ -204,9 +261,11 @@ class NeverSilencedMotoTest {
         for (int i = 0; i < 100; i++) records.add(world.record(10 + i, World.deletedSecretRead("prod/slow-" + i)));
         world.putEvents(LOG_GROUP, records);
         proxy.delay("secretsmanager.DescribeSecret", Duration.ofMillis(350));
-        JsonNode doc = alertOf("100 DescribeSecret at 0.35 s, 30 s timeout", lambda(Duration.ofSeconds(30), Map.of()), secretAlarm());
+        JsonNode doc = alertOf(
+                "100 DescribeSecret at 0.35 s, 30 s timeout", lambda(Duration.ofSeconds(30), Map.of()), secretAlarm());
         assertThat(doc.at("/counts/matched").asLong()).isEqualTo(100);
-        assertThat(doc.path("notes").toString()).contains("of 100 resource(s) were not described: the enrichment's share of the time ran out");
+        assertThat(doc.path("notes").toString())
+                .contains("of 100 resource(s) were not described: the enrichment's share of the time ran out");
         assertThat(proxy.calls("secretsmanager.DescribeSecret")).isBetween(5, 99);
     }
 
@@ -214,13 +273,18 @@ class NeverSilencedMotoTest {
     void throttlingThatOutlastsTheBudgetIsVisibleInTheSubjectAndNamesTheLogGroup() throws Exception {
         world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));
         proxy.fail(FILTER_LOG_EVENTS, 100_000, 400, "ThrottlingException", "Rate exceeded");
-        JsonNode doc = alertOf("FilterLogEvents always throttled, 20 s", lambda(Duration.ofSeconds(20), Map.of()), secretAlarm());
+        JsonNode doc = alertOf(
+                "FilterLogEvents always throttled, 20 s", lambda(Duration.ofSeconds(20), Map.of()), secretAlarm());
         assertThat(publishedSubject()).contains("search incomplete");
         assertThat(doc.path("partial").asBoolean()).isTrue();
         assertThat(doc.path("notFullyRead").toString()).contains(LOG_GROUP);
-        assertThat(doc.path("notes").toString()).contains("was not fully read").contains("still throttled")
+        assertThat(doc.path("notes").toString())
+                .contains("was not fully read")
+                .contains("still throttled")
                 .contains("ThrottlingException (Rate exceeded)");
-        assertThat(proxy.calls(FILTER_LOG_EVENTS)).as("kept trying past the SDK's 3 attempts").isGreaterThan(3);
+        assertThat(proxy.calls(FILTER_LOG_EVENTS))
+                .as("kept trying past the SDK's 3 attempts")
+                .isGreaterThan(3);
     }
 
     @Test
@@ -240,8 +304,15 @@ class NeverSilencedMotoTest {
         List<String> restorable = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String name = prefix + i;
-            String arn = world.aws.secrets.createSecret(b -> b.name(name).secretString("v")
-                    .tags(Tag.builder().key("trailhound:auto-cancel").value("true").build())).arn();
+            String arn = world.aws
+                    .secrets
+                    .createSecret(b -> b.name(name)
+                            .secretString("v")
+                            .tags(Tag.builder()
+                                    .key("trailhound:auto-cancel")
+                                    .value("true")
+                                    .build()))
+                    .arn();
             world.aws.secrets.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(7L));
             cloudTrail.happened(List.of(world.deleteSecretCall(-86_400, name, arn, MotoServer.REGION)));
             restorable.add(name);
@@ -259,7 +330,8 @@ class NeverSilencedMotoTest {
         for (JsonNode r : doc.path("remediation")) if (r.path("status").asText().equals("DONE")) done++;
         assertThat(done).as("the five restorations are in the alert").isEqualTo(5);
         for (String name : restorable) {
-            assertThat(world.aws.secrets.describeSecret(b -> b.secretId(name)).deletedDate()).isNull();
+            assertThat(world.aws.secrets.describeSecret(b -> b.secretId(name)).deletedDate())
+                    .isNull();
         }
     }
 
@@ -267,10 +339,19 @@ class NeverSilencedMotoTest {
     void tooBigForSns105UnreadableLogGroupsStillAlertsWithEveryNoteCounted() throws Exception {
         for (int i = 0; i < 105; i++) {
             String group = "CloudTrail/" + "unreadable-".repeat(30) + i;
-            world.logGroupWithFilter(group, MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
+            world.logGroupWithFilter(
+                    group,
+                    MetricFilterCatalog.SECRET_PATTERN,
+                    "CloudTrailLogMetrics",
+                    "AttemptsToAccessDeletedSecrets");
         }
-        proxy.fail("Logs_20140328.FilterLogEvents", 10_000, 400, "AccessDeniedException", "User is not authorized to perform: logs:FilterLogEvents"
-                + " on resource: arn:aws:logs:us-east-1:123456789012:log-group:" + "x".repeat(300));
+        proxy.fail(
+                "Logs_20140328.FilterLogEvents",
+                10_000,
+                400,
+                "AccessDeniedException",
+                "User is not authorized to perform: logs:FilterLogEvents"
+                        + " on resource: arn:aws:logs:us-east-1:123456789012:log-group:" + "x".repeat(300));
         JsonNode doc = alertOf("106 log groups, 105 AccessDenied notes", lambda(Map.of()), secretAlarm());
         assertThat(doc.at("/counts/notes").asInt()).isGreaterThanOrEqualTo(106);
         assertThat(doc.path("notes").toString()).contains("AccessDeniedException");
@@ -285,17 +366,28 @@ class NeverSilencedMotoTest {
         ObjectNode blankRegion = world.record(20, World.deletedSecretRead("prod/blank-region"));
         blankRegion.put("awsRegion", "");
         ObjectNode brokenArn = world.record(25, World.deletedSecretRead("prod/broken-arn"));
-        brokenArn.set("userIdentity", World.JSON.valueToTree(Map.of("type", "AssumedRole",
-                "arn", "arn:aws:sts::" + MotoServer.ACCOUNT + ":assumed-role/", "accountId", MotoServer.ACCOUNT)));
-        world.putEvents(LOG_GROUP, List.of(blankRegion, brokenArn, world.record(30, World.deletedSecretRead("prod/db"))));
+        brokenArn.set(
+                "userIdentity",
+                World.JSON.valueToTree(Map.of(
+                        "type",
+                        "AssumedRole",
+                        "arn",
+                        "arn:aws:sts::" + MotoServer.ACCOUNT + ":assumed-role/",
+                        "accountId",
+                        MotoServer.ACCOUNT)));
+        world.putEvents(
+                LOG_GROUP, List.of(blankRegion, brokenArn, world.record(30, World.deletedSecretRead("prod/db"))));
 
         JsonNode doc = alertOf("blank Region + broken ARN", lambda(Map.of()), secretAlarm());
         assertThat(doc.at("/counts/matched").asLong()).isEqualTo(3);
         assertThat(doc.path("notes").toString())
-                .contains("damaged record " + blankRegion.get("eventID").asText() + ": awsRegion '' is not an AWS Region")
+                .contains(
+                        "damaged record " + blankRegion.get("eventID").asText() + ": awsRegion '' is not an AWS Region")
                 .contains("damaged record " + brokenArn.get("eventID").asText() + ": userIdentity.arn 'arn:aws:sts::"
                         + MotoServer.ACCOUNT + ":assumed-role/' is not a well-formed ARN");
-        assertThat(proxy.calls("secretsmanager.DescribeSecret")).as("only the genuine record's secret is described").isEqualTo(1);
+        assertThat(proxy.calls("secretsmanager.DescribeSecret"))
+                .as("only the genuine record's secret is described")
+                .isEqualTo(1);
         assertThat(doc.toString()).contains("ScheduledForDeletion");
     }
 
@@ -304,9 +396,12 @@ class NeverSilencedMotoTest {
         world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));
         ObjectNode alarm = (ObjectNode) World.JSON.readTree(secretAlarm());
         alarm.put("NewStateReason", "Threshold Crossed: no datapoints were listed");
-        ((ObjectNode) alarm.get("Trigger")).put("Period", Integer.MAX_VALUE).put("EvaluationPeriods", Integer.MAX_VALUE);
+        ((ObjectNode) alarm.get("Trigger"))
+                .put("Period", Integer.MAX_VALUE)
+                .put("EvaluationPeriods", Integer.MAX_VALUE);
         JsonNode doc = alertOf("Period = EvaluationPeriods = 2^31-1", lambda(Map.of()), alarm.toString());
-        assertThat(doc.at("/window/note").asText()).contains("damaged notification: Period 2147483647 s x EvaluationPeriods 2147483647");
+        assertThat(doc.at("/window/note").asText())
+                .contains("damaged notification: Period 2147483647 s x EvaluationPeriods 2147483647");
         assertThat(doc.at("/counts/matched").asLong()).isEqualTo(1);
     }
 
@@ -316,7 +411,10 @@ class NeverSilencedMotoTest {
         ObjectNode alarm = (ObjectNode) World.JSON.readTree(secretAlarm());
         alarm.put("AlarmName", "A".repeat(100_000));
         JsonNode doc = alertOf("100 KB AlarmName", lambda(Map.of()), alarm.toString());
-        assertThat(doc.at("/alarm/name").asText()).startsWith("AAAA").endsWith("more chars)").hasSizeLessThan(1_000);
+        assertThat(doc.at("/alarm/name").asText())
+                .startsWith("AAAA")
+                .endsWith("more chars)")
+                .hasSizeLessThan(1_000);
         assertThat(doc.at("/counts/matched").asLong()).isEqualTo(1);
     }
 
@@ -331,7 +429,9 @@ class NeverSilencedMotoTest {
         world.putEvents(LOG_GROUP, records);
         JsonNode doc = alertOf("1,000 planted Region strings", lambda(Map.of()), secretAlarm());
         assertThat(doc.at("/counts/matched").asLong()).isEqualTo(1_000);
-        assertThat(doc.path("notes").toString()).contains("awsRegion 'xx-planted-").contains("and 990 more damaged record(s)");
+        assertThat(doc.path("notes").toString())
+                .contains("awsRegion 'xx-planted-")
+                .contains("and 990 more damaged record(s)");
         assertThat(proxy.calls("secretsmanager.DescribeSecret")).isZero();
     }
 }

@@ -14,8 +14,13 @@ import org.junit.jupiter.api.Test;
  * GetSecretValue or BatchGetSecretValue operations (method names and request types in the constant pool).
  */
 class NoSecretValuesTest {
-    static final List<String> FORBIDDEN = List.of("getSecretValue", "batchGetSecretValue", "GetSecretValueRequest",
-            "BatchGetSecretValueRequest", "getSecretValuePaginator", "batchGetSecretValuePaginator");
+    static final List<String> FORBIDDEN = List.of(
+            "getSecretValue",
+            "batchGetSecretValue",
+            "GetSecretValueRequest",
+            "BatchGetSecretValueRequest",
+            "getSecretValuePaginator",
+            "batchGetSecretValuePaginator");
 
     @Test
     void noClassOfOursCallsGetSecretValue() throws Exception {
@@ -23,7 +28,8 @@ class NoSecretValuesTest {
         int scanned = 0;
         try (JarFile jar = new JarFile(CliJar.JAR.toFile())) {
             for (JarEntry entry : java.util.Collections.list(jar.entries())) {
-                if (!entry.getName().startsWith("io/trailhound/") || !entry.getName().endsWith(".class")) continue;
+                if (!entry.getName().startsWith("io/trailhound/")
+                        || !entry.getName().endsWith(".class")) continue;
                 scanned++;
                 String bytes = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
                 for (String f : FORBIDDEN) {
@@ -39,7 +45,8 @@ class NoSecretValuesTest {
     void theScanWouldSeeAReference() throws Exception {
         // The check above reads constant pools; show it can see a method reference in a real class of the SDK.
         try (JarFile jar = new JarFile(CliJar.JAR.toFile())) {
-            JarEntry client = jar.getJarEntry("software/amazon/awssdk/services/secretsmanager/SecretsManagerClient.class");
+            JarEntry client =
+                    jar.getJarEntry("software/amazon/awssdk/services/secretsmanager/SecretsManagerClient.class");
             String bytes = new String(jar.getInputStream(client).readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(bytes).contains("getSecretValue");
         }

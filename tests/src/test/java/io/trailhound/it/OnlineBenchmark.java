@@ -20,8 +20,7 @@ import software.amazon.awssdk.services.ses.SesClient;
  */
 public final class OnlineBenchmark {
 
-    private OnlineBenchmark() {
-    }
+    private OnlineBenchmark() {}
 
     public static void run(int runs, Path awslabs) throws Exception {
         System.out.println("\n5. Online: fresh process per alarm against the same moto world (median of " + runs + ")");
@@ -32,24 +31,42 @@ public final class OnlineBenchmark {
             w.alertTopicWithQueue();
             w.aws.secrets.createSecret(b -> b.name("prod/db").secretString("v"));
             w.aws.secrets.deleteSecret(b -> b.secretId("prod/db").recoveryWindowInDays(7L));
-            w.logGroupWithFilter("CloudTrail/MyCloudWatchLogGroup", MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics",
+            w.logGroupWithFilter(
+                    "CloudTrail/MyCloudWatchLogGroup",
+                    MetricFilterCatalog.SECRET_PATTERN,
+                    "CloudTrailLogMetrics",
                     "AttemptsToAccessDeletedSecrets");
             var hit = World.deletedSecretRead("prod/db");
-            var noise = Map.<String, Object>of("eventSource", "secretsmanager.amazonaws.com", "eventName", "DescribeSecret");
+            var noise = Map.<String, Object>of(
+                    "eventSource", "secretsmanager.amazonaws.com", "eventName", "DescribeSecret");
             // Inside both tools' windows (awslabs looks back Period x EvaluationPeriods from StateChangeTime).
-            w.putEvents("CloudTrail/MyCloudWatchLogGroup", List.of(w.record(90, hit), w.record(100, noise), w.record(120, hit),
-                    w.record(130, noise), w.record(150, hit)));
+            w.putEvents(
+                    "CloudTrail/MyCloudWatchLogGroup",
+                    List.of(
+                            w.record(90, hit),
+                            w.record(100, noise),
+                            w.record(120, hit),
+                            w.record(130, noise),
+                            w.record(150, hit)));
             Path dir = Files.createTempDirectory("online-bench");
-            Path event = w.alarmEvent(dir, "AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
+            Path event = w.alarmEvent(
+                    dir,
+                    "AttemptsToAccessDeletedSecretsAlarm",
+                    "CloudTrailLogMetrics",
+                    "AttemptsToAccessDeletedSecrets");
             Map<String, String> env = new HashMap<>(moto.env());
             env.put("ALERT_TOPIC_ARN", w.alertTopicArn);
 
-            String jar = Proc.ROOT.resolve("functions/responder/target/responder.jar").toString();
+            String jar = Proc.ROOT
+                    .resolve("functions/responder/target/responder.jar")
+                    .toString();
             double ours = Proc.median(runs, Proc.java("-jar", jar, "invoke", "--event", event.toString()), env);
-            Map<String, String> launcherEnv = new HashMap<>(env); // a fresh cache: the first (unmeasured) run makes the archive
+            Map<String, String> launcherEnv =
+                    new HashMap<>(env); // a fresh cache: the first (unmeasured) run makes the archive
             launcherEnv.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
             launcherEnv.put("JAVA_HOME", Proc.JAVA_HOME);
-            List<String> launcher = List.of(Proc.ROOT.resolve("bin/trailhound").toString(), "invoke", "--event", event.toString());
+            List<String> launcher =
+                    List.of(Proc.ROOT.resolve("bin/trailhound").toString(), "invoke", "--event", event.toString());
             double oursCds = Proc.median(runs, launcher, launcherEnv);
             System.out.printf("   Trailhound (java -jar)            %6.3f s%n", ours);
             System.out.printf("   Trailhound (bin/trailhound)       %6.3f s%n", oursCds);
@@ -57,7 +74,8 @@ public final class OnlineBenchmark {
             if (node == null) return;
             double theirs = Proc.median(runs, node, nodeEnv(env));
             System.out.printf("   awslabs Lambda (node, aws-sdk v2) %6.3f s%n", theirs);
-            System.out.printf("   ratio Trailhound / awslabs: %.2fx with java -jar, %.2fx with bin/trailhound (target <= 2x)%n",
+            System.out.printf(
+                    "   ratio Trailhound / awslabs: %.2fx with java -jar, %.2fx with bin/trailhound (target <= 2x)%n",
                     ours / theirs, oursCds / theirs);
 
             // moto has no LookupEvents: it answers HTTP 500, which the SDK retries twice with backoff (tens to
@@ -70,46 +88,66 @@ public final class OnlineBenchmark {
                 proxied.put("AWS_ENDPOINT_URL", proxy.endpoint());
                 w.aws.sqs.purgeQueue(b -> b.queueUrl(w.queueUrl));
                 Proc.check(Proc.run(launcher, proxied), launcher);
-                String scheduledBy = w.alerts().get(0).doc().at("/findings/0/resource/scheduledBy/at").asText();
-                if (scheduledBy.isEmpty()) throw new IllegalStateException("the alert does not show who scheduled the deletion");
+                String scheduledBy = w.alerts()
+                        .get(0)
+                        .doc()
+                        .at("/findings/0/resource/scheduledBy/at")
+                        .asText();
+                if (scheduledBy.isEmpty())
+                    throw new IllegalStateException("the alert does not show who scheduled the deletion");
                 double oursProxied = Proc.median(runs, launcher, proxied);
                 double theirsProxied = Proc.median(runs, node, nodeEnv(proxied));
                 if (proxy.calls(LOOKUP_EVENTS) < runs) {
-                    throw new IllegalStateException("the stand-in answered " + proxy.calls(LOOKUP_EVENTS) + " LookupEvents calls in " + runs + " runs");
+                    throw new IllegalStateException("the stand-in answered " + proxy.calls(LOOKUP_EVENTS)
+                            + " LookupEvents calls in " + runs + " runs");
                 }
                 System.out.printf("   with a LookupEvents stand-in (moto lacks it), via a forwarding proxy:%n");
                 System.out.printf("   Trailhound (bin/trailhound)       %6.3f s%n", oursProxied);
                 System.out.printf("   awslabs Lambda (node, aws-sdk v2) %6.3f s%n", theirsProxied);
-                System.out.printf("   ratio Trailhound / awslabs: %.2fx with bin/trailhound (target <= 2x)%n", oursProxied / theirsProxied);
+                System.out.printf(
+                        "   ratio Trailhound / awslabs: %.2fx with bin/trailhound (target <= 2x)%n",
+                        oursProxied / theirsProxied);
             }
         } finally {
             moto.afterAll(null);
         }
     }
+
     static final String LOOKUP_EVENTS = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents";
 
     /** The awslabs command line, checked once against this world; null (with the reason printed) when it cannot run. */
-    private static List<String> awslabs(Path awslabs, MotoServer moto, Path event, Map<String, String> env) throws Exception {
+    private static List<String> awslabs(Path awslabs, MotoServer moto, Path event, Map<String, String> env)
+            throws Exception {
         if (awslabs == null || !Files.exists(awslabs.resolve("index.js"))) {
             System.out.println("   awslabs Lambda: skipped (pass --awslabs <folder with its index.js>)");
             return null;
         }
-        try (SesClient ses = SesClient.builder().endpointOverride(java.net.URI.create(moto.endpoint())).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build()) {
+        try (SesClient ses = SesClient.builder()
+                .endpointOverride(java.net.URI.create(moto.endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .build()) {
             ses.verifyEmailIdentity(b -> b.emailAddress("Add source email here")); // its hard-coded sender
         }
-        List<String> node = List.of("node", Proc.ROOT.resolve("bench/awslabs-wrapper.js").toString(), awslabs.toString(), event.toString());
+        List<String> node = List.of(
+                "node", Proc.ROOT.resolve("bench/awslabs-wrapper.js").toString(), awslabs.toString(), event.toString());
         Proc.Result check = Proc.run(node, nodeEnv(env));
         // It ships with placeholder addresses, which moto's SES rejects ("Missing domain"): the run counts once
         // it has found the events and made its SendEmail call.
         if (check.status() != 0 || !check.out().contains("===SENDING EMAIL===")) {
-            System.out.println("   awslabs Lambda: did not get as far as sending, so it is not compared (is aws-sdk@2 on NODE_PATH?)\n"
-                    + check.out() + check.err());
+            System.out.println(
+                    "   awslabs Lambda: did not get as far as sending, so it is not compared (is aws-sdk@2 on NODE_PATH?)\n"
+                            + check.out() + check.err());
             return null;
         }
-        long theirEvents = check.out().lines().filter(l -> l.trim().startsWith("logStreamName:")).count();
-        System.out.printf("   (the awslabs Lambda reported %d events: moto does not apply the JSON pattern, and it does not re-check;"
-                + " Trailhound reported the 3 real ones)%n", theirEvents);
+        long theirEvents = check.out()
+                .lines()
+                .filter(l -> l.trim().startsWith("logStreamName:"))
+                .count();
+        System.out.printf(
+                "   (the awslabs Lambda reported %d events: moto does not apply the JSON pattern, and it does not re-check;"
+                        + " Trailhound reported the 3 real ones)%n",
+                theirEvents);
         return node;
     }
 

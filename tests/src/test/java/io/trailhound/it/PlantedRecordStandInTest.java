@@ -28,24 +28,46 @@ class PlantedRecordStandInTest {
     void aPlantedRecordIsReportedWithItsStreamAndNeverActedOn() throws Exception {
         try (StandInWorld world = new StandInWorld(MOTO, dir)) {
             String arn = world.scheduledSecret("prod/retired-db");
-            var planted = world.w.record(30, Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "GetSecretValue",
-                    "errorCode", "InvalidRequestException", "errorMessage", World.GONE, "sourceIPAddress", "192.0.2.44",
-                    "requestParameters", Map.of("secretId", "prod/retired-db"),
-                    "userIdentity", Map.of("type", "IAMUser", "arn", "arn:aws:iam::" + MotoServer.ACCOUNT + ":user/alice",
-                            "accountId", MotoServer.ACCOUNT)));
+            var planted = world.w.record(
+                    30,
+                    Map.of(
+                            "eventSource",
+                            "secretsmanager.amazonaws.com",
+                            "eventName",
+                            "GetSecretValue",
+                            "errorCode",
+                            "InvalidRequestException",
+                            "errorMessage",
+                            World.GONE,
+                            "sourceIPAddress",
+                            "192.0.2.44",
+                            "requestParameters",
+                            Map.of("secretId", "prod/retired-db"),
+                            "userIdentity",
+                            Map.of(
+                                    "type",
+                                    "IAMUser",
+                                    "arn",
+                                    "arn:aws:iam::" + MotoServer.ACCOUNT + ":user/alice",
+                                    "accountId",
+                                    MotoServer.ACCOUNT)));
             world.w.plant(StandInWorld.LOG_GROUP, "attacker-stream", List.of(planted));
 
             JsonNode alert = world.invoke(world.realAlarm());
 
-            assertThat(world.scheduled(arn)).as("the deliberate deletion stands").isTrue();
+            assertThat(world.scheduled(arn))
+                    .as("the deliberate deletion stands")
+                    .isTrue();
             assertThat(alert.at("/notification/status").asText()).isEqualTo("VERIFIED");
             assertThat(alert.at("/findings/0/origin").asText())
                     .isEqualTo("log group " + StandInWorld.LOG_GROUP + ", log stream attacker-stream");
             JsonNode decision = alert.at("/remediation/0");
             assertThat(decision.path("status").asText()).isEqualTo("SKIPPED");
-            assertThat(decision.path("detail").asText()).contains("no triggering event is confirmed")
+            assertThat(decision.path("detail").asText())
+                    .contains("no triggering event is confirmed")
                     .contains("found in log group " + StandInWorld.LOG_GROUP + ", log stream attacker-stream")
-                    .contains("not confirmed yet: CloudTrail's event history in us-east-1 has no event " + planted.get("eventID").asText())
+                    .contains("not confirmed yet: CloudTrail's event history in us-east-1 has no event "
+                            + planted.get("eventID").asText())
                     .endsWith("not acted on");
         }
     }
@@ -54,8 +76,15 @@ class PlantedRecordStandInTest {
     void aPlantedCopyOfAGenuineEventIdWithAnotherCallerIsNotConfirmedEither() throws Exception {
         try (StandInWorld world = new StandInWorld(MOTO, dir)) {
             String arn = world.scheduledSecret("prod/retired-db");
-            var genuine = world.w.record(30, Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "DescribeSecret",
-                    "requestParameters", Map.of("secretId", "prod/retired-db")));
+            var genuine = world.w.record(
+                    30,
+                    Map.of(
+                            "eventSource",
+                            "secretsmanager.amazonaws.com",
+                            "eventName",
+                            "DescribeSecret",
+                            "requestParameters",
+                            Map.of("secretId", "prod/retired-db")));
             world.cloudTrail.happened(List.of(genuine));
             var planted = world.w.record(40, World.deletedSecretRead("prod/retired-db"));
             planted.put("eventID", genuine.get("eventID").asText());
@@ -64,7 +93,8 @@ class PlantedRecordStandInTest {
             JsonNode alert = world.invoke(world.realAlarm());
 
             assertThat(world.scheduled(arn)).isTrue();
-            assertThat(alert.at("/remediation/0/detail").asText()).contains("differs from the log record")
+            assertThat(alert.at("/remediation/0/detail").asText())
+                    .contains("differs from the log record")
                     .contains("eventName 'GetSecretValue' vs 'DescribeSecret'");
         }
     }

@@ -47,14 +47,23 @@ class RemediationStandInMotoTest {
     /** A secret scheduled for deletion a day before it was used in the window; returns its ARN. */
     static String secretWorld(World w, CloudTrailStandIn cloudTrail, String name, boolean tagged) {
         w.alertTopicWithQueue();
-        w.logGroupWithFilter(LOG_GROUP, MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
+        w.logGroupWithFilter(
+                LOG_GROUP,
+                MetricFilterCatalog.SECRET_PATTERN,
+                "CloudTrailLogMetrics",
+                "AttemptsToAccessDeletedSecrets");
         return scheduledSecret(w, cloudTrail, name, tagged, 30);
     }
 
     /** One more secret scheduled for deletion, then used {@code secondsAfterDatapoint}; returns its ARN. */
-    static String scheduledSecret(World w, CloudTrailStandIn cloudTrail, String name, boolean tagged, int secondsAfterDatapoint) {
-        var create = software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest.builder().name(name).secretString("v");
-        if (tagged) create.tags(Tag.builder().key("trailhound:auto-cancel").value("true").build());
+    static String scheduledSecret(
+            World w, CloudTrailStandIn cloudTrail, String name, boolean tagged, int secondsAfterDatapoint) {
+        var create = software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest.builder()
+                .name(name)
+                .secretString("v");
+        if (tagged)
+            create.tags(
+                    Tag.builder().key("trailhound:auto-cancel").value("true").build());
         String arn = w.aws.secrets.createSecret(create.build()).arn();
         w.aws.secrets.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(7L));
         cloudTrail.happened(List.of(w.deleteSecretCall(-86_400, name, arn, MotoServer.REGION)));
@@ -65,8 +74,15 @@ class RemediationStandInMotoTest {
     JsonNode remediationOf(World w, CloudTrailStandIn cloudTrail, Map<String, String> env) throws Exception {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("AWS_ENDPOINT_URL", cloudTrail.endpoint());
-        w.invokeWith(all, "--event", w.alarmEvent(dir, "AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics",
-                "AttemptsToAccessDeletedSecrets").toString());
+        w.invokeWith(
+                all,
+                "--event",
+                w.alarmEvent(
+                                dir,
+                                "AttemptsToAccessDeletedSecretsAlarm",
+                                "CloudTrailLogMetrics",
+                                "AttemptsToAccessDeletedSecrets")
+                        .toString());
         return w.alerts().get(0).doc().path("remediation");
     }
 
@@ -96,17 +112,27 @@ class RemediationStandInMotoTest {
         String arn = secretWorld(w, cloudTrail, "prod/untagged", false);
         JsonNode r = remediationOf(w, Map.of("REMEDIATION", "on"));
         assertThat(r.at("/0/status").asText()).isEqualTo("SKIPPED");
-        assertThat(r.at("/0/detail").asText()).isEqualTo("it is not tagged trailhound:auto-cancel=true (scope: tagged)");
+        assertThat(r.at("/0/detail").asText())
+                .isEqualTo("it is not tagged trailhound:auto-cancel=true (scope: tagged)");
         assertThat(scheduled(w, arn)).isTrue();
-        assertThat(cloudTrail.lookups()).as("only the schedule lookup: nothing to confirm").isEqualTo(1);
+        assertThat(cloudTrail.lookups())
+                .as("only the schedule lookup: nothing to confirm")
+                .isEqualTo(1);
     }
 
     @Test
     void scopeAllStillHonoursTheDenyList() throws Exception {
         World w = new World(MOTO);
         String arn = secretWorld(w, cloudTrail, "prod/denied", false);
-        JsonNode r = remediationOf(w, Map.of("REMEDIATION", "on", "REMEDIATION_SCOPE", "all",
-                "REMEDIATION_DENY", "arn:aws:secretsmanager:*:*:secret:prod/denied*"));
+        JsonNode r = remediationOf(
+                w,
+                Map.of(
+                        "REMEDIATION",
+                        "on",
+                        "REMEDIATION_SCOPE",
+                        "all",
+                        "REMEDIATION_DENY",
+                        "arn:aws:secretsmanager:*:*:secret:prod/denied*"));
         assertThat(r.at("/0/status").asText()).isEqualTo("SKIPPED");
         assertThat(r.at("/0/detail").asText()).isEqualTo("it matches the deny list");
         assertThat(scheduled(w, arn)).isTrue();
@@ -121,7 +147,9 @@ class RemediationStandInMotoTest {
         assertThat(r).hasSize(2);
         assertThat(r.findValuesAsText("status")).containsExactly("DONE", "SKIPPED");
         assertThat(r.at("/1/detail").asText()).isEqualTo("the cap of 1 action(s) per invocation is reached");
-        assertThat(scheduled(w, first) != scheduled(w, second)).as("exactly one of the two was restored").isTrue();
+        assertThat(scheduled(w, first) != scheduled(w, second))
+                .as("exactly one of the two was restored")
+                .isTrue();
     }
 
     @Test
@@ -145,12 +173,21 @@ class RemediationStandInMotoTest {
     void accessDeniedIsReportedAndTheAlertStillGoesOut() throws Exception {
         World w = new World(MOTO);
         String arn = secretWorld(w, cloudTrail, "prod/denied-by-iam", true);
-        cloudTrail.proxy().fail("secretsmanager.RestoreSecret", 100, 400, "AccessDeniedException",
-                "User: arn:aws:sts::123456789012:assumed-role/trailhound/x is not authorized to perform: secretsmanager:RestoreSecret");
+        cloudTrail
+                .proxy()
+                .fail(
+                        "secretsmanager.RestoreSecret",
+                        100,
+                        400,
+                        "AccessDeniedException",
+                        "User: arn:aws:sts::123456789012:assumed-role/trailhound/x is not authorized to perform: secretsmanager:RestoreSecret");
         JsonNode r = remediationOf(w, Map.of("REMEDIATION", "on"));
         assertThat(r.at("/0/status").asText()).isEqualTo("FAILED");
-        assertThat(r.at("/0/detail").asText()).startsWith("secretsmanager:RestoreSecret failed: AccessDeniedException (User:");
-        assertThat(cloudTrail.proxy().calls("secretsmanager.RestoreSecret")).as("AccessDenied is not retried").isEqualTo(1);
+        assertThat(r.at("/0/detail").asText())
+                .startsWith("secretsmanager:RestoreSecret failed: AccessDeniedException (User:");
+        assertThat(cloudTrail.proxy().calls("secretsmanager.RestoreSecret"))
+                .as("AccessDenied is not retried")
+                .isEqualTo(1);
         assertThat(scheduled(w, arn)).isTrue();
     }
 
@@ -158,21 +195,59 @@ class RemediationStandInMotoTest {
     void keyDeletionIsCancelledAndTheKeyEnabledAgain() throws Exception {
         World w = new World(MOTO);
         w.alertTopicWithQueue();
-        var key = w.aws.kms.createKey(b -> b.tags(software.amazon.awssdk.services.kms.model.Tag.builder()
-                .tagKey("trailhound:auto-cancel").tagValue("true").build())).keyMetadata();
+        var key = w.aws.kms
+                .createKey(b -> b.tags(software.amazon.awssdk.services.kms.model.Tag.builder()
+                        .tagKey("trailhound:auto-cancel")
+                        .tagValue("true")
+                        .build()))
+                .keyMetadata();
         w.aws.kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
-        cloudTrail.happened(List.of(w.record(-86_400, Map.of("eventSource", "kms.amazonaws.com", "eventName", "ScheduleKeyDeletion",
-                "requestParameters", Map.of("keyId", key.keyId(), "pendingWindowInDays", 7),
-                "responseElements", Map.of("keyId", key.arn())))));
-        w.logGroupWithFilter(LOG_GROUP, MetricFilterCatalog.KMS_PATTERN, "CloudTrailLogMetrics", "KMSKeyPendingDeletionErrorCount");
-        w.happened(cloudTrail, LOG_GROUP, List.of(w.record(30, Map.of("eventSource", "kms.amazonaws.com",
-                "eventName", "Decrypt", "errorCode", "KMSInvalidStateException", "errorMessage", key.arn() + " is pending deletion."))));
-        w.invokeWith(Map.of("REMEDIATION", "on", "REENABLE_KEYS", "true", "AWS_ENDPOINT_URL", cloudTrail.endpoint()), "--event",
-                w.alarmEvent(dir, "KMSKeyPendingDeletionErrorAlarm", "CloudTrailLogMetrics", "KMSKeyPendingDeletionErrorCount").toString());
+        cloudTrail.happened(List.of(w.record(
+                -86_400,
+                Map.of(
+                        "eventSource",
+                        "kms.amazonaws.com",
+                        "eventName",
+                        "ScheduleKeyDeletion",
+                        "requestParameters",
+                        Map.of("keyId", key.keyId(), "pendingWindowInDays", 7),
+                        "responseElements",
+                        Map.of("keyId", key.arn())))));
+        w.logGroupWithFilter(
+                LOG_GROUP, MetricFilterCatalog.KMS_PATTERN, "CloudTrailLogMetrics", "KMSKeyPendingDeletionErrorCount");
+        w.happened(
+                cloudTrail,
+                LOG_GROUP,
+                List.of(w.record(
+                        30,
+                        Map.of(
+                                "eventSource",
+                                "kms.amazonaws.com",
+                                "eventName",
+                                "Decrypt",
+                                "errorCode",
+                                "KMSInvalidStateException",
+                                "errorMessage",
+                                key.arn() + " is pending deletion."))));
+        w.invokeWith(
+                Map.of("REMEDIATION", "on", "REENABLE_KEYS", "true", "AWS_ENDPOINT_URL", cloudTrail.endpoint()),
+                "--event",
+                w.alarmEvent(
+                                dir,
+                                "KMSKeyPendingDeletionErrorAlarm",
+                                "CloudTrailLogMetrics",
+                                "KMSKeyPendingDeletionErrorCount")
+                        .toString());
         JsonNode r = w.alerts().get(0).doc().path("remediation");
         assertThat(r).hasSize(2);
-        assertThat(r.at("/0/action").asText() + " " + r.at("/0/status").asText()).isEqualTo("CancelKeyDeletion DONE");
-        assertThat(r.at("/1/action").asText() + " " + r.at("/1/status").asText()).isEqualTo("EnableKey DONE");
-        assertThat(w.aws.kms.describeKey(b -> b.keyId(key.keyId())).keyMetadata().keyState()).isEqualTo(KeyState.ENABLED);
+        assertThat(r.at("/0/action").asText() + " " + r.at("/0/status").asText())
+                .isEqualTo("CancelKeyDeletion DONE");
+        assertThat(r.at("/1/action").asText() + " " + r.at("/1/status").asText())
+                .isEqualTo("EnableKey DONE");
+        assertThat(w.aws.kms
+                        .describeKey(b -> b.keyId(key.keyId()))
+                        .keyMetadata()
+                        .keyState())
+                .isEqualTo(KeyState.ENABLED);
     }
 }

@@ -26,7 +26,10 @@ class ReplayAfterRedeletionStandInTest {
     void aReplayAfterTheOwnerDeletedTheSecretAgainDoesNothing() throws Exception {
         try (StandInWorld world = new StandInWorld(MOTO, dir)) {
             String arn = world.scheduledSecret("prod/db");
-            world.w.happened(world.cloudTrail, StandInWorld.LOG_GROUP, List.of(world.w.record(30, World.deletedSecretRead("prod/db"))));
+            world.w.happened(
+                    world.cloudTrail,
+                    StandInWorld.LOG_GROUP,
+                    List.of(world.w.record(30, World.deletedSecretRead("prod/db"))));
             Path notification = world.realAlarm();
 
             JsonNode first = world.invoke(notification);
@@ -41,7 +44,9 @@ class ReplayAfterRedeletionStandInTest {
 
             assertThat(world.scheduled(arn)).as("no second action").isTrue();
             assertThat(replay.at("/remediation/0/status").asText()).isEqualTo("SKIPPED");
-            assertThat(replay.at("/remediation/0/detail").asText()).contains("scheduled again after the access").endsWith("not acted on");
+            assertThat(replay.at("/remediation/0/detail").asText())
+                    .contains("scheduled again after the access")
+                    .endsWith("not acted on");
         }
     }
 }

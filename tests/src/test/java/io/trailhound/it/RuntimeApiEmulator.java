@@ -32,12 +32,10 @@ final class RuntimeApiEmulator implements AutoCloseable {
     static final String PREFIX = "/2018-06-01/runtime";
 
     /** What the runtime posted for one invocation. */
-    record Posted(boolean error, String body, String errorType) {
-    }
+    record Posted(boolean error, String body, String errorType) {}
 
     /** An invocation waiting for the runtime to take it. */
-    record Pending(String requestId, String payload, long deadlineMs, CompletableFuture<Posted> result) {
-    }
+    record Pending(String requestId, String payload, long deadlineMs, CompletableFuture<Posted> result) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -97,7 +95,11 @@ final class RuntimeApiEmulator implements AutoCloseable {
 
     /** Queues an invocation with the given time limit; the future completes when the runtime posts its result. */
     Pending enqueue(String payload, Duration timeout) {
-        Pending p = new Pending(UUID.randomUUID().toString(), payload, System.currentTimeMillis() + timeout.toMillis(), new CompletableFuture<>());
+        Pending p = new Pending(
+                UUID.randomUUID().toString(),
+                payload,
+                System.currentTimeMillis() + timeout.toMillis(),
+                new CompletableFuture<>());
         inFlight.put(p.requestId(), p);
         queue.add(p);
         return p;
@@ -118,7 +120,8 @@ final class RuntimeApiEmulator implements AutoCloseable {
             } else if (method.equals("POST") && (path.equals("/init/error") || path.equals("/restore/error"))) {
                 initError.complete(new Posted(true, text(body), errorType));
                 reply(exchange, 202, "{\"status\":\"OK\"}");
-            } else if (method.equals("POST") && path.startsWith("/invocation/")
+            } else if (method.equals("POST")
+                    && path.startsWith("/invocation/")
                     && (path.endsWith("/response") || path.endsWith("/error"))) {
                 String id = path.substring("/invocation/".length(), path.lastIndexOf('/'));
                 Pending p = inFlight.remove(id);
@@ -143,8 +146,10 @@ final class RuntimeApiEmulator implements AutoCloseable {
         headers.add("Lambda-Runtime-Aws-Request-Id", p.requestId());
         headers.add("Lambda-Runtime-Deadline-Ms", String.valueOf(p.deadlineMs()));
         headers.add("Lambda-Runtime-Invoked-Function-Arn", functionArn);
-        headers.add("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
-                + p.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");
+        headers.add(
+                "Lambda-Runtime-Trace-Id",
+                "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
+                        + p.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");
         headers.add("Content-Type", "application/json");
         reply(exchange, 200, p.payload());
     }

@@ -30,11 +30,15 @@ class SameNameSecretsInTwoRegionsStandInTest {
     @Test
     void bothSecretsAreGroupedApartAndBothRestored() throws Exception {
         try (StandInWorld world = new StandInWorld(MOTO, dir);
-             SecretsManagerClient west = SecretsManagerClient.builder().endpointOverride(URI.create(MOTO.endpoint()))
-                     .region(Region.US_WEST_2).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                     .build()) {
+                SecretsManagerClient west = SecretsManagerClient.builder()
+                        .endpointOverride(URI.create(MOTO.endpoint()))
+                        .region(Region.US_WEST_2)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                        .build()) {
             String east = world.scheduledSecret("prod/db");
-            String westArn = west.createSecret(b -> b.name("prod/db").secretString("v")).arn();
+            String westArn =
+                    west.createSecret(b -> b.name("prod/db").secretString("v")).arn();
             west.deleteSecret(b -> b.secretId("prod/db").recoveryWindowInDays(7L));
             world.cloudTrail.happened(List.of(world.w.deleteSecretCall(-86_400, "prod/db", westArn, "us-west-2")));
             var eastRead = world.w.record(30, World.deletedSecretRead("prod/db"));
@@ -45,13 +49,17 @@ class SameNameSecretsInTwoRegionsStandInTest {
             JsonNode alert = world.invoke(world.realAlarm());
 
             List<String> regions = new ArrayList<>();
-            alert.path("findings").forEach(f -> regions.add(f.at("/resource/region").asText()));
+            alert.path("findings")
+                    .forEach(f -> regions.add(f.at("/resource/region").asText()));
             assertThat(regions).containsExactlyInAnyOrder("us-east-1", "us-west-2");
             List<String> done = new ArrayList<>();
-            alert.path("remediation").forEach(r -> done.add(r.path("status").asText() + " " + r.path("resource").asText()));
+            alert.path("remediation")
+                    .forEach(r -> done.add(
+                            r.path("status").asText() + " " + r.path("resource").asText()));
             assertThat(done).containsExactlyInAnyOrder("DONE " + east, "DONE " + westArn);
             assertThat(world.scheduled(east)).isFalse();
-            assertThat(west.describeSecret(b -> b.secretId(westArn)).deletedDate()).isNull();
+            assertThat(west.describeSecret(b -> b.secretId(westArn)).deletedDate())
+                    .isNull();
         }
     }
 }

@@ -32,7 +32,9 @@ final class SampleWorld {
     static final String LOG_GROUP = "CloudTrail/MyCloudWatchLogGroup";
     /** The datapoint every sample alarm names. */
     static final Instant SAMPLE_DATAPOINT = Instant.parse("2026-11-23T10:15:00Z");
-    static final DateTimeFormatter DATAPOINT = DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    static final DateTimeFormatter DATAPOINT =
+            DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss").withZone(ZoneOffset.UTC);
     static final DateTimeFormatter STATE_CHANGE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     final World world;
@@ -44,7 +46,11 @@ final class SampleWorld {
         shift = Duration.between(SAMPLE_DATAPOINT, world.datapoint);
         world.alertTopicWithQueue();
         idempotencyTable = world.idempotencyTable();
-        world.logGroupWithFilter(LOG_GROUP, MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
+        world.logGroupWithFilter(
+                LOG_GROUP,
+                MetricFilterCatalog.SECRET_PATTERN,
+                "CloudTrailLogMetrics",
+                "AttemptsToAccessDeletedSecrets");
         putFilter(MetricFilterCatalog.KMS_PATTERN, "CloudTrailLogMetrics", "KMSKeyPendingDeletionErrorCount");
         putFilter(MetricFilterCatalog.ROOT_PATTERN, "CloudTrailMetrics", "RootAccountUsageCount");
         List<ObjectNode> recent = new ArrayList<>();
@@ -59,8 +65,11 @@ final class SampleWorld {
     }
 
     private void putFilter(String pattern, String namespace, String metric) {
-        world.aws.logs.putMetricFilter(b -> b.logGroupName(LOG_GROUP).filterName(metric + "-filter").filterPattern(pattern)
-                .metricTransformations(t -> t.metricNamespace(namespace).metricName(metric).metricValue("1")));
+        world.aws.logs.putMetricFilter(b -> b.logGroupName(LOG_GROUP)
+                .filterName(metric + "-filter")
+                .filterPattern(pattern)
+                .metricTransformations(
+                        t -> t.metricNamespace(namespace).metricName(metric).metricValue("1")));
     }
 
     /** What the template's {@code Ref}s to resources name in this world (for {@link FunctionConfig#fromTemplate}). */
@@ -72,7 +81,8 @@ final class SampleWorld {
     static String redelivered(String event) throws Exception {
         JsonNode e = World.JSON.readTree(event);
         for (JsonNode record : e.path("Records")) {
-            ((ObjectNode) record.path("Sns")).put("MessageId", java.util.UUID.randomUUID().toString());
+            ((ObjectNode) record.path("Sns"))
+                    .put("MessageId", java.util.UUID.randomUUID().toString());
         }
         return World.JSON.writeValueAsString(e);
     }
@@ -81,7 +91,9 @@ final class SampleWorld {
     Map<String, String> events() throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(EVENTS)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 out.put(f.getFileName().toString(), shifted(f));
             }
         }
@@ -92,11 +104,14 @@ final class SampleWorld {
         JsonNode event = World.JSON.readTree(eventFile.toFile());
         for (JsonNode record : event.path("Records")) {
             ObjectNode sns = (ObjectNode) record.path("Sns");
-            ObjectNode alarm = (ObjectNode) World.JSON.readTree(sns.path("Message").asText());
-            Matcher m = Pattern.compile("\\((\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d)\\)").matcher(alarm.path("NewStateReason").asText());
+            ObjectNode alarm =
+                    (ObjectNode) World.JSON.readTree(sns.path("Message").asText());
+            Matcher m = Pattern.compile("\\((\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d)\\)")
+                    .matcher(alarm.path("NewStateReason").asText());
             StringBuilder reason = new StringBuilder();
             while (m.find()) {
-                Instant t = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss")).toInstant(ZoneOffset.UTC);
+                Instant t = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss"))
+                        .toInstant(ZoneOffset.UTC);
                 m.appendReplacement(reason, "(" + DATAPOINT.format(t.plus(shift)) + ")");
             }
             m.appendTail(reason);
@@ -113,7 +128,9 @@ final class SampleWorld {
         List<ObjectNode> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(EVENTS.resolve("cloudtrail"))) {
             for (Path f : files.sorted().toList()) {
-                try (InputStream in = f.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(f)) : Files.newInputStream(f)) {
+                try (InputStream in = f.toString().endsWith(".gz")
+                        ? new GZIPInputStream(Files.newInputStream(f))
+                        : Files.newInputStream(f)) {
                     World.JSON.readTree(in).path("Records").forEach(r -> out.add((ObjectNode) r));
                 }
             }

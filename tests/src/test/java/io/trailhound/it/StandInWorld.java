@@ -24,12 +24,17 @@ final class StandInWorld implements AutoCloseable {
         this.cloudTrail = new CloudTrailStandIn(moto);
         this.dir = dir;
         w.alertTopicWithQueue();
-        w.logGroupWithFilter(LOG_GROUP, MetricFilterCatalog.SECRET_PATTERN, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
+        w.logGroupWithFilter(
+                LOG_GROUP,
+                MetricFilterCatalog.SECRET_PATTERN,
+                "CloudTrailLogMetrics",
+                "AttemptsToAccessDeletedSecrets");
     }
 
     /** A secret scheduled for deletion a day ago (as CloudTrail recorded it), without any access yet; returns its ARN. */
     String scheduledSecret(String name) {
-        String arn = w.aws.secrets.createSecret(b -> b.name(name).secretString("v")).arn();
+        String arn =
+                w.aws.secrets.createSecret(b -> b.name(name).secretString("v")).arn();
         w.aws.secrets.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(7L));
         cloudTrail.happened(List.of(w.deleteSecretCall(-86_400, name, arn, MotoServer.REGION)));
         return arn;
@@ -45,8 +50,15 @@ final class StandInWorld implements AutoCloseable {
 
     /** Runs invoke on {@code event} with remediation on for any secret; returns the alert's JSON document. */
     JsonNode invoke(Path event, String... moreEnv) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of("REMEDIATION", "on", "REMEDIATION_SCOPE", "all", "CONFIRM_WAIT", "PT1S",
-                "AWS_ENDPOINT_URL", cloudTrail.endpoint()));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "REMEDIATION",
+                "on",
+                "REMEDIATION_SCOPE",
+                "all",
+                "CONFIRM_WAIT",
+                "PT1S",
+                "AWS_ENDPOINT_URL",
+                cloudTrail.endpoint()));
         for (int i = 0; i < moreEnv.length; i += 2) env.put(moreEnv[i], moreEnv[i + 1]);
         w.aws.sqs.purgeQueue(b -> b.queueUrl(w.queueUrl));
         w.invokeWith(env, "--event", event.toString());

@@ -44,25 +44,33 @@ class TemplateTest {
     /** Needed although no SDK call names them: publishing to a KMS-encrypted topic. */
     static final Set<String> IMPLIED = Set.of("kms:GenerateDataKey", "kms:Decrypt");
     /** Actions only present when remediation is enabled (RemediationMode != off). */
-    static final Set<String> REMEDIATION = Set.of("secretsmanager:RestoreSecret", "kms:CancelKeyDeletion", "kms:EnableKey");
+    static final Set<String> REMEDIATION =
+            Set.of("secretsmanager:RestoreSecret", "kms:CancelKeyDeletion", "kms:EnableKey");
 
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     static Run run(String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("cmd", ".out");
         Path err = Files.createTempFile("cmd", ".err");
         Process p;
         try {
-            p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            p = new ProcessBuilder(command)
+                    .directory(ROOT.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
         } catch (IOException e) {
-            throw new IllegalStateException(command[0] + " is not installed: pip install cfn-lint aws-sam-translator", e);
+            throw new IllegalStateException(
+                    command[0] + " is not installed: pip install cfn-lint aws-sam-translator", e);
         }
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " did not finish in 180 s");
         }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Run(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -84,7 +92,9 @@ class TemplateTest {
     }
 
     private static JsonNode runTransform(String... overrides) throws Exception {
-        List<String> command = new ArrayList<>(List.of("python3", ROOT.resolve("tests/src/test/resources/sam_translate.py").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                "python3",
+                ROOT.resolve("tests/src/test/resources/sam_translate.py").toString(),
                 TEMPLATE.toString()));
         command.addAll(List.of(overrides));
         Run t = run(command.toArray(String[]::new));
@@ -98,11 +108,17 @@ class TemplateTest {
         JsonNode function = resources.path("ResponderFunction").path("Properties");
         assertThat(function.path("Runtime").asText()).isEqualTo("java21");
         assertThat(function.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
-        assertThat(resources.path("ResponderFunctionAliaslive").path("Type").asText()).isEqualTo("AWS::Lambda::Alias");
+        assertThat(resources.path("ResponderFunctionAliaslive").path("Type").asText())
+                .isEqualTo("AWS::Lambda::Alias");
         JsonNode subscription = resources.path("ResponderFunctionAlarm").path("Properties");
         assertThat(subscription.at("/TopicArn/Ref").asText()).isEqualTo("AlarmTopic");
-        assertThat(subscription.at("/Endpoint/Ref").asText()).as("SNS invokes the published alias").isEqualTo("ResponderFunctionAliaslive");
-        assertThat(resources.path("ResponderFunctionEventInvokeConfig").at("/Properties/DestinationConfig/OnFailure/Destination/Fn::GetAtt/0").asText())
+        assertThat(subscription.at("/Endpoint/Ref").asText())
+                .as("SNS invokes the published alias")
+                .isEqualTo("ResponderFunctionAliaslive");
+        assertThat(resources
+                        .path("ResponderFunctionEventInvokeConfig")
+                        .at("/Properties/DestinationConfig/OnFailure/Destination/Fn::GetAtt/0")
+                        .asText())
                 .isEqualTo("FailureQueue");
     }
 
@@ -113,7 +129,8 @@ class TemplateTest {
     }
 
     @Test
-    void subscriptionModeJoinsTheMetricFiltersPatternsIntoOneFilterThatTargetsTheAliasFromTheTrailLogGroupOnly() throws Exception {
+    void subscriptionModeJoinsTheMetricFiltersPatternsIntoOneFilterThatTargetsTheAliasFromTheTrailLogGroupOnly()
+            throws Exception {
         JsonNode r = transform().path("Resources");
         JsonNode filter = r.path("TrailSubscriptionFilter");
         assertThat(filter.path("Condition").asText()).isEqualTo("SubscriptionOn");
@@ -122,12 +139,16 @@ class TemplateTest {
         List<String> whenAllOn = new java.util.ArrayList<>();
         List<String> whenAllOff = new java.util.ArrayList<>();
         for (JsonNode piece : join) {
-            whenAllOn.add(piece.isTextual() ? piece.asText() : piece.at("/Fn::If/1").asText());
-            whenAllOff.add(piece.isTextual() ? piece.asText() : piece.at("/Fn::If/2").asText());
+            whenAllOn.add(
+                    piece.isTextual() ? piece.asText() : piece.at("/Fn::If/1").asText());
+            whenAllOff.add(
+                    piece.isTextual() ? piece.asText() : piece.at("/Fn::If/2").asText());
         }
         String pattern = String.join("", whenAllOn);
-        assertThat(pattern).isEqualTo("{ " + part(io.trailhound.evidence.MetricFilterCatalog.SECRET_PATTERN) + " || "
-                + part(io.trailhound.evidence.MetricFilterCatalog.KMS_PATTERN) + " || " + part(io.trailhound.evidence.MetricFilterCatalog.ROOT_PATTERN) + " }");
+        assertThat(pattern)
+                .isEqualTo("{ " + part(io.trailhound.evidence.MetricFilterCatalog.SECRET_PATTERN) + " || "
+                        + part(io.trailhound.evidence.MetricFilterCatalog.KMS_PATTERN) + " || "
+                        + part(io.trailhound.evidence.MetricFilterCatalog.ROOT_PATTERN) + " }");
         var combined = io.trailhound.pattern.FilterPattern.compile(pattern);
         var never = io.trailhound.pattern.FilterPattern.compile(String.join("", whenAllOff));
         for (String record : List.of(
@@ -135,32 +156,39 @@ class TemplateTest {
                 "{\"eventSource\":\"kms.amazonaws.com\",\"eventName\":\"Decrypt\",\"errorMessage\":\"arn:aws:kms:us-east-1:111122223333:key/k is pending deletion.\"}",
                 "{\"eventName\":\"ConsoleLogin\",\"eventType\":\"AwsConsoleSignIn\",\"userIdentity\":{\"type\":\"Root\"}}")) {
             assertThat(combined.matches(record)).as(record).isTrue();
-            assertThat(never.matches(record)).as("a disabled detection's clause matches nothing: " + record).isFalse();
+            assertThat(never.matches(record))
+                    .as("a disabled detection's clause matches nothing: " + record)
+                    .isFalse();
         }
         assertThat(combined.matches("{\"eventName\":\"GetSecretValue\"}")).isFalse();
         JsonNode permission = r.path("SubscriptionInvokePermission").path("Properties");
         assertThat(permission.path("Principal").asText()).isEqualTo("logs.amazonaws.com");
         assertThat(permission.at("/FunctionName/Ref").asText()).isEqualTo("ResponderFunctionAliaslive");
         assertThat(permission.at("/SourceArn/Fn::Sub/0").asText()).contains(":log-group:${Group}:*");
-        assertThat(r.at("/SecretsAlarm/Properties/ActionsEnabled/Fn::If/0").asText()).as("subscription-only mode silences the alarms' actions")
+        assertThat(r.at("/SecretsAlarm/Properties/ActionsEnabled/Fn::If/0").asText())
+                .as("subscription-only mode silences the alarms' actions")
                 .isEqualTo("AlarmsOn");
     }
 
     @Test
     void functionRunsWithTheClientCompilerOnlyAsMeasured() throws Exception {
         JsonNode env = transform().at("/Resources/ResponderFunction/Properties/Environment/Variables");
-        assertThat(env.path("JAVA_TOOL_OPTIONS").asText()).as("chosen with bench/run --only lambda; see docs/DESIGN.md")
+        assertThat(env.path("JAVA_TOOL_OPTIONS").asText())
+                .as("chosen with bench/run --only lambda; see docs/DESIGN.md")
                 .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     }
 
     @Test
     void documentedAlarmNamesPatternsAndThresholds() throws Exception {
         JsonNode r = transform().path("Resources");
-        assertThat(r.at("/SecretsAlarm/Properties/AlarmName").asText()).isEqualTo("AttemptsToAccessDeletedSecretsAlarm");
+        assertThat(r.at("/SecretsAlarm/Properties/AlarmName").asText())
+                .isEqualTo("AttemptsToAccessDeletedSecretsAlarm");
         assertThat(r.at("/SecretsMetricFilter/Properties/FilterPattern").asText())
                 .isEqualTo(io.trailhound.evidence.MetricFilterCatalog.SECRET_PATTERN);
-        assertThat(r.at("/KmsMetricFilter/Properties/FilterPattern").asText()).isEqualTo(io.trailhound.evidence.MetricFilterCatalog.KMS_PATTERN);
-        assertThat(r.at("/RootMetricFilter/Properties/FilterPattern").asText()).isEqualTo(io.trailhound.evidence.MetricFilterCatalog.ROOT_PATTERN);
+        assertThat(r.at("/KmsMetricFilter/Properties/FilterPattern").asText())
+                .isEqualTo(io.trailhound.evidence.MetricFilterCatalog.KMS_PATTERN);
+        assertThat(r.at("/RootMetricFilter/Properties/FilterPattern").asText())
+                .isEqualTo(io.trailhound.evidence.MetricFilterCatalog.ROOT_PATTERN);
         for (String alarm : List.of("SecretsAlarm", "KmsAlarm", "RootAlarm")) {
             JsonNode p = r.path(alarm).path("Properties");
             assertThat(p.path("Threshold").asInt()).isEqualTo(1);
@@ -179,13 +207,15 @@ class TemplateTest {
         Pattern call = Pattern.compile("\\.([a-z][A-Za-z]+)\\(");
         List<String> sources;
         try (Stream<Path> files = Files.walk(ROOT.resolve("functions/responder/src/main/java"))) {
-            sources = files.filter(p -> p.toString().endsWith(".java")).map(p -> {
-                try {
-                    return Files.readString(p);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            sources = files.filter(p -> p.toString().endsWith(".java"))
+                    .map(p -> {
+                        try {
+                            return Files.readString(p);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
         for (var client : CLIENTS.entrySet()) {
             Map<String, String> operations = new java.util.HashMap<>(); // method name -> operation
@@ -194,7 +224,8 @@ class TemplateTest {
                 if (m.getReturnType().getSimpleName().endsWith("Response")) {
                     operations.put(m.getName(), m.getName());
                 } else if (m.getName().endsWith("Paginator")) { // listAliasesPaginator(...) calls ListAliases
-                    operations.put(m.getName(), m.getName().substring(0, m.getName().length() - "Paginator".length()));
+                    operations.put(
+                            m.getName(), m.getName().substring(0, m.getName().length() - "Paginator".length()));
                 }
             }
             for (String source : sources) {
@@ -241,11 +272,14 @@ class TemplateTest {
         List<String> out = new ArrayList<>();
         JsonNode tag = vars.at("/TagCondition/Fn::If");
         JsonNode keys = vars.at("/KeyActions/Fn::If");
-        for (String tagCondition : List.of(tag.get(1).at("/Fn::Sub").asText().replace("${RemediationTag}", "trailhound:auto-cancel"),
+        for (String tagCondition : List.of(
+                tag.get(1).at("/Fn::Sub").asText().replace("${RemediationTag}", "trailhound:auto-cancel"),
                 tag.get(2).asText())) {
             for (String keyActions : List.of(keys.get(1).asText(), keys.get(2).asText())) {
-                out.add(template.replace("${TagCondition}", tagCondition).replace("${KeyActions}", keyActions)
-                        .replace("${AWS::Partition}", "aws").replace("${AWS::AccountId}", "111122223333"));
+                out.add(template.replace("${TagCondition}", tagCondition)
+                        .replace("${KeyActions}", keyActions)
+                        .replace("${AWS::Partition}", "aws")
+                        .replace("${AWS::AccountId}", "111122223333"));
             }
         }
         return out;
@@ -267,14 +301,16 @@ class TemplateTest {
     @Test
     void roleGrantsExactlyTheOperationsTheCodeCalls() throws Exception {
         Set<String> called = operationsCalledByTheCode();
-        assertThat(called).as("sanity: the scan finds the calls we know of")
+        assertThat(called)
+                .as("sanity: the scan finds the calls we know of")
                 .contains("secretsmanager:DescribeSecret", "kms:DescribeKey", "logs:FilterLogEvents", "sns:Publish");
         Set<String> granted = grantedActions(transform().path("Resources"));
         Set<String> expected = new TreeSet<>(called);
         expected.removeAll(NO_PERMISSION_NEEDED);
         expected.addAll(IMPLIED);
         expected.add("sqs:SendMessage"); // Lambda's on-failure destination
-        expected.addAll(Set.of("logs:CreateLogStream", "logs:PutLogEvents")); // the runtime writes the function's own logs
+        expected.addAll(
+                Set.of("logs:CreateLogStream", "logs:PutLogEvents")); // the runtime writes the function's own logs
         assertThat(granted).isEqualTo(expected);
         assertThat(granted).noneMatch(a -> a.contains("*")).doesNotContain("secretsmanager:GetSecretValue");
     }
@@ -283,11 +319,17 @@ class TemplateTest {
     void itsOwnLoggingIsScopedToItsOwnLogGroup() throws Exception {
         JsonNode resources = transform().path("Resources");
         JsonNode role = resources.path("ResponderFunctionRole").path("Properties");
-        assertThat(role.path("ManagedPolicyArns").isMissingNode() || role.path("ManagedPolicyArns").isEmpty())
-                .as("no AWSLambdaBasicExecutionRole (logs on every log group)").isTrue();
-        assertThat(resources.at("/ResponderFunction/Properties/Role/Fn::GetAtt/0").asText()).isEqualTo("ResponderFunctionRole");
+        assertThat(role.path("ManagedPolicyArns").isMissingNode()
+                        || role.path("ManagedPolicyArns").isEmpty())
+                .as("no AWSLambdaBasicExecutionRole (logs on every log group)")
+                .isTrue();
+        assertThat(resources
+                        .at("/ResponderFunction/Properties/Role/Fn::GetAtt/0")
+                        .asText())
+                .isEqualTo("ResponderFunctionRole");
         List<JsonNode> logging = roleStatements(resources).stream()
-                .filter(st -> st.path("Action").toString().contains("logs:PutLogEvents")).toList();
+                .filter(st -> st.path("Action").toString().contains("logs:PutLogEvents"))
+                .toList();
         assertThat(logging).singleElement().satisfies(st -> {
             assertThat(st.path("Resource").toString()).isEqualTo("{\"Fn::GetAtt\":[\"ResponderLogGroup\",\"Arn\"]}");
             assertThat(st.path("Action").toString()).isEqualTo("[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]");
@@ -297,10 +339,13 @@ class TemplateTest {
     @Test
     void taggedScopeCarriesTheResourceTagConditionAndEnableKeyNeedsReenableKeys() throws Exception {
         JsonNode resources = transform().path("Resources");
-        assertThat(resources.at("/ResponderRemediationPolicy/Condition").asText()).isEqualTo("RemediationEnabled");
+        assertThat(resources.at("/ResponderRemediationPolicy/Condition").asText())
+                .isEqualTo("RemediationEnabled");
         JsonNode conditions = transform().path("Conditions");
-        assertThat(conditions.at("/RemediationTagged/Fn::Equals").toString()).isEqualTo("[{\"Ref\":\"RemediationScope\"},\"tagged\"]");
-        assertThat(conditions.at("/ReenableKeysOn/Fn::Equals").toString()).isEqualTo("[{\"Ref\":\"ReenableKeys\"},\"true\"]");
+        assertThat(conditions.at("/RemediationTagged/Fn::Equals").toString())
+                .isEqualTo("[{\"Ref\":\"RemediationScope\"},\"tagged\"]");
+        assertThat(conditions.at("/ReenableKeysOn/Fn::Equals").toString())
+                .isEqualTo("[{\"Ref\":\"ReenableKeys\"},\"true\"]");
         JsonNode sub = resources.at("/ResponderRemediationPolicy/Properties/PolicyDocument/Fn::Sub/1");
         assertThat(sub.at("/TagCondition/Fn::If/0").asText()).isEqualTo("RemediationTagged");
         assertThat(sub.at("/KeyActions/Fn::If/0").asText()).isEqualTo("ReenableKeysOn");
@@ -310,10 +355,14 @@ class TemplateTest {
             boolean tagged = i < 2;
             boolean enable = i % 2 == 0;
             for (JsonNode st : statements) {
-                assertThat(st.at("/Condition/StringEquals/aws:ResourceTag~1trailhound:auto-cancel").asText())
-                        .as("variant " + i + " " + st.path("Sid").asText()).isEqualTo(tagged ? "true" : "");
+                assertThat(st.at("/Condition/StringEquals/aws:ResourceTag~1trailhound:auto-cancel")
+                                .asText())
+                        .as("variant " + i + " " + st.path("Sid").asText())
+                        .isEqualTo(tagged ? "true" : "");
             }
-            assertThat(statements.toString().contains("kms:EnableKey")).as("variant " + i).isEqualTo(enable);
+            assertThat(statements.toString().contains("kms:EnableKey"))
+                    .as("variant " + i)
+                    .isEqualTo(enable);
             assertThat(statements.toString()).contains("secretsmanager:RestoreSecret", "kms:CancelKeyDeletion");
         }
     }
@@ -330,7 +379,8 @@ class TemplateTest {
         }
         assertThat(allow.at("/Principal/Service").asText()).isEqualTo("cloudwatch.amazonaws.com");
         assertThat(allow.at("/Condition/ArnLike/aws:SourceArn").toString()).isEqualTo(alarms);
-        assertThat(allow.at("/Condition/StringEquals/aws:SourceAccount/Ref").asText()).isEqualTo("AWS::AccountId");
+        assertThat(allow.at("/Condition/StringEquals/aws:SourceAccount/Ref").asText())
+                .isEqualTo("AWS::AccountId");
         assertThat(deny.path("Effect").asText()).isEqualTo("Deny");
         assertThat(deny.path("Principal").asText()).isEqualTo("*");
         assertThat(deny.path("Action").asText()).isEqualTo("sns:Publish");
@@ -347,7 +397,9 @@ class TemplateTest {
         assertThat(table.at("/TimeToLiveSpecification/Enabled").asBoolean()).isTrue();
         assertThat(table.at("/TimeToLiveSpecification/AttributeName").asText()).isEqualTo("expiresAt");
         assertThat(table.at("/SSESpecification/SSEEnabled").asBoolean()).isTrue();
-        assertThat(r.at("/ResponderFunction/Properties/Environment/Variables/IDEMPOTENCY_TABLE/Ref").asText()).isEqualTo("IdempotencyTable");
+        assertThat(r.at("/ResponderFunction/Properties/Environment/Variables/IDEMPOTENCY_TABLE/Ref")
+                        .asText())
+                .isEqualTo("IdempotencyTable");
         String policies = r.at("/ResponderFunctionRole/Properties/Policies").toString();
         assertThat(grantedActions(r).stream().filter(a -> a.startsWith("dynamodb:")))
                 .containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
@@ -363,16 +415,24 @@ class TemplateTest {
         assertThat(alarm.at("/Dimensions/0/Value/Fn::GetAtt/0").asText()).isEqualTo("FailureQueue");
         assertThat(alarm.path("Threshold").asInt()).isZero();
         assertThat(alarm.path("ComparisonOperator").asText()).isEqualTo("GreaterThanThreshold");
-        assertThat(alarm.at("/AlarmActions/0/Ref").asText()).as("people, not the function").isEqualTo("AlertTopic");
+        assertThat(alarm.at("/AlarmActions/0/Ref").asText())
+                .as("people, not the function")
+                .isEqualTo("AlertTopic");
         String topicPolicy = r.at("/AlertTopicPolicy/Properties/PolicyDocument").toString();
-        assertThat(topicPolicy).contains("\"Service\":\"cloudwatch.amazonaws.com\"").contains("aws:SourceAccount");
+        assertThat(topicPolicy)
+                .contains("\"Service\":\"cloudwatch.amazonaws.com\"")
+                .contains("aws:SourceAccount");
     }
 
     @Test
     void remediationPermissionsOnlyWhenRemediationIsOn() throws Exception {
         JsonNode resources = transform().path("Resources");
-        assertThat(resources.at("/ResponderRemediationPolicy/Condition").asText()).isEqualTo("RemediationEnabled");
-        assertThat(resources.at("/ResponderRemediationPolicy/Properties/Roles/0/Ref").asText()).isEqualTo("ResponderFunctionRole");
+        assertThat(resources.at("/ResponderRemediationPolicy/Condition").asText())
+                .isEqualTo("RemediationEnabled");
+        assertThat(resources
+                        .at("/ResponderRemediationPolicy/Properties/Roles/0/Ref")
+                        .asText())
+                .isEqualTo("ResponderFunctionRole");
         String role = resources.at("/ResponderFunctionRole/Properties/Policies").toString();
         for (String action : REMEDIATION) {
             assertThat(role).as(action + " is not in the role's own policy").doesNotContain(action);

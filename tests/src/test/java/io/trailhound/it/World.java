@@ -37,12 +37,16 @@ final class World {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Secrets Manager's error for a secret scheduled for deletion, as CloudTrail records it. */
     static final String GONE = "You can't perform this operation on the secret because it was marked for deletion.";
-    static final DateTimeFormatter DATAPOINT = DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    static final DateTimeFormatter DATAPOINT =
+            DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss").withZone(ZoneOffset.UTC);
 
     final MotoServer moto;
     final Aws aws;
     /** The start of the breaching period: the events happen just after it. */
-    final Instant datapoint = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(6, ChronoUnit.MINUTES); // moto's ALARM is set now
+    final Instant datapoint =
+            Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(6, ChronoUnit.MINUTES); // moto's ALARM is set now
+
     String alertTopicArn;
     String queueUrl;
 
@@ -54,15 +58,20 @@ final class World {
     void alertTopicWithQueue() {
         alertTopicArn = aws.sns.createTopic(b -> b.name("trailhound-alerts")).topicArn();
         queueUrl = aws.sqs.createQueue(b -> b.queueName("alerts")).queueUrl();
-        String queueArn = aws.sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        aws.sns.subscribe(b -> b.topicArn(alertTopicArn).protocol("sqs").endpoint(queueArn)
+        String queueArn = aws.sqs
+                .getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        aws.sns.subscribe(b -> b.topicArn(alertTopicArn)
+                .protocol("sqs")
+                .endpoint(queueArn)
                 .attributes(Map.of("RawMessageDelivery", "true")));
     }
 
     /** The idempotency table as the template creates it (partition key id, a string; on demand); returns its name. */
     String idempotencyTable() {
-        aws.dynamo.createTable(b -> b.tableName("trailhound-idempotency").billingMode("PAY_PER_REQUEST")
+        aws.dynamo.createTable(b -> b.tableName("trailhound-idempotency")
+                .billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
                 .keySchema(k -> k.attributeName("id").keyType("HASH")));
         return "trailhound-idempotency";
@@ -71,8 +80,14 @@ final class World {
     void logGroupWithFilter(String logGroup, String pattern, String namespace, String metric) {
         aws.logs.createLogGroup(b -> b.logGroupName(logGroup));
         aws.logs.createLogStream(b -> b.logGroupName(logGroup).logStreamName("111122223333_CloudTrail_us-east-1"));
-        aws.logs.putMetricFilter(b -> b.logGroupName(logGroup).filterName(metric + "-filter").filterPattern(pattern)
-                .metricTransformations(MetricTransformation.builder().metricNamespace(namespace).metricName(metric).metricValue("1").build()));
+        aws.logs.putMetricFilter(b -> b.logGroupName(logGroup)
+                .filterName(metric + "-filter")
+                .filterPattern(pattern)
+                .metricTransformations(MetricTransformation.builder()
+                        .metricNamespace(namespace)
+                        .metricName(metric)
+                        .metricValue("1")
+                        .build()));
     }
 
     /** Records that happened: in the log group (the trail's own stream) and in the stand-in's event history. */
@@ -95,22 +110,43 @@ final class World {
         List<InputLogEvent> events = new ArrayList<>();
         for (ObjectNode r : records) {
             Instant t = Instant.parse(r.get("eventTime").asText());
-            events.add(InputLogEvent.builder().timestamp(t.toEpochMilli()).message(r.toString()).build());
+            events.add(InputLogEvent.builder()
+                    .timestamp(t.toEpochMilli())
+                    .message(r.toString())
+                    .build());
         }
         events.sort(Comparator.comparing(InputLogEvent::timestamp));
-        aws.logs.putLogEvents(b -> b.logGroupName(logGroup).logStreamName(stream).logEvents(events));
+        aws.logs.putLogEvents(
+                b -> b.logGroupName(logGroup).logStreamName(stream).logEvents(events));
     }
 
     /** A CloudTrail record at {@code secondsAfterDatapoint}; {@code fields} override or add top-level fields. */
     ObjectNode record(int secondsAfterDatapoint, Map<String, Object> fields) {
         ObjectNode r = JSON.createObjectNode();
         r.put("eventVersion", "1.08");
-        r.set("userIdentity", JSON.valueToTree(Map.of("type", "AssumedRole",
-                "arn", "arn:aws:sts::" + MotoServer.ACCOUNT + ":assumed-role/payments-api/app-7f3a",
-                "accountId", MotoServer.ACCOUNT,
-                "sessionContext", Map.of("sessionIssuer", Map.of("type", "Role",
-                        "arn", "arn:aws:iam::" + MotoServer.ACCOUNT + ":role/payments-api")))));
-        r.put("eventTime", datapoint.plusSeconds(secondsAfterDatapoint).truncatedTo(ChronoUnit.SECONDS).toString());
+        r.set(
+                "userIdentity",
+                JSON.valueToTree(Map.of(
+                        "type",
+                        "AssumedRole",
+                        "arn",
+                        "arn:aws:sts::" + MotoServer.ACCOUNT + ":assumed-role/payments-api/app-7f3a",
+                        "accountId",
+                        MotoServer.ACCOUNT,
+                        "sessionContext",
+                        Map.of(
+                                "sessionIssuer",
+                                Map.of(
+                                        "type",
+                                        "Role",
+                                        "arn",
+                                        "arn:aws:iam::" + MotoServer.ACCOUNT + ":role/payments-api")))));
+        r.put(
+                "eventTime",
+                datapoint
+                        .plusSeconds(secondsAfterDatapoint)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
         r.put("awsRegion", MotoServer.REGION);
         r.put("sourceIPAddress", "203.0.113.10");
         r.put("userAgent", "aws-sdk-java/2.40.2");
@@ -123,17 +159,42 @@ final class World {
 
     /** The DeleteSecret call that scheduled {@code name} for deletion, {@code secondsAfterDatapoint} from the datapoint (negative: before). */
     ObjectNode deleteSecretCall(int secondsAfterDatapoint, String name, String arn, String region) {
-        return record(secondsAfterDatapoint, Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "DeleteSecret",
-                "awsRegion", region, "requestParameters", Map.of("secretId", name, "recoveryWindowInDays", 7),
-                "responseElements", Map.of("arn", arn, "name", name),
-                "userIdentity", Map.of("type", "IAMUser", "arn", "arn:aws:iam::" + MotoServer.ACCOUNT + ":user/alice",
-                        "accountId", MotoServer.ACCOUNT)));
+        return record(
+                secondsAfterDatapoint,
+                Map.of(
+                        "eventSource",
+                        "secretsmanager.amazonaws.com",
+                        "eventName",
+                        "DeleteSecret",
+                        "awsRegion",
+                        region,
+                        "requestParameters",
+                        Map.of("secretId", name, "recoveryWindowInDays", 7),
+                        "responseElements",
+                        Map.of("arn", arn, "name", name),
+                        "userIdentity",
+                        Map.of(
+                                "type",
+                                "IAMUser",
+                                "arn",
+                                "arn:aws:iam::" + MotoServer.ACCOUNT + ":user/alice",
+                                "accountId",
+                                MotoServer.ACCOUNT)));
     }
 
     /** The fields of a GetSecretValue call refused because the secret is scheduled for deletion. */
     static Map<String, Object> deletedSecretRead(String secretId) {
-        return Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "GetSecretValue",
-                "errorCode", "InvalidRequestException", "errorMessage", GONE, "requestParameters", Map.of("secretId", secretId));
+        return Map.of(
+                "eventSource",
+                "secretsmanager.amazonaws.com",
+                "eventName",
+                "GetSecretValue",
+                "errorCode",
+                "InvalidRequestException",
+                "errorMessage",
+                GONE,
+                "requestParameters",
+                Map.of("secretId", secretId));
     }
 
     /**
@@ -145,14 +206,24 @@ final class World {
         var events = page.putArray("Events");
         if (secret != null) {
             String arn = aws.secrets.describeSecret(b -> b.secretId(secret)).arn();
-            var record = record(-86_400, Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "DeleteSecret",
-                    "requestParameters", Map.of("secretId", secret, "recoveryWindowInDays", 7),
-                    "responseElements", Map.of("arn", arn, "name", secret)));
+            var record = record(
+                    -86_400,
+                    Map.of(
+                            "eventSource",
+                            "secretsmanager.amazonaws.com",
+                            "eventName",
+                            "DeleteSecret",
+                            "requestParameters",
+                            Map.of("secretId", secret, "recoveryWindowInDays", 7),
+                            "responseElements",
+                            Map.of("arn", arn, "name", secret)));
             events.addObject()
                     .put("EventId", record.get("eventID").asText())
                     .put("EventName", "DeleteSecret")
                     .put("ReadOnly", "false")
-                    .put("EventTime", Instant.parse(record.get("eventTime").asText()).getEpochSecond())
+                    .put(
+                            "EventTime",
+                            Instant.parse(record.get("eventTime").asText()).getEpochSecond())
                     .put("EventSource", "secretsmanager.amazonaws.com")
                     .put("CloudTrailEvent", record.toString());
         }
@@ -167,8 +238,21 @@ final class World {
 
     private static Path snsEvent(Path dir, String alarmName, String message) throws Exception {
         Path file = dir.resolve(alarmName + ".json");
-        Files.writeString(file, JSON.writeValueAsString(Map.of("Records", List.of(Map.of("EventSource", "aws:sns",
-                "Sns", Map.of("Type", "Notification", "MessageId", UUID.randomUUID().toString(), "Message", message))))));
+        Files.writeString(
+                file,
+                JSON.writeValueAsString(Map.of(
+                        "Records",
+                        List.of(Map.of(
+                                "EventSource",
+                                "aws:sns",
+                                "Sns",
+                                Map.of(
+                                        "Type",
+                                        "Notification",
+                                        "MessageId",
+                                        UUID.randomUUID().toString(),
+                                        "Message",
+                                        message))))));
         return file;
     }
 
@@ -179,11 +263,22 @@ final class World {
      */
     String alarmMessage(String alarmName, String namespace, String metric) throws Exception {
         String reason = breachReason();
-        aws.cloudWatch.putMetricAlarm(b -> b.alarmName(alarmName).namespace(namespace).metricName(metric)
-                .statistic(Statistic.SUM).period(300).evaluationPeriods(1).datapointsToAlarm(1).threshold(1.0)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD).treatMissingData("notBreaching"));
-        aws.cloudWatch.setAlarmState(b -> b.alarmName(alarmName).stateValue(StateValue.ALARM).stateReason(reason));
-        MetricAlarm alarm = aws.cloudWatch.describeAlarms(b -> b.alarmNames(alarmName)).metricAlarms().get(0);
+        aws.cloudWatch.putMetricAlarm(b -> b.alarmName(alarmName)
+                .namespace(namespace)
+                .metricName(metric)
+                .statistic(Statistic.SUM)
+                .period(300)
+                .evaluationPeriods(1)
+                .datapointsToAlarm(1)
+                .threshold(1.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData("notBreaching"));
+        aws.cloudWatch.setAlarmState(
+                b -> b.alarmName(alarmName).stateValue(StateValue.ALARM).stateReason(reason));
+        MetricAlarm alarm = aws.cloudWatch
+                .describeAlarms(b -> b.alarmNames(alarmName))
+                .metricAlarms()
+                .get(0);
         return message(alarmName, namespace, metric, reason, alarm.stateUpdatedTimestamp());
     }
 
@@ -197,21 +292,42 @@ final class World {
                 + ")] was greater than or equal to the threshold (1.0).";
     }
 
-    static String message(String alarmName, String namespace, String metric, String reason, Instant changed) throws Exception {
+    static String message(String alarmName, String namespace, String metric, String reason, Instant changed)
+            throws Exception {
         return JSON.writeValueAsString(Map.of(
-                "AlarmName", alarmName,
-                "AWSAccountId", MotoServer.ACCOUNT,
-                "NewStateValue", "ALARM",
-                "OldStateValue", "OK",
-                "NewStateReason", reason,
-                "StateChangeTime", changed.toString(),
-                "AlarmArn", "arn:aws:cloudwatch:" + MotoServer.REGION + ":" + MotoServer.ACCOUNT + ":alarm:" + alarmName,
-                "Trigger", Map.of("MetricName", metric, "Namespace", namespace, "Statistic", "SUM", "Period", 300,
-                        "EvaluationPeriods", 1, "DatapointsToAlarm", 1, "Threshold", 1.0)));
+                "AlarmName",
+                alarmName,
+                "AWSAccountId",
+                MotoServer.ACCOUNT,
+                "NewStateValue",
+                "ALARM",
+                "OldStateValue",
+                "OK",
+                "NewStateReason",
+                reason,
+                "StateChangeTime",
+                changed.toString(),
+                "AlarmArn",
+                "arn:aws:cloudwatch:" + MotoServer.REGION + ":" + MotoServer.ACCOUNT + ":alarm:" + alarmName,
+                "Trigger",
+                Map.of(
+                        "MetricName",
+                        metric,
+                        "Namespace",
+                        namespace,
+                        "Statistic",
+                        "SUM",
+                        "Period",
+                        300,
+                        "EvaluationPeriods",
+                        1,
+                        "DatapointsToAlarm",
+                        1,
+                        "Threshold",
+                        1.0)));
     }
 
-    record Run(String out, String err) {
-    }
+    record Run(String out, String err) {}
 
     /** Runs `invoke` in-process with moto's environment (and the alert topic when there is one). */
     Run invoke(String... args) throws Exception {
@@ -225,14 +341,21 @@ final class World {
         env.putAll(extraEnv);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        InvokeCommand.run(List.of(args), env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        InvokeCommand.run(
+                List.of(args),
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The alerts the queue received: JSON documents with their SNS message attributes. */
     List<Alert> alerts() throws Exception {
         List<Alert> out = new ArrayList<>();
-        for (Message m : aws.sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).messageAttributeNames("All")).messages()) {
+        for (Message m : aws.sqs
+                .receiveMessage(
+                        b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).messageAttributeNames("All"))
+                .messages()) {
             Map<String, String> attrs = new HashMap<>();
             m.messageAttributes().forEach((k, v) -> attrs.put(k, v.stringValue()));
             out.add(new Alert(JSON.readTree(m.body()), attrs));
@@ -240,6 +363,5 @@ final class World {
         return out;
     }
 
-    record Alert(JsonNode doc, Map<String, String> attributes) {
-    }
+    record Alert(JsonNode doc, Map<String, String> attributes) {}
 }

@@ -30,10 +30,32 @@ public record AlarmNotification(
     }
 
     /** A metric alarm whose times all read. */
-    public AlarmNotification(String alarmName, String alarmArn, String accountId, String region, String newState, String oldState,
-                             String reason, Instant stateChangeTime, int periodSeconds, int evaluationPeriods, List<MetricRef> metrics) {
-        this(alarmName, alarmArn, accountId, region, newState, oldState, reason, stateChangeTime, periodSeconds, evaluationPeriods,
-                metrics, null, null);
+    public AlarmNotification(
+            String alarmName,
+            String alarmArn,
+            String accountId,
+            String region,
+            String newState,
+            String oldState,
+            String reason,
+            Instant stateChangeTime,
+            int periodSeconds,
+            int evaluationPeriods,
+            List<MetricRef> metrics) {
+        this(
+                alarmName,
+                alarmArn,
+                accountId,
+                region,
+                newState,
+                oldState,
+                reason,
+                stateChangeTime,
+                periodSeconds,
+                evaluationPeriods,
+                metrics,
+                null,
+                null);
     }
 
     /** One metric behind the alarm: the single metric, or each metric of a metric-math alarm. */

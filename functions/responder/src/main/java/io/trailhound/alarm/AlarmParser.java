@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class AlarmParser {
 
-    private AlarmParser() {
-    }
+    private AlarmParser() {}
 
     public static AlarmNotification parse(String message) {
         if (message == null || message.isBlank()) {
@@ -27,15 +26,18 @@ public final class AlarmParser {
             root = Json.parse(message);
         } catch (JsonProcessingException e) {
             String head = message.strip();
-            throw new AlarmParseException(head.startsWith("{")
-                    ? "the SNS message is truncated or malformed JSON: " + JsonErrors.describe(e)
-                    : "the SNS message is not JSON, so it is not a CloudWatch alarm notification");
+            throw new AlarmParseException(
+                    head.startsWith("{")
+                            ? "the SNS message is truncated or malformed JSON: " + JsonErrors.describe(e)
+                            : "the SNS message is not JSON, so it is not a CloudWatch alarm notification");
         }
         if (root == null || !root.isObject()) {
-            throw new AlarmParseException("the SNS message is JSON but not an object, so it is not a CloudWatch alarm notification");
+            throw new AlarmParseException(
+                    "the SNS message is JSON but not an object, so it is not a CloudWatch alarm notification");
         }
         if (!isAlarmMessage(root)) {
-            throw new AlarmParseException("the SNS message is not a CloudWatch alarm notification (no AlarmName/NewStateValue)");
+            throw new AlarmParseException(
+                    "the SNS message is not a CloudWatch alarm notification (no AlarmName/NewStateValue)");
         }
         return read(root);
     }
@@ -49,10 +51,16 @@ public final class AlarmParser {
         String name = root.get("AlarmName").asText();
         JsonNode trigger = root.path("Trigger");
         AlarmNotification.Composite composite = root.hasNonNull("AlarmRule")
-                ? CompositeRule.of(root.get("AlarmRule").asText(), triggering(root)) : null;
+                ? CompositeRule.of(root.get("AlarmRule").asText(), triggering(root))
+                : null;
         int evaluationPeriods = Math.max(1, trigger.path("EvaluationPeriods").asInt(1));
-        List<AlarmNotification.MetricRef> metrics = trigger.isObject() ? metrics(trigger, trigger.path("Period").asInt(0)) : List.of();
-        int period = trigger.path("Period").asInt(metrics.stream().mapToInt(AlarmNotification.MetricRef::periodSeconds).max().orElse(0));
+        List<AlarmNotification.MetricRef> metrics =
+                trigger.isObject() ? metrics(trigger, trigger.path("Period").asInt(0)) : List.of();
+        int period = trigger.path("Period")
+                .asInt(metrics.stream()
+                        .mapToInt(AlarmNotification.MetricRef::periodSeconds)
+                        .max()
+                        .orElse(0));
         String arn = text(root, "AlarmArn");
         String time = text(root, "StateChangeTime");
         return new AlarmNotification(
@@ -87,13 +95,16 @@ public final class AlarmParser {
     private static List<AlarmNotification.MetricRef> metrics(JsonNode trigger, int period) {
         List<AlarmNotification.MetricRef> out = new ArrayList<>();
         if (trigger.hasNonNull("MetricName") && trigger.hasNonNull("Namespace")) {
-            out.add(new AlarmNotification.MetricRef(trigger.get("Namespace").asText(), trigger.get("MetricName").asText(), period));
+            out.add(new AlarmNotification.MetricRef(
+                    trigger.get("Namespace").asText(), trigger.get("MetricName").asText(), period));
         }
         for (JsonNode m : trigger.path("Metrics")) { // metric-math alarm: every MetricStat
             JsonNode stat = m.path("MetricStat");
             JsonNode metric = stat.path("Metric");
             if (metric.hasNonNull("MetricName") && metric.hasNonNull("Namespace")) {
-                out.add(new AlarmNotification.MetricRef(metric.get("Namespace").asText(), metric.get("MetricName").asText(),
+                out.add(new AlarmNotification.MetricRef(
+                        metric.get("Namespace").asText(),
+                        metric.get("MetricName").asText(),
                         stat.path("Period").asInt(period)));
             }
         }

@@ -29,8 +29,7 @@ public final class AlarmReader {
     static final String STATE_CHANGE = "CloudWatch Alarm State Change";
     static final String CONFIGURATION_CHANGE = "CloudWatch Alarm Configuration Change";
 
-    private AlarmReader() {
-    }
+    private AlarmReader() {}
 
     /** What the Lambda runtime hands over: always JSON, but read defensively. */
     public static List<Delivery> read(String input) {
@@ -40,7 +39,8 @@ public final class AlarmReader {
         try {
             return read(Json.parse(input));
         } catch (JsonProcessingException e) {
-            return List.of(new Delivery.Unreadable(null, "the event is not JSON: " + JsonErrors.describe(e), null, input));
+            return List.of(
+                    new Delivery.Unreadable(null, "the event is not JSON: " + JsonErrors.describe(e), null, input));
         }
     }
 
@@ -56,14 +56,20 @@ public final class AlarmReader {
             }
             return out;
         }
-        return List.of(root != null && root.isObject() && root.has("Type") && root.has("MessageId")
-                ? snsBody(root) : document(null, null, root, Json.write(root)));
+        return List.of(
+                root != null && root.isObject() && root.has("Type") && root.has("MessageId")
+                        ? snsBody(root)
+                        : document(null, null, root, Json.write(root)));
     }
 
     private static Delivery record(JsonNode record) {
         JsonNode sns = record.path("Sns");
         if (sns.isObject()) {
-            return sns(sns.path("MessageId").asText(null), sns.path("Subject").asText(null), sns.path("Message"), sns.path("MessageAttributes"));
+            return sns(
+                    sns.path("MessageId").asText(null),
+                    sns.path("Subject").asText(null),
+                    sns.path("Message"),
+                    sns.path("MessageAttributes"));
         }
         if ("aws:sqs".equals(record.path("eventSource").asText())) {
             String id = record.path("messageId").asText(null);
@@ -74,7 +80,10 @@ public final class AlarmReader {
             }
             return message(id, null, body.asText(null), record.path("messageAttributes"));
         }
-        return new Delivery.Unreadable(null, "a record's Sns.Message is missing or not a string, so it is not an SNS event", null,
+        return new Delivery.Unreadable(
+                null,
+                "a record's Sns.Message is missing or not a string, so it is not an SNS event",
+                null,
                 Json.write(record));
     }
 
@@ -85,27 +94,41 @@ public final class AlarmReader {
         String subject = body.path("Subject").asText(null);
         return switch (type) {
             case "Notification" -> sns(id, subject, body.path("Message"), body.path("MessageAttributes"));
-            case "SubscriptionConfirmation" -> new Delivery.Unreadable(id,
-                    "an SNS subscription confirmation (topic " + body.path("TopicArn").asText("?") + "), not a CloudWatch alarm notification",
-                    subject, body.path("Message").asText(null));
-            case "UnsubscribeConfirmation" -> new Delivery.Unreadable(id,
-                    "an SNS unsubscribe confirmation (topic " + body.path("TopicArn").asText("?") + "), not a CloudWatch alarm notification",
-                    subject, body.path("Message").asText(null));
-            default -> new Delivery.Unreadable(id, "an SNS message of type '" + type + "', not a CloudWatch alarm notification", subject,
-                    body.path("Message").asText(null));
+            case "SubscriptionConfirmation" ->
+                new Delivery.Unreadable(
+                        id,
+                        "an SNS subscription confirmation (topic "
+                                + body.path("TopicArn").asText("?") + "), not a CloudWatch alarm notification",
+                        subject,
+                        body.path("Message").asText(null));
+            case "UnsubscribeConfirmation" ->
+                new Delivery.Unreadable(
+                        id,
+                        "an SNS unsubscribe confirmation (topic "
+                                + body.path("TopicArn").asText("?") + "), not a CloudWatch alarm notification",
+                        subject,
+                        body.path("Message").asText(null));
+            default ->
+                new Delivery.Unreadable(
+                        id,
+                        "an SNS message of type '" + type + "', not a CloudWatch alarm notification",
+                        subject,
+                        body.path("Message").asText(null));
         };
     }
 
     private static Delivery sns(String id, String subject, JsonNode message, JsonNode attributes) {
         if (!message.isTextual()) {
-            return new Delivery.Unreadable(id, "a record's Sns.Message is missing or not a string, so it is not an SNS event", subject, null);
+            return new Delivery.Unreadable(
+                    id, "a record's Sns.Message is missing or not a string, so it is not an SNS event", subject, null);
         }
         return message(id, subject, message.asText(), attributes);
     }
 
     /** One SNS (or SQS) message: ours, an alarm in one of its shapes, or something named for what it is. */
     private static Delivery message(String id, String subject, String text, JsonNode attributes) {
-        if ((attributes != null && attributes.has(RenderedAlert.ORIGIN_ATTRIBUTE)) || (text != null && text.startsWith(RenderedAlert.JSON_PREFIX))) {
+        if ((attributes != null && attributes.has(RenderedAlert.ORIGIN_ATTRIBUTE))
+                || (text != null && text.startsWith(RenderedAlert.JSON_PREFIX))) {
             return new Delivery.Own(id);
         }
         if (text == null || text.isBlank()) {
@@ -131,11 +154,15 @@ public final class AlarmReader {
         }
         try {
             if (root != null && root.isTextual()) {
-                return new Delivery.Unreadable(id, PlainText.describe(root.asText(), subject, null), subject, root.asText());
+                return new Delivery.Unreadable(
+                        id, PlainText.describe(root.asText(), subject, null), subject, root.asText());
             }
             if (root == null || !root.isObject()) {
-                return new Delivery.Unreadable(id, "the SNS message is JSON but not an object, so it is not a CloudWatch alarm notification",
-                        subject, text);
+                return new Delivery.Unreadable(
+                        id,
+                        "the SNS message is JSON but not an object, so it is not a CloudWatch alarm notification",
+                        subject,
+                        text);
             }
             if (AlarmParser.isAlarmMessage(root)) {
                 return new Delivery.Alarm(id, AlarmParser.read(root));
@@ -143,17 +170,27 @@ public final class AlarmReader {
             String detailType = root.path("detail-type").asText("");
             if (detailType.equals(CONFIGURATION_CHANGE)) {
                 JsonNode detail = root.path("detail");
-                return new Delivery.Unreadable(id, "a CloudWatch alarm configuration change (" + detail.path("operation").asText("?")
-                        + ") of '" + detail.path("alarmName").asText("?") + "', not a state change", subject, text);
+                return new Delivery.Unreadable(
+                        id,
+                        "a CloudWatch alarm configuration change ("
+                                + detail.path("operation").asText("?") + ") of '"
+                                + detail.path("alarmName").asText("?") + "', not a state change",
+                        subject,
+                        text);
             }
             boolean stateChange = detailType.equals(STATE_CHANGE)
-                    || ("aws.cloudwatch".equals(root.path("source").asText()) && root.path("alarmData").isObject());
+                    || ("aws.cloudwatch".equals(root.path("source").asText())
+                            && root.path("alarmData").isObject());
             if (stateChange && StateChangeParser.data(root).isObject()) {
                 AlarmNotification alarm = StateChangeParser.read(root);
                 return new Delivery.Alarm(id != null ? id : stateChangeId(root, alarm), alarm);
             }
-            return new Delivery.Unreadable(id, "a JSON object that is not a CloudWatch alarm notification (no AlarmName/NewStateValue,"
-                    + " no alarm state change)", subject, text);
+            return new Delivery.Unreadable(
+                    id,
+                    "a JSON object that is not a CloudWatch alarm notification (no AlarmName/NewStateValue,"
+                            + " no alarm state change)",
+                    subject,
+                    text);
         } catch (AlarmParseException e) {
             return new Delivery.Unreadable(id, e.getMessage(), subject, text);
         }
@@ -165,7 +202,8 @@ public final class AlarmReader {
      */
     private static String stateChangeId(JsonNode root, AlarmNotification alarm) {
         if (root.hasNonNull("id")) return root.get("id").asText();
-        String time = StateChangeParser.data(root).path("state").path("timestamp").asText(null);
+        String time =
+                StateChangeParser.data(root).path("state").path("timestamp").asText(null);
         return alarm.alarmArn() == null || time == null ? null : alarm.alarmArn() + "@" + time;
     }
 

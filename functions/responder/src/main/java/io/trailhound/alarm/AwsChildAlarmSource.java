@@ -29,12 +29,18 @@ public final class AwsChildAlarmSource implements ChildAlarmSource {
         CloudWatchClient client = cloudWatch.apply(region);
         for (int from = 0; from < names.size(); from += NAMES_PER_CALL) {
             List<String> batch = names.subList(from, Math.min(names.size(), from + NAMES_PER_CALL));
-            client.describeAlarmsPaginator(b -> b.alarmNames(batch).alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM))
+            client.describeAlarmsPaginator(
+                            b -> b.alarmNames(batch).alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM))
                     .forEach(page -> {
-                        page.metricAlarms().forEach(m -> out.add(new ChildAlarm(m.alarmName(), m.stateValueAsString(),
-                                m.stateUpdatedTimestamp(), asNotification(m))));
-                        page.compositeAlarms().forEach(c -> out.add(new ChildAlarm(c.alarmName(), c.stateValueAsString(),
-                                c.stateUpdatedTimestamp(), null)));
+                        page.metricAlarms()
+                                .forEach(m -> out.add(new ChildAlarm(
+                                        m.alarmName(),
+                                        m.stateValueAsString(),
+                                        m.stateUpdatedTimestamp(),
+                                        asNotification(m))));
+                        page.compositeAlarms()
+                                .forEach(c -> out.add(new ChildAlarm(
+                                        c.alarmName(), c.stateValueAsString(), c.stateUpdatedTimestamp(), null)));
                     });
         }
         return out;
@@ -49,13 +55,30 @@ public final class AwsChildAlarmSource implements ChildAlarmSource {
         for (MetricDataQuery q : m.metrics()) {
             if (q.metricStat() != null && q.metricStat().metric() != null) {
                 var metric = q.metricStat().metric();
-                metrics.add(new AlarmNotification.MetricRef(metric.namespace(), metric.metricName(),
-                        q.metricStat().period() == null ? period : q.metricStat().period()));
+                metrics.add(new AlarmNotification.MetricRef(
+                        metric.namespace(),
+                        metric.metricName(),
+                        q.metricStat().period() == null
+                                ? period
+                                : q.metricStat().period()));
             }
         }
-        if (period == 0) period = metrics.stream().mapToInt(AlarmNotification.MetricRef::periodSeconds).max().orElse(0);
-        return new AlarmNotification(m.alarmName(), m.alarmArn(), Arn.parse(m.alarmArn()).map(Arn::accountId).orElse(null),
-                Arn.regionOf(m.alarmArn()), m.stateValueAsString(), null, m.stateReason(), m.stateUpdatedTimestamp(), period,
-                m.evaluationPeriods() == null ? 1 : m.evaluationPeriods(), metrics.stream().distinct().toList());
+        if (period == 0)
+            period = metrics.stream()
+                    .mapToInt(AlarmNotification.MetricRef::periodSeconds)
+                    .max()
+                    .orElse(0);
+        return new AlarmNotification(
+                m.alarmName(),
+                m.alarmArn(),
+                Arn.parse(m.alarmArn()).map(Arn::accountId).orElse(null),
+                Arn.regionOf(m.alarmArn()),
+                m.stateValueAsString(),
+                null,
+                m.stateReason(),
+                m.stateUpdatedTimestamp(),
+                period,
+                m.evaluationPeriods() == null ? 1 : m.evaluationPeriods(),
+                metrics.stream().distinct().toList());
     }
 }

@@ -29,14 +29,16 @@ public final class BreachWindow {
     /** The bracketed list right after "datapoint(s)". */
     private static final Pattern LIST = Pattern.compile("datapoints?\\s*\\[([^\\]]*)\\]");
     /** (dd/MM/yy HH:mm:ss), read by hand: a DateTimeFormatter costs a cold CLI tens of milliseconds. */
-    private static final Pattern DATAPOINT = Pattern.compile("\\((\\d{2})/(\\d{2})/(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})\\)");
+    private static final Pattern DATAPOINT =
+            Pattern.compile("\\((\\d{2})/(\\d{2})/(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})\\)");
+
     private static final Pattern N_OF_M = Pattern.compile("(\\d+) out of the last (\\d+) datapoints");
 
-    private BreachWindow() {
-    }
+    private BreachWindow() {}
 
     /** CloudWatch's longest period and evaluation range; larger values in a notification are forged or damaged. */
     static final Duration MAX_PERIOD = Duration.ofDays(1);
+
     static final Duration MAX_EVALUATION = Duration.ofDays(7);
 
     /** @param receivedAt when the notification arrived: the stand-in for an unreadable StateChangeTime */
@@ -50,7 +52,8 @@ public final class BreachWindow {
         if (alarm.periodSeconds() > MAX_PERIOD.toSeconds() || claimed > MAX_EVALUATION.toSeconds()) {
             evaluation = evaluation.compareTo(MAX_EVALUATION) > 0 ? MAX_EVALUATION : evaluation;
             lastM = lastM.compareTo(MAX_EVALUATION) > 0 ? MAX_EVALUATION : lastM;
-            damaged = "; damaged notification: Period " + alarm.periodSeconds() + " s x EvaluationPeriods " + alarm.evaluationPeriods()
+            damaged = "; damaged notification: Period " + alarm.periodSeconds() + " s x EvaluationPeriods "
+                    + alarm.evaluationPeriods()
                     + " is beyond what CloudWatch allows, so at most " + MAX_PERIOD.toHours() + " h per period and "
                     + MAX_EVALUATION.toDays() + " days in all were used";
         }
@@ -63,11 +66,13 @@ public final class BreachWindow {
             List<Instant> monthFirst = datapoints(alarm.reason(), true);
             if (monthFirst.size() == points.size() && endsNear(monthFirst, period, changed, slack, allowed)) {
                 reading = ", read month-first (MM/dd/yy): day-first they would end "
-                        + Math.abs(Duration.between(last(points).plus(period), changed).toDays()) + " day(s) away from StateChangeTime";
+                        + Math.abs(Duration.between(last(points).plus(period), changed)
+                                .toDays()) + " day(s) away from StateChangeTime";
                 points = monthFirst;
             } else {
-                rejected = "the datapoints in NewStateReason (" + first(points) + " .. " + last(points) + ") do not end near StateChangeTime "
-                        + changed + " (within Period x EvaluationPeriods + " + slack + ")";
+                rejected = "the datapoints in NewStateReason (" + first(points) + " .. " + last(points)
+                        + ") do not end near StateChangeTime " + changed + " (within Period x EvaluationPeriods + "
+                        + slack + ")";
                 points = List.of();
             }
         }
@@ -77,35 +82,48 @@ public final class BreachWindow {
             String covers = "";
             if (points.size() < nOfM[0]) {
                 start = min(start, end.minus(lastM));
-                covers = "; NewStateReason lists " + points.size() + " of the " + nOfM[0] + " breaching datapoints, so the window covers the last "
-                        + nOfM[1] + " periods";
+                covers = "; NewStateReason lists " + points.size() + " of the " + nOfM[0]
+                        + " breaching datapoints, so the window covers the last " + nOfM[1] + " periods";
             }
-            return new TimeWindow(start.minus(slack), end.plus(slack), true,
-                    "from " + points.size() + " breaching datapoint(s) in NewStateReason" + reading + covers + ", widened by " + slack + damaged);
+            return new TimeWindow(
+                    start.minus(slack),
+                    end.plus(slack),
+                    true,
+                    "from " + points.size() + " breaching datapoint(s) in NewStateReason" + reading + covers
+                            + ", widened by " + slack + damaged);
         }
         String why = rejected != null ? rejected : "NewStateReason lists no datapoints";
         Instant end = changed;
         if (end == null) {
             end = receivedAt;
             why += alarm.unreadableTime() != null
-                    ? " and StateChangeTime '" + alarm.unreadableTime() + "' is not a timestamp, so the window ends when Trailhound received the alarm"
+                    ? " and StateChangeTime '" + alarm.unreadableTime()
+                            + "' is not a timestamp, so the window ends when Trailhound received the alarm"
                     : " and there is no StateChangeTime, so the window ends when Trailhound received the alarm";
         }
         Instant start = end.minus(evaluation);
-        return new TimeWindow(start.minus(slack), end.plus(slack), false,
+        return new TimeWindow(
+                start.minus(slack),
+                end.plus(slack),
+                false,
                 why + "; estimated as StateChangeTime minus Period x EvaluationPeriods, widened by " + slack + damaged);
     }
 
     /** A composite alarm has no datapoints of its own: around its StateChangeTime (or receipt). */
     public static TimeWindow around(AlarmNotification alarm, Duration slack, Instant receivedAt, String why) {
         Instant at = alarm.stateChangeTime() != null ? alarm.stateChangeTime() : receivedAt;
-        String from = alarm.stateChangeTime() != null ? "StateChangeTime" : alarm.unreadableTime() != null
-                ? "StateChangeTime '" + alarm.unreadableTime() + "' is not a timestamp, so the time Trailhound received the alarm"
-                : "no StateChangeTime, so the time Trailhound received the alarm";
-        return new TimeWindow(at.minus(slack), at.plus(slack), false, why + "; " + from + ", widened by " + slack + " on both sides");
+        String from = alarm.stateChangeTime() != null
+                ? "StateChangeTime"
+                : alarm.unreadableTime() != null
+                        ? "StateChangeTime '" + alarm.unreadableTime()
+                                + "' is not a timestamp, so the time Trailhound received the alarm"
+                        : "no StateChangeTime, so the time Trailhound received the alarm";
+        return new TimeWindow(
+                at.minus(slack), at.plus(slack), false, why + "; " + from + ", widened by " + slack + " on both sides");
     }
 
-    private static boolean endsNear(List<Instant> points, Duration period, Instant changed, Duration slack, Duration allowed) {
+    private static boolean endsNear(
+            List<Instant> points, Duration period, Instant changed, Duration slack, Duration allowed) {
         Duration gap = Duration.between(last(points).plus(period), changed);
         return gap.compareTo(slack.negated()) >= 0 && gap.compareTo(allowed) <= 0;
     }
@@ -127,8 +145,14 @@ public final class BreachWindow {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(2));
             try {
-                out.add(LocalDateTime.of(2000 + Integer.parseInt(m.group(3)), monthFirst ? a : b, monthFirst ? b : a,
-                        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))).toInstant(ZoneOffset.UTC));
+                out.add(LocalDateTime.of(
+                                2000 + Integer.parseInt(m.group(3)),
+                                monthFirst ? a : b,
+                                monthFirst ? b : a,
+                                Integer.parseInt(m.group(4)),
+                                Integer.parseInt(m.group(5)),
+                                Integer.parseInt(m.group(6)))
+                        .toInstant(ZoneOffset.UTC));
             } catch (DateTimeException ignored) {
                 // not a datapoint timestamp in this reading (e.g. 31/02/26); the others still count
             }

@@ -20,7 +20,11 @@ import java.util.stream.Collectors;
  */
 public final class CompositeChildren {
     /** The metrics to search, over one window covering every investigated child, and what to say about each child. */
-    public record Resolution(List<AlarmNotification.MetricRef> metrics, TimeWindow window, List<ChildStatus> children, List<String> notes) {
+    public record Resolution(
+            List<AlarmNotification.MetricRef> metrics,
+            TimeWindow window,
+            List<ChildStatus> children,
+            List<String> notes) {
         public Resolution {
             metrics = List.copyOf(metrics);
             children = List.copyOf(children);
@@ -28,18 +32,21 @@ public final class CompositeChildren {
         }
     }
 
-    private CompositeChildren() {
-    }
+    private CompositeChildren() {}
 
     /** The children could not be described (offline, or DescribeAlarms failed): {@code why} says so. */
     public static Resolution unresolved(AlarmNotification composite, Duration slack, Instant receivedAt, String why) {
         List<ChildStatus> children = new ArrayList<>();
         for (String name : composite.composite().children()) {
             boolean fired = composite.composite().triggeringChildren().contains(name);
-            children.add(new ChildStatus(name, fired ? "ALARM" : null, false, fired ? "triggering, per the notification" : null));
+            children.add(new ChildStatus(
+                    name, fired ? "ALARM" : null, false, fired ? "triggering, per the notification" : null));
         }
-        return new Resolution(List.of(), BreachWindow.around(composite, slack, receivedAt, "composite alarm: no child alarm was investigated"),
-                children, List.of(why));
+        return new Resolution(
+                List.of(),
+                BreachWindow.around(composite, slack, receivedAt, "composite alarm: no child alarm was investigated"),
+                children,
+                List.of(why));
     }
 
     /** The child names to ask for: the triggering ones first, then the rest of the rule's. */
@@ -49,8 +56,10 @@ public final class CompositeChildren {
         return List.copyOf(names);
     }
 
-    public static Resolution resolve(AlarmNotification composite, List<ChildAlarm> described, Duration slack, Instant receivedAt) {
-        Map<String, ChildAlarm> byName = described.stream().collect(Collectors.toMap(ChildAlarm::name, Function.identity(), (a, b) -> a));
+    public static Resolution resolve(
+            AlarmNotification composite, List<ChildAlarm> described, Duration slack, Instant receivedAt) {
+        Map<String, ChildAlarm> byName =
+                described.stream().collect(Collectors.toMap(ChildAlarm::name, Function.identity(), (a, b) -> a));
         Instant changed = composite.stateChangeTime();
         List<AlarmNotification.MetricRef> metrics = new ArrayList<>();
         List<TimeWindow> windows = new ArrayList<>();
@@ -65,38 +74,74 @@ public final class CompositeChildren {
                 continue;
             }
             boolean inAlarmBefore = "ALARM".equals(child.state())
-                    && (changed == null || child.stateUpdated() == null || !child.stateUpdated().isAfter(changed));
+                    && (changed == null
+                            || child.stateUpdated() == null
+                            || !child.stateUpdated().isAfter(changed));
             if (!fired && !inAlarmBefore) {
                 children.add(new ChildStatus(name, child.state(), false, "not in ALARM at the transition"));
             } else if (child.isComposite()) {
-                children.add(new ChildStatus(name, child.state(), false, "itself a composite alarm: its children are not followed"));
+                children.add(new ChildStatus(
+                        name, child.state(), false, "itself a composite alarm: its children are not followed"));
             } else {
-                AlarmNotification asSearched = "ALARM".equals(child.state()) ? child.alarm() : sinceLeft(child.alarm(), changed);
+                AlarmNotification asSearched =
+                        "ALARM".equals(child.state()) ? child.alarm() : sinceLeft(child.alarm(), changed);
                 TimeWindow w = BreachWindow.of(asSearched, slack, receivedAt);
                 windows.add(w);
                 metrics.addAll(child.alarm().metrics());
                 investigated.add(name);
-                children.add(new ChildStatus(name, child.state(), true, "searched " + child.alarm().metrics().stream()
-                        .map(AlarmNotification.MetricRef::display).collect(Collectors.joining(", ")) + " over " + w.start() + " .. " + w.end()
-                        + " (" + w.note() + ")"));
+                children.add(new ChildStatus(
+                        name,
+                        child.state(),
+                        true,
+                        "searched "
+                                + child.alarm().metrics().stream()
+                                        .map(AlarmNotification.MetricRef::display)
+                                        .collect(Collectors.joining(", "))
+                                + " over " + w.start() + " .. " + w.end()
+                                + " (" + w.note() + ")"));
             }
         }
         if (windows.isEmpty()) {
             notes.add("no child alarm of the composite was in ALARM at the transition and readable as a metric alarm");
-            return new Resolution(List.of(), BreachWindow.around(composite, slack, receivedAt, "composite alarm: no child alarm was investigated"),
-                    children, notes);
+            return new Resolution(
+                    List.of(),
+                    BreachWindow.around(
+                            composite, slack, receivedAt, "composite alarm: no child alarm was investigated"),
+                    children,
+                    notes);
         }
-        Instant start = windows.stream().map(TimeWindow::start).min(Instant::compareTo).orElseThrow();
-        Instant end = windows.stream().map(TimeWindow::end).max(Instant::compareTo).orElseThrow();
+        Instant start =
+                windows.stream().map(TimeWindow::start).min(Instant::compareTo).orElseThrow();
+        Instant end =
+                windows.stream().map(TimeWindow::end).max(Instant::compareTo).orElseThrow();
         boolean fromDatapoints = windows.stream().allMatch(TimeWindow::fromDatapoints);
-        return new Resolution(metrics.stream().distinct().toList(), new TimeWindow(start, end, fromDatapoints,
-                "covering the window of each child alarm investigated (" + String.join(", ", investigated) + ")"), children, notes);
+        return new Resolution(
+                metrics.stream().distinct().toList(),
+                new TimeWindow(
+                        start,
+                        end,
+                        fromDatapoints,
+                        "covering the window of each child alarm investigated (" + String.join(", ", investigated)
+                                + ")"),
+                children,
+                notes);
     }
 
     /** A child no longer in ALARM: its StateReason is about the later transition, so search before the composite's change. */
     private static AlarmNotification sinceLeft(AlarmNotification child, Instant compositeChanged) {
-        return new AlarmNotification(child.alarmName(), child.alarmArn(), child.accountId(), child.region(), child.newState(),
-                child.oldState(), null, compositeChanged != null ? compositeChanged : child.stateChangeTime(), child.periodSeconds(),
-                child.evaluationPeriods(), child.metrics(), null, null);
+        return new AlarmNotification(
+                child.alarmName(),
+                child.alarmArn(),
+                child.accountId(),
+                child.region(),
+                child.newState(),
+                child.oldState(),
+                null,
+                compositeChanged != null ? compositeChanged : child.stateChangeTime(),
+                child.periodSeconds(),
+                child.evaluationPeriods(),
+                child.metrics(),
+                null,
+                null);
     }
 }

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * @see <a href="https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutCompositeAlarm.html">PutCompositeAlarm</a>
  */
 final class CompositeRule {
-    private static final Pattern CHILD = Pattern.compile("\\b(?:ALARM|OK|INSUFFICIENT_DATA)\\s*\\(\\s*\"?([^\")]+?)\"?\\s*\\)");
+    private static final Pattern CHILD =
+            Pattern.compile("\\b(?:ALARM|OK|INSUFFICIENT_DATA)\\s*\\(\\s*\"?([^\")]+?)\"?\\s*\\)");
 
-    private CompositeRule() {
-    }
+    private CompositeRule() {}
 
     static AlarmNotification.Composite of(String rule, JsonNode triggering) {
         Set<String> children = new LinkedHashSet<>();
@@ -28,7 +28,8 @@ final class CompositeRule {
         }
         List<String> fired = new ArrayList<>();
         for (JsonNode t : triggering) {
-            String arn = t.hasNonNull("Arn") ? t.get("Arn").asText() : t.path("arn").asText(null);
+            String arn =
+                    t.hasNonNull("Arn") ? t.get("Arn").asText() : t.path("arn").asText(null);
             if (arn != null && !fired.contains(nameOf(arn))) fired.add(nameOf(arn));
         }
         return new AlarmNotification.Composite(rule, List.copyOf(children), fired);

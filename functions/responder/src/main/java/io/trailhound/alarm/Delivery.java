@@ -8,21 +8,16 @@ package io.trailhound.alarm;
 public sealed interface Delivery {
     String id();
 
-    record Alarm(String id, AlarmNotification alarm) implements Delivery {
-    }
+    record Alarm(String id, AlarmNotification alarm) implements Delivery {}
 
     /** {@code subject} and {@code message} are what arrived, for the people reading the alert; either may be null. */
-    record Unreadable(String id, String reason, String subject, String message) implements Delivery {
-    }
+    record Unreadable(String id, String reason, String subject, String message) implements Delivery {}
 
-    record Own(String id) implements Delivery {
-    }
+    record Own(String id) implements Delivery {}
 
     /** Events a CloudWatch Logs subscription filter delivered: investigated like an alarm whose evidence is in hand. */
-    record Batch(String id, LogBatch batch) implements Delivery {
-    }
+    record Batch(String id, LogBatch batch) implements Delivery {}
 
     /** CloudWatch Logs checking that a subscription's destination is reachable: nothing to report. */
-    record Control(String id, String logGroup) implements Delivery {
-    }
+    record Control(String id, String logGroup) implements Delivery {}
 }

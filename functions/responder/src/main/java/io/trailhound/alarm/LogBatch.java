@@ -9,14 +9,14 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html">Using CloudWatch Logs subscription filters</a>
  */
-public record LogBatch(String owner, String logGroup, String logStream, List<String> subscriptionFilters, List<Event> events) {
+public record LogBatch(
+        String owner, String logGroup, String logStream, List<String> subscriptionFilters, List<Event> events) {
     public LogBatch {
         subscriptionFilters = List.copyOf(subscriptionFilters);
         events = List.copyOf(events);
     }
 
-    public record Event(String id, Instant timestamp, String message) {
-    }
+    public record Event(String id, Instant timestamp, String message) {}
 
     /** Where the events were logged, as the alert names an origin. */
     public String origin() {

@@ -26,8 +26,7 @@ final class LogsSubscriptionReader {
     /** Decompressed size above which a batch is refused: CloudWatch Logs delivers at most 1 MB per invocation's payload. */
     static final int MAX_DECOMPRESSED = 64 * 1024 * 1024;
 
-    private LogsSubscriptionReader() {
-    }
+    private LogsSubscriptionReader() {}
 
     static boolean isSubscription(JsonNode root) {
         return root != null && root.isObject() && root.path("awslogs").isObject();
@@ -37,39 +36,54 @@ final class LogsSubscriptionReader {
         String raw = Json.write(root);
         JsonNode data = root.path("awslogs").path("data");
         if (!data.isTextual()) {
-            return unreadable("a CloudWatch Logs subscription payload whose awslogs.data is missing or not a string", raw);
+            return unreadable(
+                    "a CloudWatch Logs subscription payload whose awslogs.data is missing or not a string", raw);
         }
         byte[] gzip;
         try {
             gzip = Base64.getMimeDecoder().decode(data.asText());
         } catch (IllegalArgumentException e) {
-            return unreadable("a CloudWatch Logs subscription payload whose awslogs.data is not base64: " + e.getMessage(), raw);
+            return unreadable(
+                    "a CloudWatch Logs subscription payload whose awslogs.data is not base64: " + e.getMessage(), raw);
         }
         String json;
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
             byte[] bytes = in.readNBytes(MAX_DECOMPRESSED + 1);
             if (bytes.length > MAX_DECOMPRESSED) {
-                return unreadable("a CloudWatch Logs subscription payload that decompresses to more than " + MAX_DECOMPRESSED + " bytes", raw);
+                return unreadable(
+                        "a CloudWatch Logs subscription payload that decompresses to more than " + MAX_DECOMPRESSED
+                                + " bytes",
+                        raw);
             }
             json = new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return unreadable("a CloudWatch Logs subscription payload whose awslogs.data is not gzip data (" + e.getMessage() + ")", raw);
+            return unreadable(
+                    "a CloudWatch Logs subscription payload whose awslogs.data is not gzip data (" + e.getMessage()
+                            + ")",
+                    raw);
         }
         JsonNode doc;
         try {
             doc = Json.parse(json);
         } catch (JsonProcessingException e) {
-            return unreadable("a CloudWatch Logs subscription payload whose decompressed data is not JSON: " + JsonErrors.describe(e), json);
+            return unreadable(
+                    "a CloudWatch Logs subscription payload whose decompressed data is not JSON: "
+                            + JsonErrors.describe(e),
+                    json);
         }
         if (doc == null || !doc.isObject()) {
-            return unreadable("a CloudWatch Logs subscription payload whose decompressed data is not a JSON object", json);
+            return unreadable(
+                    "a CloudWatch Logs subscription payload whose decompressed data is not a JSON object", json);
         }
         String type = doc.path("messageType").asText("");
         if (type.equals("CONTROL_MESSAGE")) {
             return new Delivery.Control(null, doc.path("logGroup").asText(null));
         }
         if (!type.equals("DATA_MESSAGE")) {
-            return unreadable("a CloudWatch Logs subscription payload of messageType '" + type + "' (expected DATA_MESSAGE or CONTROL_MESSAGE)", json);
+            return unreadable(
+                    "a CloudWatch Logs subscription payload of messageType '" + type
+                            + "' (expected DATA_MESSAGE or CONTROL_MESSAGE)",
+                    json);
         }
         if (!doc.path("logGroup").isTextual() || !doc.path("logEvents").isArray()) {
             return unreadable("a CloudWatch Logs DATA_MESSAGE without logGroup or logEvents", json);
@@ -77,21 +91,30 @@ final class LogsSubscriptionReader {
         List<LogBatch.Event> events = new ArrayList<>();
         for (JsonNode e : doc.get("logEvents")) {
             if (!e.path("message").isTextual() || !e.path("timestamp").canConvertToLong()) {
-                return unreadable("a CloudWatch Logs DATA_MESSAGE with a log event that has no message or timestamp", json);
+                return unreadable(
+                        "a CloudWatch Logs DATA_MESSAGE with a log event that has no message or timestamp", json);
             }
-            events.add(new LogBatch.Event(e.path("id").asText(null), Instant.ofEpochMilli(e.get("timestamp").asLong()), e.get("message").asText()));
+            events.add(new LogBatch.Event(
+                    e.path("id").asText(null),
+                    Instant.ofEpochMilli(e.get("timestamp").asLong()),
+                    e.get("message").asText()));
         }
         List<String> filters = new ArrayList<>();
         doc.path("subscriptionFilters").forEach(f -> filters.add(f.asText()));
-        LogBatch batch = new LogBatch(doc.path("owner").asText(null), doc.get("logGroup").asText(), doc.path("logStream").asText(""),
-                filters, events);
+        LogBatch batch = new LogBatch(
+                doc.path("owner").asText(null),
+                doc.get("logGroup").asText(),
+                doc.path("logStream").asText(""),
+                filters,
+                events);
         return new Delivery.Batch(batchId(batch), batch);
     }
 
     /** A redelivered batch repeats its events' ids; the first and last with the stream stand for the batch. */
     private static String batchId(LogBatch batch) {
         if (batch.events().isEmpty() || batch.events().get(0).id() == null) return null;
-        return "logs:" + batch.logGroup() + "|" + batch.logStream() + "|" + batch.events().get(0).id() + "|"
+        return "logs:" + batch.logGroup() + "|" + batch.logStream() + "|"
+                + batch.events().get(0).id() + "|"
                 + batch.events().get(batch.events().size() - 1).id();
     }
 

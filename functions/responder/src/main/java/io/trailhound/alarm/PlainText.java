@@ -8,15 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * decided by it.
  */
 final class PlainText {
-    private PlainText() {
-    }
+    private PlainText() {}
 
     static String describe(String text, String subject, JsonNode attributes) {
         String what;
         if (text.startsWith("AWS Budget Notification")) {
             what = "an AWS Budgets notification";
-        } else if ("Notification from AWS Backup".equals(subject) || text.startsWith("An AWS Backup job")
-                || (attributes != null && attributes.path("EventType").path("Value").asText("").startsWith("BACKUP_"))) {
+        } else if ("Notification from AWS Backup".equals(subject)
+                || text.startsWith("An AWS Backup job")
+                || (attributes != null
+                        && attributes.path("EventType").path("Value").asText("").startsWith("BACKUP_"))) {
             what = "an AWS Backup notification";
         } else {
             what = "a message";

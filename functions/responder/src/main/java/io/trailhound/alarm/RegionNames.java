@@ -15,8 +15,7 @@ import software.amazon.awssdk.regions.RegionMetadata;
 public final class RegionNames {
     private static volatile Map<String, String> byName;
 
-    private RegionNames() {
-    }
+    private RegionNames() {}
 
     /** The code (us-west-2) for a display name, or null when no Region has that name. */
     public static String codeOf(String displayName) {

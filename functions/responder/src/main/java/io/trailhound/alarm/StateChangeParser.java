@@ -17,8 +17,7 @@ import java.util.List;
  * @see <a href="https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#Lambda-action-payload">Lambda alarm action payload</a>
  */
 final class StateChangeParser {
-    private StateChangeParser() {
-    }
+    private StateChangeParser() {}
 
     /** The event's alarm data: {@code detail} (EventBridge) or {@code alarmData} (Lambda action); missing node if neither. */
     static JsonNode data(JsonNode event) {
@@ -34,30 +33,41 @@ final class StateChangeParser {
             throw new AlarmParseException("the CloudWatch alarm state change for '" + name + "' has no state.value");
         }
         AlarmNotification.Composite composite = config.hasNonNull("alarmRule")
-                ? CompositeRule.of(config.get("alarmRule").asText(), reasonData(state).path("triggeringAlarms")) : null;
+                ? CompositeRule.of(
+                        config.get("alarmRule").asText(), reasonData(state).path("triggeringAlarms"))
+                : null;
         List<AlarmNotification.MetricRef> metrics = new ArrayList<>();
         for (JsonNode m : config.path("metrics")) {
             JsonNode stat = m.path("metricStat");
             JsonNode metric = stat.path("metric");
             if (metric.hasNonNull("namespace") && metric.hasNonNull("name")) {
-                metrics.add(new AlarmNotification.MetricRef(metric.get("namespace").asText(), metric.get("name").asText(),
+                metrics.add(new AlarmNotification.MetricRef(
+                        metric.get("namespace").asText(),
+                        metric.get("name").asText(),
                         stat.path("period").asInt(0)));
             }
         }
-        String arn = event.hasNonNull("alarmArn") ? event.get("alarmArn").asText() : event.path("resources").path(0).asText(null);
+        String arn = event.hasNonNull("alarmArn")
+                ? event.get("alarmArn").asText()
+                : event.path("resources").path(0).asText(null);
         String region = event.path("region").asText(null);
         String time = AlarmParser.text(state, "timestamp");
         if (time == null) time = AlarmParser.text(event, "time");
         return new AlarmNotification(
                 name,
                 arn,
-                event.hasNonNull("accountId") ? event.get("accountId").asText() : event.path("account").asText(null),
+                event.hasNonNull("accountId")
+                        ? event.get("accountId").asText()
+                        : event.path("account").asText(null),
                 RegionNames.isCode(region) ? region : AlarmParser.region(arn, null),
                 state.get("value").asText(),
                 data.path("previousState").path("value").asText(null),
                 AlarmParser.text(state, "reason"),
                 AlarmTimes.parse(time),
-                metrics.stream().mapToInt(AlarmNotification.MetricRef::periodSeconds).max().orElse(0),
+                metrics.stream()
+                        .mapToInt(AlarmNotification.MetricRef::periodSeconds)
+                        .max()
+                        .orElse(0),
                 Math.max(1, config.path("evaluationPeriods").asInt(1)),
                 metrics.stream().distinct().toList(),
                 composite,

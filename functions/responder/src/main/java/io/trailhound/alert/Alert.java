@@ -36,11 +36,35 @@ public record Alert(
         AlarmCheck notification) {
 
     /** An alert whose notification was not checked with CloudWatch (offline, tests). */
-    public Alert(AlarmNotification alarm, TimeWindow window, List<FindingGroup> groups, Map<ResourceRef, ResourceFacts> facts,
-                 List<RemediationOutcome> remediation, long matchedEvents, long scannedEvents, long ungroupedEvents, List<String> notes,
-                 boolean partial, Instant generatedAt, List<String> notFullyRead, List<ChildStatus> children) {
-        this(alarm, window, groups, facts, remediation, matchedEvents, scannedEvents, ungroupedEvents, notes, partial, generatedAt,
-                notFullyRead, children, AlarmCheck.OFFLINE);
+    public Alert(
+            AlarmNotification alarm,
+            TimeWindow window,
+            List<FindingGroup> groups,
+            Map<ResourceRef, ResourceFacts> facts,
+            List<RemediationOutcome> remediation,
+            long matchedEvents,
+            long scannedEvents,
+            long ungroupedEvents,
+            List<String> notes,
+            boolean partial,
+            Instant generatedAt,
+            List<String> notFullyRead,
+            List<ChildStatus> children) {
+        this(
+                alarm,
+                window,
+                groups,
+                facts,
+                remediation,
+                matchedEvents,
+                scannedEvents,
+                ungroupedEvents,
+                notes,
+                partial,
+                generatedAt,
+                notFullyRead,
+                children,
+                AlarmCheck.OFFLINE);
     }
 
     public Alert {
@@ -53,11 +77,32 @@ public record Alert(
     }
 
     /** An alert whose sources were all read, or that does not say which were not. */
-    public Alert(AlarmNotification alarm, TimeWindow window, List<FindingGroup> groups, Map<ResourceRef, ResourceFacts> facts,
-                 List<RemediationOutcome> remediation, long matchedEvents, long scannedEvents, long ungroupedEvents,
-                 List<String> notes, boolean partial, Instant generatedAt) {
-        this(alarm, window, groups, facts, remediation, matchedEvents, scannedEvents, ungroupedEvents, notes, partial, generatedAt,
-                List.of(), List.of());
+    public Alert(
+            AlarmNotification alarm,
+            TimeWindow window,
+            List<FindingGroup> groups,
+            Map<ResourceRef, ResourceFacts> facts,
+            List<RemediationOutcome> remediation,
+            long matchedEvents,
+            long scannedEvents,
+            long ungroupedEvents,
+            List<String> notes,
+            boolean partial,
+            Instant generatedAt) {
+        this(
+                alarm,
+                window,
+                groups,
+                facts,
+                remediation,
+                matchedEvents,
+                scannedEvents,
+                ungroupedEvents,
+                notes,
+                partial,
+                generatedAt,
+                List.of(),
+                List.of());
     }
 
     /** The headline's severity, UNKNOWN when nothing matched. */

@@ -31,6 +31,7 @@ public final class AlertRenderer {
     public static final int SUBJECT_MAX = 100;
     /** SNS allows 262,144 bytes for message and attributes together; keep room for the attributes. */
     public static final int MESSAGE_BUDGET = 256 * 1024 - 8 * 1024;
+
     static final int MAX_GROUPS_SHOWN = 25;
 
     /**
@@ -97,10 +98,18 @@ public final class AlertRenderer {
     /** The last resort, small whatever the input: subject, alarm, counts and the first finding, tightly capped. */
     static RenderedAlert minimal(Alert alert, String subject, Map<String, String> attributes) {
         var a = alert.alarm();
-        StringBuilder t = new StringBuilder("Trailhound alert (reduced: the full alert did not fit in an SNS message)\n\n");
-        line(t, "Alarm", cap(Sanitize.text(a.alarmName(), 200), 220) + " -> " + cap(Sanitize.text(a.newState(), 20), 40));
-        line(t, "Evidence", alert.matchedEvents() + " matching event(s) of " + alert.scannedEvents() + " scanned, in "
-                + alert.groups().size() + " group(s)" + (alert.partial() ? " - PARTIAL: the search did not finish" : ""));
+        StringBuilder t =
+                new StringBuilder("Trailhound alert (reduced: the full alert did not fit in an SNS message)\n\n");
+        line(
+                t,
+                "Alarm",
+                cap(Sanitize.text(a.alarmName(), 200), 220) + " -> " + cap(Sanitize.text(a.newState(), 20), 40));
+        line(
+                t,
+                "Evidence",
+                alert.matchedEvents() + " matching event(s) of " + alert.scannedEvents() + " scanned, in "
+                        + alert.groups().size() + " group(s)"
+                        + (alert.partial() ? " - PARTIAL: the search did not finish" : ""));
         line(t, "Notification", cap(notification(alert.notification()), 400));
         line(t, "Remediation", alert.remediation().size() + " decision(s): " + remediationSummary(alert));
         ObjectNode doc = Json.object();
@@ -109,17 +118,27 @@ public final class AlertRenderer {
         doc.put("reduced", true);
         doc.put("detection", alert.headline().name());
         doc.put("severity", alert.severity());
-        doc.putObject("alarm").put("name", cap(a.alarmName(), 200)).put("account", cap(a.accountId(), 20)).put("region", cap(a.region(), 30));
-        doc.putObject("counts").put("matched", alert.matchedEvents()).put("scanned", alert.scannedEvents())
-                .put("groups", alert.groups().size()).put("ungrouped", alert.ungroupedEvents())
-                .put("remediation", alert.remediation().size()).put("notes", alert.notes().size());
+        doc.putObject("alarm")
+                .put("name", cap(a.alarmName(), 200))
+                .put("account", cap(a.accountId(), 20))
+                .put("region", cap(a.region(), 30));
+        doc.putObject("counts")
+                .put("matched", alert.matchedEvents())
+                .put("scanned", alert.scannedEvents())
+                .put("groups", alert.groups().size())
+                .put("ungrouped", alert.ungroupedEvents())
+                .put("remediation", alert.remediation().size())
+                .put("notes", alert.notes().size());
         doc.put("partial", alert.partial());
-        doc.putObject("notification").put("status", alert.notification().status().name()).put("detail", cap(alert.notification().detail(), 400));
+        doc.putObject("notification")
+                .put("status", alert.notification().status().name())
+                .put("detail", cap(alert.notification().detail(), 400));
         doc.put("remediationSummary", remediationSummary(alert));
         if (!alert.groups().isEmpty()) {
             Finding f = alert.groups().get(0).first();
-            String first = f.detection().title + ": " + cap(f.resource().id(), 160) + " by " + cap(f.caller().principal(), 160)
-                    + " from " + cap(f.sourceIp(), 60) + " (" + cap(f.eventName(), 60) + ", " + alert.groups().get(0).count() + " event(s))";
+            String first = f.detection().title + ": " + cap(f.resource().id(), 160) + " by "
+                    + cap(f.caller().principal(), 160) + " from " + cap(f.sourceIp(), 60) + " ("
+                    + cap(f.eventName(), 60) + ", " + alert.groups().get(0).count() + " event(s))";
             line(t, "First finding", Sanitize.text(first, 600));
             doc.put("firstFinding", first);
         }
@@ -131,7 +150,8 @@ public final class AlertRenderer {
         Map<RemediationOutcome.Status, Integer> counts = new java.util.EnumMap<>(RemediationOutcome.Status.class);
         alert.remediation().forEach(r -> counts.merge(r.status(), 1, Integer::sum));
         StringBuilder out = new StringBuilder();
-        counts.forEach((status, n) -> out.append(out.isEmpty() ? "" : ", ").append(status).append(' ').append(n));
+        counts.forEach((status, n) ->
+                out.append(out.isEmpty() ? "" : ", ").append(status).append(' ').append(n));
         return out.isEmpty() ? "none" : out.toString();
     }
 
@@ -147,8 +167,11 @@ public final class AlertRenderer {
     static String subject(Alert alert) {
         String head = alert.notification().unverified() ? "Trailhound: [unverified] " : "Trailhound: ";
         if (alert.groups().isEmpty()) {
-            String tail = alert.partial() ? " in ALARM, search incomplete, no matching events found so far" : " in ALARM, no matching events found";
-            String name = Sanitize.subject(String.valueOf(alert.alarm().alarmName()), SUBJECT_MAX - head.length() - tail.length());
+            String tail = alert.partial()
+                    ? " in ALARM, search incomplete, no matching events found so far"
+                    : " in ALARM, no matching events found";
+            String name = Sanitize.subject(
+                    String.valueOf(alert.alarm().alarmName()), SUBJECT_MAX - head.length() - tail.length());
             return Sanitize.subject(head + name + tail, SUBJECT_MAX);
         }
         if (alert.partial()) { // the search did not finish: say so first, the rest is what was found
@@ -159,11 +182,15 @@ public final class AlertRenderer {
         String what = switch (f.detection()) {
             case SECRET_MARKED_FOR_DELETION -> "secret " + shortId(f.resource()) + " (scheduled for deletion) used";
             case KMS_KEY_PENDING_DELETION -> "KMS key " + shortId(f.resource()) + " (pending deletion) used";
-            case ROOT_USAGE -> "root account " + (f.root() != null && f.root().consoleSignIn() ? "console sign-in" : "used: " + f.eventName());
+            case ROOT_USAGE ->
+                "root account "
+                        + (f.root() != null && f.root().consoleSignIn() ? "console sign-in" : "used: " + f.eventName());
             case GENERIC -> f.eventName() + " matched " + alert.alarm().alarmName();
         };
         String more = alert.groups().size() > 1 ? " (+" + (alert.groups().size() - 1) + " more)" : "";
-        String by = f.detection() == Detection.ROOT_USAGE ? " from " + f.sourceIp() : " by " + f.caller().shortName();
+        String by = f.detection() == Detection.ROOT_USAGE
+                ? " from " + f.sourceIp()
+                : " by " + f.caller().shortName();
         String full = head + what + by + more;
         if (full.length() > SUBJECT_MAX) { // keep the caller and the count; shorten the resource
             int room = SUBJECT_MAX - (head.length() + by.length() + more.length() + 3);
@@ -185,76 +212,138 @@ public final class AlertRenderer {
         var a = alert.alarm();
         Detection d = alert.headline();
         int c = l.chars();
-        t.append("Trailhound alert: ").append(alert.groups().isEmpty() ? "alarm fired, no matching events found" : d.title)
-                .append(" (severity ").append(alert.severity()).append(")\n\n");
-        line(t, "Alarm", clean(a.alarmName(), c) + " went " + clean(nvl(a.oldState()), 40) + " -> " + clean(a.newState(), 40)
-                + (a.stateChangeTime() != null ? " at " + a.stateChangeTime() : ""));
+        t.append("Trailhound alert: ")
+                .append(alert.groups().isEmpty() ? "alarm fired, no matching events found" : d.title)
+                .append(" (severity ")
+                .append(alert.severity())
+                .append(")\n\n");
+        line(
+                t,
+                "Alarm",
+                clean(a.alarmName(), c) + " went " + clean(nvl(a.oldState()), 40) + " -> " + clean(a.newState(), 40)
+                        + (a.stateChangeTime() != null ? " at " + a.stateChangeTime() : ""));
         line(t, "Notification", notification(alert.notification()));
         line(t, "Account/region", clean(nvl(a.accountId()), 40) + " / " + clean(nvl(a.region()), 40));
         if (a.isComposite()) {
             line(t, "Composite rule", clean(a.composite().rule(), c));
             for (ChildStatus child : alert.children()) {
-                line(t, "  Child", clean(child.name(), c) + " " + clean(nvl(child.state()), 40)
-                        + (a.composite().triggeringChildren().contains(child.name()) ? " (fired)" : "")
-                        + (child.detail() == null ? "" : ": " + clean(child.detail(), c)));
+                line(
+                        t,
+                        "  Child",
+                        clean(child.name(), c) + " " + clean(nvl(child.state()), 40)
+                                + (a.composite().triggeringChildren().contains(child.name()) ? " (fired)" : "")
+                                + (child.detail() == null ? "" : ": " + clean(child.detail(), c)));
             }
         }
-        line(t, "Window searched", alert.window().start() + " .. " + alert.window().end() + " (" + clean(alert.window().note(), c) + ")");
-        line(t, "Evidence", alert.matchedEvents() + " matching event(s) of " + alert.scannedEvents() + " scanned, in "
-                + alert.groups().size() + " group(s)" + (alert.partial() ? " - PARTIAL: the search did not finish" : ""));
+        line(
+                t,
+                "Window searched",
+                alert.window().start() + " .. " + alert.window().end() + " ("
+                        + clean(alert.window().note(), c) + ")");
+        line(
+                t,
+                "Evidence",
+                alert.matchedEvents() + " matching event(s) of " + alert.scannedEvents() + " scanned, in "
+                        + alert.groups().size() + " group(s)"
+                        + (alert.partial() ? " - PARTIAL: the search did not finish" : ""));
         if (!alert.notFullyRead().isEmpty()) {
-            line(t, "Not fully read", clean(String.join(", ", first(alert.notFullyRead(), l.items())), c * 4)
-                    + andMore(alert.notFullyRead().size(), l.items()));
+            line(
+                    t,
+                    "Not fully read",
+                    clean(String.join(", ", first(alert.notFullyRead(), l.items())), c * 4)
+                            + andMore(alert.notFullyRead().size(), l.items()));
         }
         int n = 0;
         for (FindingGroup g : alert.groups()) {
             if (n == l.groups()) break;
             n++;
             Finding f = g.first();
-            t.append("\nFinding ").append(n).append(": ").append(f.detection().title).append('\n');
+            t.append("\nFinding ")
+                    .append(n)
+                    .append(": ")
+                    .append(f.detection().title)
+                    .append('\n');
             if (f.resource().type() != ResourceRef.Type.NONE) {
                 ResourceFacts facts = alert.facts().get(f.resource());
-                line(t, "  Resource", clean(facts != null && facts.arn() != null ? facts.arn() : f.resource().id(), c));
+                line(
+                        t,
+                        "  Resource",
+                        clean(
+                                facts != null && facts.arn() != null
+                                        ? facts.arn()
+                                        : f.resource().id(),
+                                c));
                 line(t, "  Region", clean(f.resource().region(), 40));
                 if (facts != null) facts(t, facts, alert.generatedAt(), l);
             }
-            line(t, "  Caller", clean(f.caller().display(), c) + " [" + clean(f.caller().kind(), 40) + "]");
+            line(
+                    t,
+                    "  Caller",
+                    clean(f.caller().display(), c) + " [" + clean(f.caller().kind(), 40) + "]");
             line(t, "  Source IP", clean(f.sourceIp(), c));
-            line(t, "  API", clean(f.eventSource() + " " + f.eventName(), c)
-                    + (f.errorCode() != null ? " -> " + clean(f.errorCode(), c) : ""));
+            line(
+                    t,
+                    "  API",
+                    clean(f.eventSource() + " " + f.eventName(), c)
+                            + (f.errorCode() != null ? " -> " + clean(f.errorCode(), c) : ""));
             if (f.errorMessage() != null) line(t, "  Error message", clean(f.errorMessage(), c));
             if (!f.resources().isEmpty()) line(t, "  Resources", clean(String.join(", ", f.resources()), c));
             if (f.root() != null) {
-                line(t, "  Root details", (f.root().consoleSignIn() ? "console sign-in" : "API call") + ", MFA used: "
-                        + nvl(clean(f.root().mfaUsed(), 40)) + (f.root().longTermAccessKey()
-                        ? ", LONG-TERM ROOT ACCESS KEY " + clean(f.caller().accessKeyId(), 40) : ""));
+                line(
+                        t,
+                        "  Root details",
+                        (f.root().consoleSignIn() ? "console sign-in" : "API call") + ", MFA used: "
+                                + nvl(clean(f.root().mfaUsed(), 40))
+                                + (f.root().longTermAccessKey()
+                                        ? ", LONG-TERM ROOT ACCESS KEY "
+                                                + clean(f.caller().accessKeyId(), 40)
+                                        : ""));
             }
             line(t, "  Count", g.count() + " (first " + g.firstSeen() + ", last " + g.lastSeen() + ")");
-            line(t, "  Event IDs", clean(String.join(", ", g.exampleEventIds()), c) + (g.count() > g.exampleEventIds().size()
-                    ? " and " + (g.count() - g.exampleEventIds().size()) + " more" : ""));
+            line(
+                    t,
+                    "  Event IDs",
+                    clean(String.join(", ", g.exampleEventIds()), c)
+                            + (g.count() > g.exampleEventIds().size()
+                                    ? " and " + (g.count() - g.exampleEventIds().size()) + " more"
+                                    : ""));
             line(t, "  User agent", clean(f.userAgent(), c));
             if (f.claimsToBeTrailhound()) {
-                line(t, "  Warning", "the call claims to be Trailhound (user agent), but the caller is not Trailhound's own identity");
+                line(
+                        t,
+                        "  Warning",
+                        "the call claims to be Trailhound (user agent), but the caller is not Trailhound's own identity");
             }
             line(t, "  Found in", clean(f.origin(), c) + " (the first event)");
         }
         if (alert.groups().size() > n) {
-            t.append("\n... and ").append(alert.groups().size() - n).append(" more group(s), listed in the JSON document.\n");
+            t.append("\n... and ")
+                    .append(alert.groups().size() - n)
+                    .append(" more group(s), listed in the JSON document.\n");
         }
         if (alert.ungroupedEvents() > 0) {
-            t.append("\n").append(alert.ungroupedEvents()).append(" further matching event(s) were counted but not grouped.\n");
+            t.append("\n")
+                    .append(alert.ungroupedEvents())
+                    .append(" further matching event(s) were counted but not grouped.\n");
         }
         if (!alert.remediation().isEmpty()) {
             t.append("\nRemediation (").append(remediationSummary(alert)).append("):\n");
             for (RemediationOutcome r : first(alert.remediation(), l.items())) {
-                t.append("  ").append(r.status()).append(' ').append(r.action()).append(' ').append(clean(r.resource(), c))
-                        .append(r.detail() == null ? "" : ": " + clean(r.detail(), c)).append('\n');
+                t.append("  ")
+                        .append(r.status())
+                        .append(' ')
+                        .append(r.action())
+                        .append(' ')
+                        .append(clean(r.resource(), c))
+                        .append(r.detail() == null ? "" : ": " + clean(r.detail(), c))
+                        .append('\n');
             }
             more(t, alert.remediation().size(), l.items(), "decision(s)");
         }
         if (!alert.notes().isEmpty()) {
             t.append("\nNotes:\n");
-            first(alert.notes(), l.items()).forEach(note -> t.append("  - ").append(clean(note, c)).append('\n'));
+            first(alert.notes(), l.items())
+                    .forEach(note -> t.append("  - ").append(clean(note, c)).append('\n'));
             more(t, alert.notes().size(), l.items(), "note(s)");
         }
         return t.toString();
@@ -269,16 +358,25 @@ public final class AlertRenderer {
             line(t, "  Deletion date", deletion + " (" + facts.daysLeft(now) + " day(s) left)");
         }
         if (!facts.aliases().isEmpty()) {
-            line(t, "  Aliases", clean(String.join(", ", first(facts.aliases(), l.items())), c) + andMore(facts.aliases().size(), l.items()));
+            line(
+                    t,
+                    "  Aliases",
+                    clean(String.join(", ", first(facts.aliases(), l.items())), c)
+                            + andMore(facts.aliases().size(), l.items()));
         }
-        if (facts.description() != null && !facts.description().isEmpty()) line(t, "  Description", clean(facts.description(), c));
+        if (facts.description() != null && !facts.description().isEmpty())
+            line(t, "  Description", clean(facts.description(), c));
         Scheduling s = facts.scheduling();
         if (s != null) {
-            line(t, "  Scheduled by", clean(s.by().display(), c) + " at " + s.at() + " from " + clean(s.sourceIp(), c)
-                    + (s.windowDays() != null ? " (window " + s.windowDays() + " days)" : ""));
+            line(
+                    t,
+                    "  Scheduled by",
+                    clean(s.by().display(), c) + " at " + s.at() + " from " + clean(s.sourceIp(), c)
+                            + (s.windowDays() != null ? " (window " + s.windowDays() + " days)" : ""));
         }
         first(facts.unknowns(), l.items()).forEach(u -> line(t, "  Unknown", clean(u, c)));
-        if (facts.unknowns().size() > l.items()) line(t, "  Unknown", "and " + (facts.unknowns().size() - l.items()) + " more");
+        if (facts.unknowns().size() > l.items())
+            line(t, "  Unknown", "and " + (facts.unknowns().size() - l.items()) + " more");
     }
 
     static String json(Alert alert, Limits l) {
@@ -296,20 +394,31 @@ public final class AlertRenderer {
         alarm.put("account", cap(a.accountId(), 40));
         alarm.put("region", cap(a.region(), 40));
         alarm.put("state", cap(a.newState(), 40));
-        alarm.put("stateChangeTime", a.stateChangeTime() == null ? null : a.stateChangeTime().toString());
-        doc.putObject("notification").put("status", alert.notification().status().name()).put("detail", cap(alert.notification().detail(), c));
+        alarm.put(
+                "stateChangeTime",
+                a.stateChangeTime() == null ? null : a.stateChangeTime().toString());
+        doc.putObject("notification")
+                .put("status", alert.notification().status().name())
+                .put("detail", cap(alert.notification().detail(), c));
         alarm.put("previousState", cap(a.oldState(), 40));
         ArrayNode metrics = alarm.putArray("metrics");
-        a.metrics().forEach(m -> metrics.addObject().put("namespace", cap(m.namespace(), c)).put("name", cap(m.metricName(), c))
-                .put("period", m.periodSeconds()));
+        a.metrics()
+                .forEach(m -> metrics.addObject()
+                        .put("namespace", cap(m.namespace(), c))
+                        .put("name", cap(m.metricName(), c))
+                        .put("period", m.periodSeconds()));
         if (a.isComposite()) {
             ObjectNode composite = alarm.putObject("composite");
             composite.put("rule", cap(a.composite().rule(), c));
             ArrayNode triggering = composite.putArray("triggeringChildren");
             a.composite().triggeringChildren().forEach(name -> triggering.add(cap(name, c)));
             ArrayNode children = composite.putArray("children");
-            alert.children().forEach(child -> children.addObject().put("name", cap(child.name(), c)).put("state", cap(child.state(), 40))
-                    .put("investigated", child.investigated()).put("detail", cap(child.detail(), c)));
+            alert.children()
+                    .forEach(child -> children.addObject()
+                            .put("name", cap(child.name(), c))
+                            .put("state", cap(child.state(), 40))
+                            .put("investigated", child.investigated())
+                            .put("detail", cap(child.detail(), c)));
         }
         ObjectNode window = doc.putObject("window");
         window.put("start", alert.window().start().toString());
@@ -333,7 +442,11 @@ public final class AlertRenderer {
         counts.put("groupsListed", listGroups(doc.putArray("groups"), alert.groups(), c));
         ArrayNode remediation = doc.putArray("remediation");
         for (RemediationOutcome r : first(alert.remediation(), l.items())) {
-            remediation.addObject().put("resource", cap(r.resource(), c)).put("action", r.action()).put("status", r.status().name())
+            remediation
+                    .addObject()
+                    .put("resource", cap(r.resource(), c))
+                    .put("action", r.action())
+                    .put("status", r.status().name())
                     .put("detail", cap(r.detail(), c));
         }
         ArrayNode notes = doc.putArray("notes");
@@ -393,7 +506,9 @@ public final class AlertRenderer {
         first(f.resources(), l.items()).forEach(arn -> resources.add(cap(arn, c)));
         o.set("caller", caller(f.caller(), c));
         if (f.root() != null) {
-            o.putObject("root").put("consoleSignIn", f.root().consoleSignIn()).put("mfaUsed", cap(f.root().mfaUsed(), 40))
+            o.putObject("root")
+                    .put("consoleSignIn", f.root().consoleSignIn())
+                    .put("mfaUsed", cap(f.root().mfaUsed(), 40))
                     .put("longTermAccessKey", f.root().longTermAccessKey());
         }
         if (f.resource().type() != ResourceRef.Type.NONE) {
@@ -408,12 +523,15 @@ public final class AlertRenderer {
                 r.put("state", cap(facts.state(), c));
                 r.put("deletionDate", str(facts.effectiveDeletionDate()));
                 Long days = facts.daysLeft(alert.generatedAt());
-                if (days == null) r.putNull("daysLeft"); else r.put("daysLeft", days);
+                if (days == null) r.putNull("daysLeft");
+                else r.put("daysLeft", days);
                 r.put("description", cap(facts.description(), c));
                 ArrayNode aliases = r.putArray("aliases");
                 first(facts.aliases(), l.items()).forEach(alias -> aliases.add(cap(alias, c)));
                 ObjectNode tags = r.putObject("tags");
-                facts.tags().entrySet().stream().limit(l.items()).forEach(e -> tags.put(cap(e.getKey(), c), cap(e.getValue(), c)));
+                facts.tags().entrySet().stream()
+                        .limit(l.items())
+                        .forEach(e -> tags.put(cap(e.getKey(), c), cap(e.getValue(), c)));
                 Scheduling s = facts.scheduling();
                 if (s != null) {
                     ObjectNode sched = r.putObject("scheduledBy");
@@ -445,14 +563,20 @@ public final class AlertRenderer {
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("detection", alert.headline().name());
         attrs.put("severity", alert.severity());
-        if (alert.alarm().accountId() != null) attrs.put("account", Sanitize.subject(alert.alarm().accountId(), 64));
-        if (alert.alarm().region() != null) attrs.put("region", Sanitize.subject(alert.alarm().region(), 64));
+        if (alert.alarm().accountId() != null)
+            attrs.put("account", Sanitize.subject(alert.alarm().accountId(), 64));
+        if (alert.alarm().region() != null)
+            attrs.put("region", Sanitize.subject(alert.alarm().region(), 64));
         attrs.put(RenderedAlert.ORIGIN_ATTRIBUTE, "trailhound");
         return attrs;
     }
 
     private static void line(StringBuilder t, String label, String value) {
-        t.append(label).append(':').append(" ".repeat(Math.max(1, 18 - label.length()))).append(value == null ? "unknown" : value).append('\n');
+        t.append(label)
+                .append(':')
+                .append(" ".repeat(Math.max(1, 18 - label.length())))
+                .append(value == null ? "unknown" : value)
+                .append('\n');
     }
 
     private static String clean(String s, int max) {
@@ -475,7 +599,12 @@ public final class AlertRenderer {
     }
 
     private static void more(StringBuilder t, int size, int max, String what) {
-        if (size > max) t.append("  ... and ").append(size - max).append(" more ").append(what).append("; the counts are in the JSON document\n");
+        if (size > max)
+            t.append("  ... and ")
+                    .append(size - max)
+                    .append(" more ")
+                    .append(what)
+                    .append("; the counts are in the JSON document\n");
     }
 
     private static String nvl(String s) {

@@ -18,12 +18,18 @@ import java.util.Map;
 public final class FindingAggregator {
     static final int EXAMPLE_IDS = 3;
 
-    private record Key(Object detection, String resource, String region, String principal, String session, String ip, String api) {
-    }
+    private record Key(
+            Object detection,
+            String resource,
+            String region,
+            String principal,
+            String session,
+            String ip,
+            String api) {}
 
     /** Earliest first; events without a time last; ties broken by event ID. */
-    public static final Comparator<Finding> EARLIEST = Comparator
-            .comparing(Finding::eventTime, Comparator.nullsLast(Comparator.naturalOrder()))
+    public static final Comparator<Finding> EARLIEST = Comparator.comparing(
+                    Finding::eventTime, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Finding::eventId, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private static final class Acc {
@@ -45,7 +51,8 @@ public final class FindingAggregator {
                 if (firstSeen == null || t.isBefore(firstSeen)) firstSeen = t;
                 if (lastSeen == null || t.isAfter(lastSeen)) lastSeen = t;
             }
-            if (f.eventId() == null || earliest.stream().anyMatch(e -> f.eventId().equals(e.eventId()))) return;
+            if (f.eventId() == null
+                    || earliest.stream().anyMatch(e -> f.eventId().equals(e.eventId()))) return;
             int at = 0;
             while (at < earliest.size() && EARLIEST.compare(earliest.get(at), f) <= 0) at++;
             if (at < EXAMPLE_IDS) {
@@ -66,7 +73,13 @@ public final class FindingAggregator {
 
     public void add(Finding f) {
         total++;
-        Key key = new Key(f.detection(), f.resource().id(), f.resource().region(), f.caller().principal(), f.caller().sessionName(), f.sourceIp(),
+        Key key = new Key(
+                f.detection(),
+                f.resource().id(),
+                f.resource().region(),
+                f.caller().principal(),
+                f.caller().sessionName(),
+                f.sourceIp(),
                 f.eventSource() + ":" + f.eventName());
         Acc acc = groups.get(key);
         if (acc == null) {
@@ -85,7 +98,8 @@ public final class FindingAggregator {
      * out of view: most severe detection first, then remediation candidates, write APIs, long-term root
      * keys; only then the busiest group, and the earliest event for a stable order.
      */
-    static final Comparator<FindingGroup> BY_RISK = Comparator.comparingInt((FindingGroup g) -> g.first().detection().severityRank())
+    static final Comparator<FindingGroup> BY_RISK = Comparator.comparingInt(
+                    (FindingGroup g) -> g.first().detection().severityRank())
             .thenComparing(g -> g.first().resource().type() == ResourceRef.Type.NONE)
             .thenComparing(g -> !g.first().writeApi())
             .thenComparing(g -> !usesLongTermRootKey(g))
@@ -94,7 +108,12 @@ public final class FindingAggregator {
 
     public List<FindingGroup> groups() {
         return groups.values().stream()
-                .map(a -> new FindingGroup(a.first, a.count, a.firstSeen, a.lastSeen, a.earliest.stream().map(Finding::eventId).toList()))
+                .map(a -> new FindingGroup(
+                        a.first,
+                        a.count,
+                        a.firstSeen,
+                        a.lastSeen,
+                        a.earliest.stream().map(Finding::eventId).toList()))
                 .sorted(BY_RISK)
                 .toList();
     }

@@ -16,8 +16,7 @@ public final class Sanitize {
     public static final int DEFAULT_MAX = 512;
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private Sanitize() {
-    }
+    private Sanitize() {}
 
     public static String text(String s) {
         return text(s, DEFAULT_MAX);
@@ -32,7 +31,11 @@ public final class Sanitize {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && out.length() + 1 >= max) break; // never cut a character in two
             if (isHidden(c) || c == '<' || c == '>') { // < > too: no markup reaches a mail client or a log viewer
-                out.append("\\u").append(HEX[(c >> 12) & 15]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
+                out.append("\\u")
+                        .append(HEX[(c >> 12) & 15])
+                        .append(HEX[(c >> 8) & 15])
+                        .append(HEX[(c >> 4) & 15])
+                        .append(HEX[c & 15]);
             } else {
                 out.append(c);
             }
@@ -44,7 +47,8 @@ public final class Sanitize {
     }
 
     /** A URL's scheme and host: {@code https://evil.example} and {@code www.evil.example}. */
-    private static final Pattern LINK = Pattern.compile("(?i)\\b(?:([a-z][a-z0-9+.-]{1,15})://|(?=www\\.))([^\\s/?#\\[\\]()<>\"']+)");
+    private static final Pattern LINK =
+            Pattern.compile("(?i)\\b(?:([a-z][a-z0-9+.-]{1,15})://|(?=www\\.))([^\\s/?#\\[\\]()<>\"']+)");
 
     /** Links made unclickable and still readable: {@code hxxps://evil[.]example/path}, other schemes {@code s[:]//}. */
     static String defang(String s) {
@@ -55,9 +59,11 @@ public final class Sanitize {
         StringBuilder out = new StringBuilder(s.length() + 16);
         while (m.find()) {
             String scheme = m.group(1);
-            String shown = scheme == null ? ""
-                    : scheme.toLowerCase(Locale.ROOT).matches("https?|ftps?") ? scheme.replace('t', 'x').replace('T', 'X') + "://"
-                    : scheme + "[:]//";
+            String shown = scheme == null
+                    ? ""
+                    : scheme.toLowerCase(Locale.ROOT).matches("https?|ftps?")
+                            ? scheme.replace('t', 'x').replace('T', 'X') + "://"
+                            : scheme + "[:]//";
             m.appendReplacement(out, Matcher.quoteReplacement(shown + m.group(2).replace(".", "[.]")));
         }
         m.appendTail(out);
@@ -77,8 +83,14 @@ public final class Sanitize {
     }
 
     static boolean isHidden(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) // C0, DEL, C1 (ESC starts ANSI sequences)
-                || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
-                || c == 0x061c || c == 0x2028 || c == 0x2029 || c == 0xfeff;
+        return c < 0x20
+                || (c >= 0x7f && c <= 0x9f) // C0, DEL, C1 (ESC starts ANSI sequences)
+                || (c >= 0x200b && c <= 0x200f)
+                || (c >= 0x202a && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x061c
+                || c == 0x2028
+                || c == 0x2029
+                || c == 0xfeff;
     }
 }

@@ -60,10 +60,13 @@ public final class AwsClients {
 
     private static AwsCredentialsProvider credentialsFor(Config config) {
         Config.StaticCredentials keys = config.staticCredentials();
-        return keys == null ? DefaultCredentialsProvider.builder().build()
-                : StaticCredentialsProvider.create(keys.sessionToken() == null
-                        ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
-                        : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
+        return keys == null
+                ? DefaultCredentialsProvider.builder().build()
+                : StaticCredentialsProvider.create(
+                        keys.sessionToken() == null
+                                ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
+                                : AwsSessionCredentials.create(
+                                        keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
     }
 
     /**
@@ -136,8 +139,10 @@ public final class AwsClients {
                 .build();
     }
 
-    static final BackoffStrategy TRANSIENT_BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(20));
-    static final BackoffStrategy THROTTLING_BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20));
+    static final BackoffStrategy TRANSIENT_BACKOFF =
+            BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(20));
+    static final BackoffStrategy THROTTLING_BACKOFF =
+            BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20));
 
     /** The clients built so far, as "service@region". */
     public Set<String> built() {
@@ -145,8 +150,12 @@ public final class AwsClients {
     }
 
     @SuppressWarnings("unchecked")
-    private <C, B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>> C get(
-            String service, String regionOrNull, Supplier<B> builder) {
+    private <
+                    C,
+                    B extends
+                            AwsClientBuilder<B, C>
+                                    & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>>
+            C get(String service, String regionOrNull, Supplier<B> builder) {
         String region = region(regionOrNull);
         return (C) clients.computeIfAbsent(service + "@" + region, k -> {
             B b = builder.get()

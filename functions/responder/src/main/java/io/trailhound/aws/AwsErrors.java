@@ -2,13 +2,12 @@ package io.trailhound.aws;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /** One line that says what an AWS call's failure was, for an alert's "unknown: …". */
 public final class AwsErrors {
-    private AwsErrors() {
-    }
+    private AwsErrors() {}
 
     public static String describe(String operation, SdkException e) {
         if (e instanceof SdkServiceException s) {
@@ -23,8 +22,9 @@ public final class AwsErrors {
     }
 
     public static boolean isNotFound(SdkException e) {
-        return e instanceof AwsServiceException s && s.awsErrorDetails() != null
+        return e instanceof AwsServiceException s
+                && s.awsErrorDetails() != null
                 && ("ResourceNotFoundException".equals(s.awsErrorDetails().errorCode())
-                    || "NotFoundException".equals(s.awsErrorDetails().errorCode()));
+                        || "NotFoundException".equals(s.awsErrorDetails().errorCode()));
     }
 }

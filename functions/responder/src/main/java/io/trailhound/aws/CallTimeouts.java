@@ -16,8 +16,7 @@ public final class CallTimeouts {
     /** One attempt: a hung connection costs at most this, and the SDK may still retry. */
     static final Duration MAX_ATTEMPT = Duration.ofSeconds(8);
 
-    private CallTimeouts() {
-    }
+    private CallTimeouts() {}
 
     /** The override for a request made now; throws Budget.Exhausted when there is no time for it. */
     public static AwsRequestOverrideConfiguration within(Budget budget, String operation) {

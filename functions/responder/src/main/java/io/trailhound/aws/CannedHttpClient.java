@@ -34,7 +34,11 @@ public final class CannedHttpClient implements SdkHttpClient {
         }
 
         public static Canned jsonError(int status, String errorType, String message) {
-            return new Canned(status, "application/x-amz-json-1.1", "{\"__type\":\"" + errorType + "\",\"message\":\"" + message + "\"}", errorType);
+            return new Canned(
+                    status,
+                    "application/x-amz-json-1.1",
+                    "{\"__type\":\"" + errorType + "\",\"message\":\"" + message + "\"}",
+                    errorType);
         }
     }
 
@@ -57,28 +61,33 @@ public final class CannedHttpClient implements SdkHttpClient {
             public HttpExecuteResponse call() {
                 String operation = operationOf(request);
                 answered.add(operation);
-                Canned canned = responses.getOrDefault(operation,
+                Canned canned = responses.getOrDefault(
+                        operation,
                         Canned.jsonError(400, "UnknownOperationException", "no canned response for " + operation));
                 byte[] body = canned.body().getBytes(StandardCharsets.UTF_8);
-                SdkHttpFullResponse.Builder response = SdkHttpFullResponse.builder().statusCode(canned.status())
+                SdkHttpFullResponse.Builder response = SdkHttpFullResponse.builder()
+                        .statusCode(canned.status())
                         .putHeader("Content-Type", canned.contentType())
                         .putHeader("Content-Length", String.valueOf(body.length))
                         .putHeader("x-amzn-RequestId", "canned");
                 if (canned.errorType() != null) response.putHeader("x-amzn-ErrorType", canned.errorType());
                 AbortableInputStream stream = AbortableInputStream.create(new ByteArrayInputStream(body));
-                return HttpExecuteResponse.builder().response(response.build()).responseBody(stream).build();
+                return HttpExecuteResponse.builder()
+                        .response(response.build())
+                        .responseBody(stream)
+                        .build();
             }
 
             @Override
-            public void abort() {
-            }
+            public void abort() {}
         };
     }
 
     static String operationOf(HttpExecuteRequest request) {
         Optional<String> target = request.httpRequest().firstMatchingHeader("X-Amz-Target");
         if (target.isPresent()) return target.get();
-        String body = request.contentStreamProvider().map(p -> read(p.newStream())).orElse("");
+        String body =
+                request.contentStreamProvider().map(p -> read(p.newStream())).orElse("");
         for (String pair : body.split("&")) {
             if (pair.startsWith("Action=")) return pair;
         }
@@ -99,6 +108,5 @@ public final class CannedHttpClient implements SdkHttpClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -10,11 +10,12 @@ import software.amazon.awssdk.regions.Region;
  * client per planted name.
  */
 public final class Regions {
-    private static final Set<String> KNOWN = Region.regions().stream().filter(r -> !r.isGlobalRegion()).map(Region::id)
+    private static final Set<String> KNOWN = Region.regions().stream()
+            .filter(r -> !r.isGlobalRegion())
+            .map(Region::id)
             .collect(Collectors.toUnmodifiableSet());
 
-    private Regions() {
-    }
+    private Regions() {}
 
     public static boolean isKnown(String region) {
         return region != null && KNOWN.contains(region);

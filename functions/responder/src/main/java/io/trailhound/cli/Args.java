@@ -10,8 +10,7 @@ import java.util.Set;
 public final class Args {
     private final Map<String, List<String>> values = new HashMap<>();
 
-    private Args() {
-    }
+    private Args() {}
 
     public static Args parse(List<String> argv, Set<String> known) {
         return parse(argv, known, Set.of());
@@ -23,7 +22,8 @@ public final class Args {
         for (int i = 0; i < argv.size(); i++) {
             String name = argv.get(i);
             if (!known.contains(name)) {
-                throw new UsageException("unknown option '" + name + "' (expected one of " + String.join(", ", known.stream().sorted().toList()) + ")");
+                throw new UsageException("unknown option '" + name + "' (expected one of "
+                        + String.join(", ", known.stream().sorted().toList()) + ")");
             }
             if (i + 1 >= argv.size()) {
                 throw new UsageException("option " + name + " needs a value");

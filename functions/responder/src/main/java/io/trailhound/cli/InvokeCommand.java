@@ -8,8 +8,8 @@ import io.trailhound.alarm.AlarmReader;
 import io.trailhound.alarm.Delivery;
 import io.trailhound.config.Config;
 import io.trailhound.evidence.CloudTrailFiles;
-import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.JsonErrors;
+import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.json.Json;
 import io.trailhound.pattern.FilterPattern;
 import java.io.IOException;
@@ -28,15 +28,17 @@ import java.util.Set;
 public final class InvokeCommand {
     static final Set<String> OPTIONS = Set.of("--event", "--cloudtrail", "--filter-pattern", "--remediate", "--format");
 
-    private InvokeCommand() {
-    }
+    private InvokeCommand() {}
 
     /** @return the exit status: 0, or 1 when a record was not an alarm or an input was damaged */
-    public static int run(List<String> argv, Map<String, String> env, PrintStream out, PrintStream err) throws IOException {
+    public static int run(List<String> argv, Map<String, String> env, PrintStream out, PrintStream err)
+            throws IOException {
         Args args = Args.parse(argv, OPTIONS, Set.of("--filter-pattern"));
         List<Delivery> deliveries = deliveries(Path.of(args.required("--event")));
         List<String> patterns = args.all("--filter-pattern");
-        new MetricFilterCatalog(patterns).givenPatterns().forEach(FilterPattern::compile); // invalid: exit status 2 before anything runs
+        new MetricFilterCatalog(patterns)
+                .givenPatterns()
+                .forEach(FilterPattern::compile); // invalid: exit status 2 before anything runs
         String format = args.optional("--format") == null ? "text" : args.optional("--format");
         if (!format.equals("text") && !format.equals("json")) {
             throw new Args.UsageException("--format must be text or json, not '" + format + "'");
@@ -45,20 +47,25 @@ public final class InvokeCommand {
         if (args.optional("--remediate") != null) {
             config = config.withRemediation(Config.RemediationMode.parse(args.optional("--remediate")));
         }
-        CloudTrailFiles files = args.optional("--cloudtrail") == null ? null : CloudTrailFiles.at(Path.of(args.optional("--cloudtrail")));
-        Responder.Stages stages = Wiring.cli(config, Config.awsConfigured(env), files, patterns, out, format.equals("json"));
+        CloudTrailFiles files = args.optional("--cloudtrail") == null
+                ? null
+                : CloudTrailFiles.at(Path.of(args.optional("--cloudtrail")));
+        Responder.Stages stages =
+                Wiring.cli(config, Config.awsConfigured(env), files, patterns, out, format.equals("json"));
         Responder responder = new Responder(config, stages, Clock.systemUTC());
         int status = 0;
         for (int i = 0; i < deliveries.size(); i++) {
             String which = deliveries.size() > 1 ? "record " + (i + 1) + ": " : "";
             switch (deliveries.get(i)) {
-                case Delivery.Own own -> err.println("trailhound: " + which + "ignored: Trailhound published this message itself");
+                case Delivery.Own own ->
+                    err.println("trailhound: " + which + "ignored: Trailhound published this message itself");
                 case Delivery.Unreadable u -> { // the other records are still handled
                     err.println("trailhound: " + which + u.reason());
                     status = 1;
                 }
-                case Delivery.Control c -> err.println("trailhound: " + which
-                        + "a CloudWatch Logs CONTROL_MESSAGE (the subscription's reachability check): no alert");
+                case Delivery.Control c ->
+                    err.println("trailhound: " + which
+                            + "a CloudWatch Logs CONTROL_MESSAGE (the subscription's reachability check): no alert");
                 case Delivery.Alarm a -> status = report(responder.respond(a.alarm()), which, err, status);
                 case Delivery.Batch b -> status = report(responder.respond(b.batch()), which, err, status);
             }

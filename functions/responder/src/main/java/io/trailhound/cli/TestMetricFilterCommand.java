@@ -21,15 +21,14 @@ import java.util.Set;
 public final class TestMetricFilterCommand {
     static final Set<String> OPTIONS = Set.of("--filter-pattern", "--log-event-messages-file");
 
-    private TestMetricFilterCommand() {
-    }
+    private TestMetricFilterCommand() {}
 
     public static void run(List<String> argv, OutputStream out) throws IOException {
         Args args = Args.parse(argv, OPTIONS);
         FilterPattern pattern = FilterPattern.compile(args.required("--filter-pattern"));
         Path file = Path.of(args.required("--log-event-messages-file"));
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonGenerator json = new JsonFactory().createGenerator(out)) {
+                JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             json.writeStartObject();
             json.writeArrayFieldStart("matches");

@@ -5,8 +5,7 @@ import java.util.concurrent.Future;
 
 /** Waiting for work started on another thread, with its failure rethrown as it was thrown there. */
 public final class Await {
-    private Await() {
-    }
+    private Await() {}
 
     /**
      * The task's result. A RuntimeException or Error from the task is rethrown unwrapped, so callers catch the
@@ -19,7 +18,9 @@ public final class Await {
     /** As {@link #result(Future, String)}, waiting at most {@code atMost} (null: no limit), then Budget.Exhausted. */
     public static <T> T result(Future<T> task, String waitingFor, java.time.Duration atMost) {
         try {
-            return atMost == null ? task.get() : task.get(Math.max(1, atMost.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return atMost == null
+                    ? task.get()
+                    : task.get(Math.max(1, atMost.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new io.trailhound.budget.Budget.Exhausted(waitingFor);
         } catch (ExecutionException e) {

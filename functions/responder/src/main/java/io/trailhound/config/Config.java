@@ -55,17 +55,21 @@ public record Config(
     public static final String IDEMPOTENCY_TABLE = "IDEMPOTENCY_TABLE";
     /** Subscription mode: one alert per resource × caller per window (ISO-8601 duration); later events are counted. */
     public static final String SUPPRESSION_WINDOW = "SUPPRESSION_WINDOW";
+
     public static final Duration DEFAULT_SUPPRESSION_WINDOW = Duration.ofMinutes(15);
 
     public static final Duration DEFAULT_SLACK = Duration.ofMinutes(10);
     /** How long an event missing from CloudTrail's event history is asked for again before "not confirmed yet". */
     public static final Duration DEFAULT_CONFIRM_WAIT = Duration.ofSeconds(20);
+
     public static final int DEFAULT_MAX_EVENTS = 100_000;
     public static final int DEFAULT_REMEDIATION_MAX_ACTIONS = 5;
     public static final String DEFAULT_REMEDIATION_TAG = "trailhound:auto-cancel";
 
     public enum RemediationMode {
-        OFF, DRY_RUN, ON;
+        OFF,
+        DRY_RUN,
+        ON;
 
         public static RemediationMode parse(String text) {
             return switch (text.trim().toLowerCase()) {
@@ -79,7 +83,8 @@ public record Config(
 
     /** Which resources remediation may touch: only those tagged {@code <tag>=true}, or any. */
     public enum RemediationScope {
-        TAGGED, ALL;
+        TAGGED,
+        ALL;
 
         public static RemediationScope parse(String text) {
             return switch (text.trim().toLowerCase()) {
@@ -91,8 +96,7 @@ public record Config(
     }
 
     /** Explicit keys from the given environment (tests, the CLI); otherwise the SDK's default chain is used. */
-    public record StaticCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
-    }
+    public record StaticCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {}
 
     public static Config from(Map<String, String> env) {
         String region = firstNonBlank(env.get(AWS_REGION), env.get(AWS_DEFAULT_REGION));
@@ -113,21 +117,43 @@ public record Config(
                 duration(CONFIRM_WAIT, env.get(CONFIRM_WAIT), DEFAULT_CONFIRM_WAIT),
                 region,
                 endpoint == null ? null : URI.create(endpoint),
-                key != null && secret != null ? new StaticCredentials(key, secret, blankToNull(env.get("AWS_SESSION_TOKEN"))) : null,
+                key != null && secret != null
+                        ? new StaticCredentials(key, secret, blankToNull(env.get("AWS_SESSION_TOKEN")))
+                        : null,
                 blankToNull(env.get(IDEMPOTENCY_TABLE)),
                 duration(SUPPRESSION_WINDOW, env.get(SUPPRESSION_WINDOW), DEFAULT_SUPPRESSION_WINDOW));
     }
 
     public Config withRemediation(RemediationMode mode) {
-        return new Config(alertTopicArn, mode, remediationScope, remediationTag, remediationAllow, remediationDeny,
-                remediationMaxActions, reenableKeys, lookbackSlack, maxEvents, confirmWait, region, endpointOverride, staticCredentials,
-                idempotencyTable, suppressionWindow);
+        return new Config(
+                alertTopicArn,
+                mode,
+                remediationScope,
+                remediationTag,
+                remediationAllow,
+                remediationDeny,
+                remediationMaxActions,
+                reenableKeys,
+                lookbackSlack,
+                maxEvents,
+                confirmWait,
+                region,
+                endpointOverride,
+                staticCredentials,
+                idempotencyTable,
+                suppressionWindow);
     }
 
     /** True when this environment names AWS credentials or an endpoint, so AWS calls are meant to be made. */
     public static boolean awsConfigured(Map<String, String> env) {
-        for (String name : new String[] {"AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE",
-                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", AWS_ENDPOINT_URL}) {
+        for (String name : new String[] {
+            "AWS_ACCESS_KEY_ID",
+            "AWS_PROFILE",
+            "AWS_WEB_IDENTITY_TOKEN_FILE",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+            AWS_ENDPOINT_URL
+        }) {
             if (blankToNull(env.get(name)) != null) return true;
         }
         return false;
@@ -147,7 +173,10 @@ public record Config(
     /** Comma-separated values, blanks dropped. */
     private static List<String> list(String text) {
         if (blankToNull(text) == null) return List.of();
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static int positiveInt(String name, String text, int fallback) {

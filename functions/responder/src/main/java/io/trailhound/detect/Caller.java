@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param accessKeyId the access key used, when CloudTrail records one
  * @param invokedBy   the AWS service that called on the principal's behalf, when there is one
  */
-public record Caller(String kind, String principal, String sessionName, String accountId, String accessKeyId, String invokedBy) {
+public record Caller(
+        String kind, String principal, String sessionName, String accountId, String accessKeyId, String invokedBy) {
 
     public static Caller from(JsonNode identity) {
         String type = text(identity, "type");
@@ -30,9 +31,18 @@ public record Caller(String kind, String principal, String sessionName, String a
                 yield new Caller(type, role != null ? role : roleFromSessionArn(arn), session, account, key, invokedBy);
             }
             case "Root" -> new Caller(type, arn != null ? arn : "root", null, account, key, invokedBy);
-            case "AWSService" -> new Caller(type, invokedBy != null ? invokedBy : "AWS service", null, account, key, invokedBy);
-            default -> new Caller(type, arn != null ? arn : firstNonNull(text(identity, "principalId"), text(identity, "userName"), type),
-                    null, account, key, invokedBy);
+            case "AWSService" ->
+                new Caller(type, invokedBy != null ? invokedBy : "AWS service", null, account, key, invokedBy);
+            default ->
+                new Caller(
+                        type,
+                        arn != null
+                                ? arn
+                                : firstNonNull(text(identity, "principalId"), text(identity, "userName"), type),
+                        null,
+                        account,
+                        key,
+                        invokedBy);
         };
     }
 

@@ -17,7 +17,8 @@ public final class DamagedRecords {
     public synchronized void add(Finding f, List<String> problems) {
         count++;
         if (named.size() < NAMED) {
-            named.add("damaged record " + f.eventId() + ": " + String.join("; ", problems) + "; it is reported, never looked up or acted on");
+            named.add("damaged record " + f.eventId() + ": " + String.join("; ", problems)
+                    + "; it is reported, never looked up or acted on");
         }
     }
 

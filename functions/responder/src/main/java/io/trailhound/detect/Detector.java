@@ -9,22 +9,26 @@ import java.util.regex.Pattern;
 /** Classifies a matching CloudTrail record by what it says, whatever the filter that found it. */
 public final class Detector {
     /** KMS says "<key ARN> is pending deletion." (or "… is pending replica deletion."). */
-    private static final Pattern KMS_ARN_IN_MESSAGE =
-            Pattern.compile("(arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+) is pending (?:replica )?deletion");
+    private static final Pattern KMS_ARN_IN_MESSAGE = Pattern.compile(
+            "(arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+) is pending (?:replica )?deletion");
 
-
-    private Detector() {
-    }
+    private Detector() {}
 
     public static Finding classify(TrailEvent e) {
         String source = e.text("eventSource");
         String message = e.text("errorMessage");
         Detection detection;
         ResourceRef resource;
-        if ("secretsmanager.amazonaws.com".equals(source) && message != null && message.contains("marked for deletion")) {
+        if ("secretsmanager.amazonaws.com".equals(source)
+                && message != null
+                && message.contains("marked for deletion")) {
             detection = Detection.SECRET_MARKED_FOR_DELETION;
-            resource = new ResourceRef(ResourceRef.Type.SECRET, FieldCap.id(e.text("requestParameters", "secretId")), region(e));
-        } else if (source != null && source.startsWith("kms") && message != null && message.contains("pending")
+            resource = new ResourceRef(
+                    ResourceRef.Type.SECRET, FieldCap.id(e.text("requestParameters", "secretId")), region(e));
+        } else if (source != null
+                && source.startsWith("kms")
+                && message != null
+                && message.contains("pending")
                 && message.contains("deletion")) {
             detection = Detection.KMS_KEY_PENDING_DELETION;
             resource = new ResourceRef(ResourceRef.Type.KMS_KEY, FieldCap.id(kmsKey(e, message)), region(e));
@@ -36,10 +40,21 @@ public final class Detector {
             resource = ResourceRef.NONE;
         }
         Caller caller = Caller.from(e.record().path("userIdentity"));
-        return new Finding(detection, resource, caller, FieldCap.id(source), FieldCap.id(e.text("eventName")), e.eventTime(),
-                FieldCap.id(e.eventId()), FieldCap.id(e.text("sourceIPAddress")), FieldCap.text(e.text("userAgent")),
-                FieldCap.id(e.text("errorCode")), FieldCap.text(message), resources(e),
-                detection == Detection.ROOT_USAGE ? rootDetails(e, caller) : null, FieldCap.text(e.origin()));
+        return new Finding(
+                detection,
+                resource,
+                caller,
+                FieldCap.id(source),
+                FieldCap.id(e.text("eventName")),
+                e.eventTime(),
+                FieldCap.id(e.eventId()),
+                FieldCap.id(e.text("sourceIPAddress")),
+                FieldCap.text(e.text("userAgent")),
+                FieldCap.id(e.text("errorCode")),
+                FieldCap.text(message),
+                resources(e),
+                detection == Detection.ROOT_USAGE ? rootDetails(e, caller) : null,
+                FieldCap.text(e.origin()));
     }
 
     /** A Region is a short code; anything else in the field is capped like any identifier. */
@@ -51,7 +66,8 @@ public final class Detector {
     private static List<String> resources(TrailEvent e) {
         List<String> arns = new ArrayList<>();
         for (var r : e.record().path("resources")) {
-            if (r.hasNonNull("ARN") && arns.size() < 10) arns.add(FieldCap.id(r.get("ARN").asText()));
+            if (r.hasNonNull("ARN") && arns.size() < 10)
+                arns.add(FieldCap.id(r.get("ARN").asText()));
         }
         return arns;
     }

@@ -11,8 +11,7 @@ public final class FieldCap {
     /** Free text: user agents, error messages. */
     public static final int TEXT = 1024;
 
-    private FieldCap() {
-    }
+    private FieldCap() {}
 
     public static String id(String s) {
         return cap(s, ID);

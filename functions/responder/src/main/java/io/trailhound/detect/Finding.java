@@ -1,7 +1,7 @@
 package io.trailhound.detect;
 
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One matching CloudTrail event, classified and reduced to what a responder needs. Every string is capped
@@ -42,6 +42,5 @@ public record Finding(
     }
 
     /** For root usage: console sign-in or API call, MFA, and whether a long-term root access key was used. */
-    public record RootDetails(boolean consoleSignIn, String mfaUsed, boolean longTermAccessKey) {
-    }
+    public record RootDetails(boolean consoleSignIn, String mfaUsed, boolean longTermAccessKey) {}
 }

@@ -43,8 +43,8 @@ public final class OwnIdentity {
                     try {
                         arn = callerArn.get();
                     } catch (RuntimeException e) {
-                        problem = "Trailhound's own identity is unknown (sts:GetCallerIdentity failed: " + e.getMessage()
-                                + "), so no event was treated as its own";
+                        problem = "Trailhound's own identity is unknown (sts:GetCallerIdentity failed: "
+                                + e.getMessage() + "), so no event was treated as its own";
                     }
                     resolved = true;
                 }

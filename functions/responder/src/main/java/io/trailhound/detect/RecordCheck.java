@@ -13,13 +13,13 @@ import java.util.List;
  * an SDK call.
  */
 public final class RecordCheck {
-    private RecordCheck() {
-    }
+    private RecordCheck() {}
 
     /** What is wrong with the record {@code f} was made from; empty when nothing is. */
     public static List<String> problems(TrailEvent e, Finding f) {
         List<String> out = new ArrayList<>();
-        if (f.resource().type() != ResourceRef.Type.NONE && !Regions.isKnown(f.resource().region())) {
+        if (f.resource().type() != ResourceRef.Type.NONE
+                && !Regions.isKnown(f.resource().region())) {
             out.add("awsRegion '" + f.resource().region() + "' is not an AWS Region");
         }
         String arn = e.text("userIdentity", "arn");
@@ -31,12 +31,18 @@ public final class RecordCheck {
 
     /** True when the resource this finding names may be looked up in AWS. */
     public static boolean resourceUsable(Finding f) {
-        return f.resource().type() != ResourceRef.Type.NONE && f.resource().id() != null && !f.resource().id().isBlank()
+        return f.resource().type() != ResourceRef.Type.NONE
+                && f.resource().id() != null
+                && !f.resource().id().isBlank()
                 && Regions.isKnown(f.resource().region());
     }
 
     private static boolean wellFormed(String arn) {
-        return Arn.parse(arn).map(a -> !a.partition().isEmpty() && !a.service().isEmpty() && !a.resource().isEmpty()
-                && !a.resource().endsWith("/")).orElse(false);
+        return Arn.parse(arn)
+                .map(a -> !a.partition().isEmpty()
+                        && !a.service().isEmpty()
+                        && !a.resource().isEmpty()
+                        && !a.resource().endsWith("/"))
+                .orElse(false);
     }
 }

@@ -5,7 +5,11 @@ package io.trailhound.detect;
  * a key ID or an alias. {@code region} is where the call was made.
  */
 public record ResourceRef(Type type, String id, String region) {
-    public enum Type { SECRET, KMS_KEY, NONE }
+    public enum Type {
+        SECRET,
+        KMS_KEY,
+        NONE
+    }
 
     public static final ResourceRef NONE = new ResourceRef(Type.NONE, null, null);
 }

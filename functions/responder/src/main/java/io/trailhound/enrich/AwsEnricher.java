@@ -30,7 +30,8 @@ public final class AwsEnricher implements Enricher {
     private final Function<String, KmsClient> kms;
     private final ScheduleLookup schedules;
 
-    public AwsEnricher(Function<String, SecretsManagerClient> secrets, Function<String, KmsClient> kms, ScheduleLookup schedules) {
+    public AwsEnricher(
+            Function<String, SecretsManagerClient> secrets, Function<String, KmsClient> kms, ScheduleLookup schedules) {
         this.secrets = secrets;
         this.kms = kms;
         this.schedules = schedules;
@@ -51,20 +52,25 @@ public final class AwsEnricher implements Enricher {
             @Override
             public void found(ResourceRef resource) {
                 if (resource.type() == ResourceRef.Type.NONE || resource.id() == null) return;
-                Set<String> ids = idsByTypeAndRegion.computeIfAbsent(resource.type() + "@" + resource.region(), k -> ConcurrentHashMap.newKeySet());
+                Set<String> ids = idsByTypeAndRegion.computeIfAbsent(
+                        resource.type() + "@" + resource.region(), k -> ConcurrentHashMap.newKeySet());
                 if (ids.add(resource.id())) {
-                    if (ids.size() == 1) byName(resource); else byEvent(resource);
+                    if (ids.size() == 1) byName(resource);
+                    else byEvent(resource);
                 }
             }
 
             /** The lookup that serves this resource: its own by ResourceName when it is alone of its type and region. */
             private FutureTask<ScheduleLookup.Records> lookup(ResourceRef r, Described d) {
-                boolean alone = idsByTypeAndRegion.get(r.type() + "@" + r.region()).size() == 1;
+                boolean alone =
+                        idsByTypeAndRegion.get(r.type() + "@" + r.region()).size() == 1;
                 if (!alone) return byEvent(r);
                 FutureTask<ScheduleLookup.Records> own = byName(r);
-                try { // not found by name (CloudTrail may name it by ARN where the event used its name): ask by event name
+                try { // not found by name (CloudTrail may name it by ARN where the event used its name): ask by event
+                    // name
                     ScheduleLookup.Records records = Await.result(own, "waiting for CloudTrail", budget.remaining());
-                    if (ScheduleEvents.newest(records.records(), r.type(), d.ids()).isPresent()) return own;
+                    if (ScheduleEvents.newest(records.records(), r.type(), d.ids())
+                            .isPresent()) return own;
                 } catch (RuntimeException e) {
                     return own; // its failure is reported as it is
                 }
@@ -76,15 +82,19 @@ public final class AwsEnricher implements Enricher {
                 resources.forEach(this::found);
                 Map<ResourceRef, Described> described = new LinkedHashMap<>();
                 for (ResourceRef r : resources) {
-                    described.put(r, stage.expired() ? notDescribed(r) : switch (r.type()) {
-                        case SECRET -> secret(r, stage);
-                        case KMS_KEY -> key(r, stage);
-                        case NONE -> new Described(ResourceFacts.NONE, Set.of());
-                    });
+                    described.put(
+                            r,
+                            stage.expired()
+                                    ? notDescribed(r)
+                                    : switch (r.type()) {
+                                        case SECRET -> secret(r, stage);
+                                        case KMS_KEY -> key(r, stage);
+                                        case NONE -> new Described(ResourceFacts.NONE, Set.of());
+                                    });
                 }
                 Map<ResourceRef, ResourceFacts> out = new LinkedHashMap<>();
-                described.forEach((r, d) -> out.put(r, r.type() == ResourceRef.Type.NONE ? d.facts()
-                        : withScheduling(r, d, lookup(r, d), stage)));
+                described.forEach((r, d) -> out.put(
+                        r, r.type() == ResourceRef.Type.NONE ? d.facts() : withScheduling(r, d, lookup(r, d), stage)));
                 return out;
             }
 
@@ -108,28 +118,45 @@ public final class AwsEnricher implements Enricher {
     }
 
     /** The service's answer, before the scheduling; {@code ids} are every name the resource is known by. */
-    private record Described(ResourceFacts facts, Set<String> ids) {
-    }
+    private record Described(ResourceFacts facts, Set<String> ids) {}
 
-    private static ResourceFacts withScheduling(ResourceRef ref, Described d, FutureTask<ScheduleLookup.Records> lookup, Budget stage) {
+    private static ResourceFacts withScheduling(
+            ResourceRef ref, Described d, FutureTask<ScheduleLookup.Records> lookup, Budget stage) {
         try {
             ScheduleLookup.Records records = Await.result(lookup, "waiting for CloudTrail", stage.remaining());
             Optional<Scheduling> found = ScheduleEvents.newest(records.records(), ref.type(), d.ids());
             String none = "who scheduled the deletion: no " + ScheduleEvents.eventNameFor(ref.type()) + " event for it "
-                    + (records.incomplete() == null ? "in CloudTrail's last 31 days" : "found; " + records.incomplete());
+                    + (records.incomplete() == null
+                            ? "in CloudTrail's last 31 days"
+                            : "found; " + records.incomplete());
             return d.facts().withScheduling(found.orElse(null), found.isPresent() ? null : none);
         } catch (SdkException e) {
-            return d.facts().withScheduling(null, "who scheduled the deletion: " + AwsErrors.describe("cloudtrail:LookupEvents", e));
+            return d.facts()
+                    .withScheduling(
+                            null, "who scheduled the deletion: " + AwsErrors.describe("cloudtrail:LookupEvents", e));
         } catch (Budget.Exhausted e) {
-            return d.facts().withScheduling(null, "who scheduled the deletion: not known, CloudTrail's LookupEvents did not answer"
-                    + " within the enrichment's share of the time");
+            return d.facts()
+                    .withScheduling(
+                            null,
+                            "who scheduled the deletion: not known, CloudTrail's LookupEvents did not answer"
+                                    + " within the enrichment's share of the time");
         }
     }
 
     /** A resource the enrichment had no time left for: known only by what the event said. */
     private static Described notDescribed(ResourceRef ref) {
-        return new Described(new ResourceFacts(ref.id() != null && ref.id().startsWith("arn:") ? ref.id() : null, null, null, null, null,
-                List.of(), Map.of(), null, List.of(NO_TIME)), Set.of(ref.id()));
+        return new Described(
+                new ResourceFacts(
+                        ref.id() != null && ref.id().startsWith("arn:") ? ref.id() : null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        Map.of(),
+                        null,
+                        List.of(NO_TIME)),
+                Set.of(ref.id()));
     }
 
     private Described secret(ResourceRef ref, Budget budget) {
@@ -138,24 +165,29 @@ public final class AwsEnricher implements Enricher {
         ids.add(ref.id());
         DescribeSecretResponse d = null;
         try {
-            d = secrets.apply(ref.region()).describeSecret(b -> b.secretId(ref.id())
-                    .overrideConfiguration(CallTimeouts.within(budget, "secretsmanager:DescribeSecret")));
+            d = secrets.apply(ref.region())
+                    .describeSecret(b -> b.secretId(ref.id())
+                            .overrideConfiguration(CallTimeouts.within(budget, "secretsmanager:DescribeSecret")));
             ids.add(d.arn());
             ids.add(d.name());
         } catch (SdkException e) {
-            unknowns.add(AwsErrors.isNotFound(e)
-                    ? "secret not found by DescribeSecret: it may already be deleted for good"
-                    : AwsErrors.describe("secretsmanager:DescribeSecret", e));
+            unknowns.add(
+                    AwsErrors.isNotFound(e)
+                            ? "secret not found by DescribeSecret: it may already be deleted for good"
+                            : AwsErrors.describe("secretsmanager:DescribeSecret", e));
         } catch (Budget.Exhausted e) {
             return notDescribed(ref);
         }
         if (d == null) {
-            return new Described(new ResourceFacts(null, ref.id(), null, null, null, List.of(), Map.of(), null, unknowns), ids);
+            return new Described(
+                    new ResourceFacts(null, ref.id(), null, null, null, List.of(), Map.of(), null, unknowns), ids);
         }
         Map<String, String> tags = new LinkedHashMap<>();
         d.tags().forEach(t -> tags.put(t.key(), t.value()));
         String state = d.deletedDate() != null ? "ScheduledForDeletion" : "Active";
-        return new Described(new ResourceFacts(d.arn(), d.name(), state, d.deletedDate(), d.description(), List.of(), tags, null, unknowns),
+        return new Described(
+                new ResourceFacts(
+                        d.arn(), d.name(), state, d.deletedDate(), d.description(), List.of(), tags, null, unknowns),
                 ids);
     }
 
@@ -166,12 +198,15 @@ public final class AwsEnricher implements Enricher {
         KmsClient client = kms.apply(ref.region());
         KeyMetadata k = null;
         try {
-            k = client.describeKey(b -> b.keyId(ref.id()).overrideConfiguration(CallTimeouts.within(budget, "kms:DescribeKey"))).keyMetadata();
+            k = client.describeKey(b ->
+                            b.keyId(ref.id()).overrideConfiguration(CallTimeouts.within(budget, "kms:DescribeKey")))
+                    .keyMetadata();
             ids.add(k.keyId());
         } catch (SdkException e) {
-            unknowns.add(AwsErrors.isNotFound(e)
-                    ? "key not found by DescribeKey: it may already be deleted for good"
-                    : AwsErrors.describe("kms:DescribeKey", e));
+            unknowns.add(
+                    AwsErrors.isNotFound(e)
+                            ? "key not found by DescribeKey: it may already be deleted for good"
+                            : AwsErrors.describe("kms:DescribeKey", e));
         } catch (Budget.Exhausted e) {
             return notDescribed(ref);
         }
@@ -179,8 +214,10 @@ public final class AwsEnricher implements Enricher {
         if (k != null) {
             String keyId = k.keyId();
             try {
-                client.listAliasesPaginator(b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:ListAliases")))
-                        .aliases().forEach(a -> aliases.add(a.aliasName()));
+                client.listAliasesPaginator(b ->
+                                b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:ListAliases")))
+                        .aliases()
+                        .forEach(a -> aliases.add(a.aliasName()));
             } catch (SdkException e) {
                 unknowns.add(AwsErrors.describe("kms:ListAliases", e));
             } catch (Budget.Exhausted e) {
@@ -191,8 +228,10 @@ public final class AwsEnricher implements Enricher {
         if (k != null) {
             String keyId = k.keyId();
             try {
-                client.listResourceTagsPaginator(b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:ListResourceTags")))
-                        .tags().forEach(t -> tags.put(t.tagKey(), t.tagValue()));
+                client.listResourceTagsPaginator(b -> b.keyId(keyId)
+                                .overrideConfiguration(CallTimeouts.within(budget, "kms:ListResourceTags")))
+                        .tags()
+                        .forEach(t -> tags.put(t.tagKey(), t.tagValue()));
             } catch (SdkException e) {
                 unknowns.add(AwsErrors.describe("kms:ListResourceTags", e));
             } catch (Budget.Exhausted e) {
@@ -200,10 +239,30 @@ public final class AwsEnricher implements Enricher {
             }
         }
         if (k == null) {
-            return new Described(new ResourceFacts(ref.id().startsWith("arn:") ? ref.id() : null, null, null, null, null, aliases,
-                    Map.of(), null, unknowns), ids);
+            return new Described(
+                    new ResourceFacts(
+                            ref.id().startsWith("arn:") ? ref.id() : null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            aliases,
+                            Map.of(),
+                            null,
+                            unknowns),
+                    ids);
         }
-        return new Described(new ResourceFacts(k.arn(), k.keyId(), k.keyStateAsString(), k.deletionDate(), k.description(), aliases,
-                tags, null, unknowns), ids);
+        return new Described(
+                new ResourceFacts(
+                        k.arn(),
+                        k.keyId(),
+                        k.keyStateAsString(),
+                        k.deletionDate(),
+                        k.description(),
+                        aliases,
+                        tags,
+                        null,
+                        unknowns),
+                ids);
     }
 }

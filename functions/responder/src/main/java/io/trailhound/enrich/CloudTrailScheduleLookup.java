@@ -45,25 +45,42 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
         Instant end = clock.instant();
         // LookupEvents takes one attribute: the resource when there is one, else the event name.
         LookupAttribute attribute = resourceName != null
-                ? LookupAttribute.builder().attributeKey(LookupAttributeKey.RESOURCE_NAME).attributeValue(resourceName).build()
-                : LookupAttribute.builder().attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue(ScheduleEvents.eventNameFor(type)).build();
-        LookupEventsRequest first = LookupEventsRequest.builder().lookupAttributes(attribute)
-                .startTime(end.minus(Duration.ofDays(31))).endTime(end).build();
+                ? LookupAttribute.builder()
+                        .attributeKey(LookupAttributeKey.RESOURCE_NAME)
+                        .attributeValue(resourceName)
+                        .build()
+                : LookupAttribute.builder()
+                        .attributeKey(LookupAttributeKey.EVENT_NAME)
+                        .attributeValue(ScheduleEvents.eventNameFor(type))
+                        .build();
+        LookupEventsRequest first = LookupEventsRequest.builder()
+                .lookupAttributes(attribute)
+                .startTime(end.minus(Duration.ofDays(31)))
+                .endTime(end)
+                .build();
         List<JsonNode> records = new ArrayList<>();
         String token = null;
         for (int pages = 0; pages < MAX_PAGES; pages++) {
             LookupEventsResponse page;
             String next = token;
             try { // in the Region's turn: LookupEvents allows 2 requests per second per account and Region
-                page = LookupEventsPacer.SHARED.call(region, () -> cloudTrail.lookupEvents(first.toBuilder().nextToken(next)
-                        .overrideConfiguration(CallTimeouts.within(budget, "cloudtrail:LookupEvents")).build()));
+                page = LookupEventsPacer.SHARED.call(
+                        region,
+                        () -> cloudTrail.lookupEvents(first.toBuilder()
+                                .nextToken(next)
+                                .overrideConfiguration(CallTimeouts.within(budget, "cloudtrail:LookupEvents"))
+                                .build()));
             } catch (Budget.Exhausted e) {
                 if (pages == 0) throw e;
-                return new Records(records, "searched only the first " + pages + " page(s) of LookupEvents: no time was left for more");
+                return new Records(
+                        records,
+                        "searched only the first " + pages + " page(s) of LookupEvents: no time was left for more");
             } catch (SdkException e) {
                 if (pages == 0) throw e;
-                return new Records(records, "searched only the first " + pages + " page(s) of LookupEvents: the next one failed, "
-                        + AwsErrors.describe("cloudtrail:LookupEvents", e));
+                return new Records(
+                        records,
+                        "searched only the first " + pages + " page(s) of LookupEvents: the next one failed, "
+                                + AwsErrors.describe("cloudtrail:LookupEvents", e));
             }
             page.events().forEach(e -> records.add(parse(e.cloudTrailEvent())));
             token = page.nextToken();
@@ -71,7 +88,8 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
                 return Records.all(records);
             }
         }
-        return new Records(records, "not found in the first " + MAX_PAGES + " pages of LookupEvents (the cap per lookup)");
+        return new Records(
+                records, "not found in the first " + MAX_PAGES + " pages of LookupEvents (the cap per lookup)");
     }
 
     private static JsonNode parse(String json) {

@@ -25,9 +25,12 @@ public final class FileScheduleLookup implements ScheduleLookup, RecordObserver 
 
     /** Every region's: offline files are matched by the resource's identifiers alone, as before. */
     @Override
-    public Records schedulingRecords(ResourceRef.Type type, String region, String resourceName, io.trailhound.budget.Budget budget) {
+    public Records schedulingRecords(
+            ResourceRef.Type type, String region, String resourceName, io.trailhound.budget.Budget budget) {
         String name = ScheduleEvents.eventNameFor(type);
-        return Records.all(records().stream().filter(r -> name.equals(r.path("eventName").asText())).toList());
+        return Records.all(records().stream()
+                .filter(r -> name.equals(r.path("eventName").asText()))
+                .toList());
     }
 
     @Override

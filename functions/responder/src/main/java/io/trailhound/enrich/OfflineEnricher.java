@@ -25,8 +25,7 @@ public final class OfflineEnricher implements Enricher {
     public Session start(Budget budget) {
         return new Session() {
             @Override
-            public void found(ResourceRef resource) {
-            }
+            public void found(ResourceRef resource) {}
 
             @Override
             public Map<ResourceRef, ResourceFacts> describeAll(List<ResourceRef> resources, Budget stage) {
@@ -43,8 +42,13 @@ public final class OfflineEnricher implements Enricher {
         }
         List<String> unknowns = new ArrayList<>(List.of(NOT_ASKED));
         String id = resource.type() == ResourceRef.Type.KMS_KEY ? ScheduleEvents.keyId(resource.id()) : resource.id();
-        Scheduling scheduling = ScheduleEvents.newest(schedules.schedulingRecords(resource.type(), resource.region(), null, budget).records(), resource.type(),
-                Set.of(id)).orElse(null);
+        Scheduling scheduling = ScheduleEvents.newest(
+                        schedules
+                                .schedulingRecords(resource.type(), resource.region(), null, budget)
+                                .records(),
+                        resource.type(),
+                        Set.of(id))
+                .orElse(null);
         if (scheduling == null) {
             unknowns.add("who scheduled the deletion: no " + ScheduleEvents.eventNameFor(resource.type())
                     + " event for it in the given CloudTrail files");

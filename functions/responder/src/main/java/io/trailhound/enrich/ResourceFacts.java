@@ -27,7 +27,8 @@ public record ResourceFacts(
     }
 
     /** For findings about no particular resource (root usage, generic events). */
-    public static final ResourceFacts NONE = new ResourceFacts(null, null, null, null, null, List.of(), Map.of(), null, List.of());
+    public static final ResourceFacts NONE =
+            new ResourceFacts(null, null, null, null, null, List.of(), Map.of(), null, List.of());
 
     /** These facts with who scheduled the deletion, or with why that is unknown ({@code unknown}, may be null). */
     public ResourceFacts withScheduling(Scheduling found, String unknown) {

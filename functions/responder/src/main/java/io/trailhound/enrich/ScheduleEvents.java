@@ -11,20 +11,21 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads a DeleteSecret or ScheduleKeyDeletion CloudTrail record, wherever it came from. */
 public final class ScheduleEvents {
     /** CloudTrail writes deletionDate as "Nov 27, 2026, 4:02:11 PM" (UTC); read by hand, no locale data needed. */
     private static final Pattern CLOUDTRAIL_DATE =
             Pattern.compile("([A-Z][a-z]{2}) (\\d{1,2}), (\\d{4}),? (\\d{1,2}):(\\d{2}):(\\d{2}) ([AP]M)");
-    private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
 
-    private ScheduleEvents() {
-    }
+    private static final List<String> MONTHS =
+            List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+
+    private ScheduleEvents() {}
 
     public static String eventNameFor(ResourceRef.Type type) {
         return type == ResourceRef.Type.SECRET ? "DeleteSecret" : "ScheduleKeyDeletion";
@@ -47,21 +48,30 @@ public final class ScheduleEvents {
         JsonNode req = record.path("requestParameters");
         JsonNode resp = record.path("responseElements");
         boolean ours = type == ResourceRef.Type.SECRET
-                ? ids.contains(req.path("secretId").asText()) || ids.contains(resp.path("arn").asText())
+                ? ids.contains(req.path("secretId").asText())
+                        || ids.contains(resp.path("arn").asText())
                         || ids.contains(resp.path("name").asText())
-                : ids.contains(keyId(req.path("keyId").asText())) || ids.contains(keyId(resp.path("keyId").asText()));
+                : ids.contains(keyId(req.path("keyId").asText()))
+                        || ids.contains(keyId(resp.path("keyId").asText()));
         if (!ours) {
             return Optional.empty();
         }
         Instant at = parseInstant(record.path("eventTime").asText(null));
         String windowField = type == ResourceRef.Type.SECRET ? "recoveryWindowInDays" : "pendingWindowInDays";
-        Integer window = req.hasNonNull(windowField) ? Integer.valueOf(req.get(windowField).asInt()) : null;
+        Integer window = req.hasNonNull(windowField)
+                ? Integer.valueOf(req.get(windowField).asInt())
+                : null;
         Instant deletion = parseInstant(resp.path("deletionDate").asText(null));
         if (deletion == null && at != null) {
             deletion = at.plus(Duration.ofDays(window != null ? window : 30)); // both services default to 30 days
         }
-        return Optional.of(new Scheduling(Caller.from(record.path("userIdentity")), at, deletion, window,
-                record.path("eventID").asText(null), record.path("sourceIPAddress").asText(null)));
+        return Optional.of(new Scheduling(
+                Caller.from(record.path("userIdentity")),
+                at,
+                deletion,
+                window,
+                record.path("eventID").asText(null),
+                record.path("sourceIPAddress").asText(null)));
     }
 
     /** The bare key ID of a key ARN, else the text itself. */
@@ -81,8 +91,14 @@ public final class ScheduleEvents {
             if (month == 0) return null;
             int hour = Integer.parseInt(m.group(4)) % 12 + (m.group(7).equals("PM") ? 12 : 0);
             try {
-                return LocalDateTime.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(2)), hour,
-                        Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))).toInstant(ZoneOffset.UTC);
+                return LocalDateTime.of(
+                                Integer.parseInt(m.group(3)),
+                                month,
+                                Integer.parseInt(m.group(2)),
+                                hour,
+                                Integer.parseInt(m.group(5)),
+                                Integer.parseInt(m.group(6)))
+                        .toInstant(ZoneOffset.UTC);
             } catch (DateTimeException e2) {
                 return null;
             }

@@ -4,5 +4,5 @@ import io.trailhound.detect.Caller;
 import java.time.Instant;
 
 /** The DeleteSecret / ScheduleKeyDeletion call that put the resource on its way out. */
-public record Scheduling(Caller by, Instant at, Instant deletionDate, Integer windowDays, String eventId, String sourceIp) {
-}
+public record Scheduling(
+        Caller by, Instant at, Instant deletionDate, Integer windowDays, String eventId, String sourceIp) {}

@@ -26,10 +26,18 @@ public final class AwsMetricFilterSource implements MetricFilterSource {
         String token = null;
         do {
             DescribeMetricFiltersResponse page = logs.describeMetricFilters(DescribeMetricFiltersRequest.builder()
-                    .metricName(metric.metricName()).metricNamespace(metric.namespace()).nextToken(token)
-                    .overrideConfiguration(CallTimeouts.within(budget, "logs:DescribeMetricFilters")).build());
-            page.metricFilters().forEach(f -> out.add(new MetricFilter(f.filterName(), f.logGroupName(),
-                    f.filterPattern() == null ? "" : f.filterPattern(), metric.namespace(), metric.metricName())));
+                    .metricName(metric.metricName())
+                    .metricNamespace(metric.namespace())
+                    .nextToken(token)
+                    .overrideConfiguration(CallTimeouts.within(budget, "logs:DescribeMetricFilters"))
+                    .build());
+            page.metricFilters()
+                    .forEach(f -> out.add(new MetricFilter(
+                            f.filterName(),
+                            f.logGroupName(),
+                            f.filterPattern() == null ? "" : f.filterPattern(),
+                            metric.namespace(),
+                            metric.metricName())));
             token = page.nextToken();
         } while (token != null);
         return out;

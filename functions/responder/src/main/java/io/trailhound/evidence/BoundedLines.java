@@ -18,8 +18,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class BoundedLines {
     /** One line: its text, or why it cannot be read. */
-    record Line(String text, String problem) {
-    }
+    record Line(String text, String problem) {}
 
     private final InputStream in;
     private final int maxBytes;
@@ -27,8 +26,10 @@ final class BoundedLines {
     private int pos;
     private int limit;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private boolean ended;
     private boolean lastCut;
 
@@ -71,7 +72,10 @@ final class BoundedLines {
         if (ended && length == 0 && !newline) return null;
         lastCut = !newline;
         if (length > maxBytes) {
-            return new Line(null, "is longer than " + (maxBytes >> 20) + " MiB (" + length + " bytes; a CloudTrail event is at most 256 KB)");
+            return new Line(
+                    null,
+                    "is longer than " + (maxBytes >> 20) + " MiB (" + length
+                            + " bytes; a CloudTrail event is at most 256 KB)");
         }
         byte[] bytes = line.toByteArray();
         int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;

@@ -25,13 +25,16 @@ public final class CloudTrailFileEventSource implements EventSource {
 
     @Override
     public Result scan(MetricFilter filter, TimeWindow window, Budget budget, Consumer<RawEvent> sink) {
-        List<String> problems = files.read(record -> {
-            everyRecord.record(record.json());
-            Instant time = TrailEvent.parseTime(record.json().path("eventTime").asText(null));
-            if (time != null && window.contains(time)) {
-                sink.accept(RawEvent.parsed(record.json(), time, record.origin()));
-            }
-        }, threads);
+        List<String> problems = files.read(
+                record -> {
+                    everyRecord.record(record.json());
+                    Instant time =
+                            TrailEvent.parseTime(record.json().path("eventTime").asText(null));
+                    if (time != null && window.contains(time)) {
+                        sink.accept(RawEvent.parsed(record.json(), time, record.origin()));
+                    }
+                },
+                threads);
         everyRecord.allRead(); // not reached when the deadline stopped the scan
         return new Result(problems, true); // a damaged file is reported; what it held up to the damage counts
     }

@@ -2,18 +2,17 @@ package io.trailhound.evidence;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.concurrent.Await;
 import io.trailhound.json.Json;
 import java.io.BufferedInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -64,18 +64,25 @@ public final class CloudTrailFiles {
         }
         List<Path> found = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        Files.walkFileTree(path, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+        Files.walkFileTree(
+                path,
+                java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+                Integer.MAX_VALUE,
                 new java.nio.file.SimpleFileVisitor<>() {
                     @Override
-                    public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) found.add(file);
+                    public java.nio.file.FileVisitResult visitFile(
+                            Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile()
+                                && !file.getFileName().toString().startsWith(".")) found.add(file);
                         return java.nio.file.FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                        skipped.add(file + ": skipped, " + (e instanceof java.nio.file.FileSystemLoopException
-                                ? "a symbolic link back to a directory already being searched (a loop)" : "cannot be read: " + e.getMessage()));
+                        skipped.add(file + ": skipped, "
+                                + (e instanceof java.nio.file.FileSystemLoopException
+                                        ? "a symbolic link back to a directory already being searched (a loop)"
+                                        : "cannot be read: " + e.getMessage()));
                         return java.nio.file.FileVisitResult.CONTINUE;
                     }
                 });
@@ -84,8 +91,7 @@ public final class CloudTrailFiles {
     }
 
     /** One CloudTrail record and the file it came from. */
-    public record Record(JsonNode json, String origin) {
-    }
+    public record Record(JsonNode json, String origin) {}
 
     /** Calls {@code sink} with every record; returns one line per problem (damaged file, skipped entry). */
     public List<String> read(Consumer<Record> sink) {
@@ -147,7 +153,8 @@ public final class CloudTrailFiles {
             count[0]++;
             sink.accept(r);
         };
-        try (StopAtDamage damage = open(file); InputStream in = new BufferedInputStream(damage, 1 << 16)) {
+        try (StopAtDamage damage = open(file);
+                InputStream in = new BufferedInputStream(damage, 1 << 16)) {
             Exception failure = null;
             try {
                 if (isEnvelope(in)) {
@@ -174,8 +181,11 @@ public final class CloudTrailFiles {
         int b0 = raw.read();
         int b1 = raw.read();
         raw.reset();
-        return new StopAtDamage(b0 == 0x1f && b1 == 0x8b
-                ? new ExpansionLimit(new GZIPInputStream(raw, 1 << 16), (long) MAX_EXPANSION * Files.size(file) + (1 << 20)) : raw);
+        return new StopAtDamage(
+                b0 == 0x1f && b1 == 0x8b
+                        ? new ExpansionLimit(
+                                new GZIPInputStream(raw, 1 << 16), (long) MAX_EXPANSION * Files.size(file) + (1 << 20))
+                        : raw);
     }
 
     /** CloudTrail's S3 files start with {@code {"Records":}; anything else is read as JSON lines. */
@@ -190,15 +200,22 @@ public final class CloudTrailFiles {
     private static final Pattern ENVELOPE_START = Pattern.compile("\\uFEFF?\\s*\\{\\s*\"Records\"\\s*:");
 
     /** JSON lines; the last line, when the file's damage cut it short, is left to the damage report. */
-    private static void readLines(InputStream in, String origin, Consumer<Record> sink, List<String> problems,
-                                  java.util.function.BooleanSupplier damaged) throws IOException {
+    private static void readLines(
+            InputStream in,
+            String origin,
+            Consumer<Record> sink,
+            List<String> problems,
+            java.util.function.BooleanSupplier damaged)
+            throws IOException {
         BoundedLines lines = new BoundedLines(in, MAX_RECORD_BYTES);
         int number = 0;
         int bad = 0;
         for (BoundedLines.Line next = lines.next(); next != null; next = lines.next()) {
             number++;
             if (lines.lastWasCut() && damaged.getAsBoolean()) break;
-            String why = next.problem() != null ? next.problem() : next.text().isBlank() ? null : accept(next.text(), origin, sink);
+            String why = next.problem() != null
+                    ? next.problem()
+                    : next.text().isBlank() ? null : accept(next.text(), origin, sink);
             if (why == null) continue;
             if (++bad <= MAX_LINE_PROBLEMS) {
                 problems.add(origin + ": line " + number + " " + why + "; skipped");
@@ -219,18 +236,21 @@ public final class CloudTrailFiles {
             }
             return "is not a JSON object";
         } catch (JsonProcessingException e) {
-            return "is not a JSON record (" + JsonErrors.describe(e).replaceFirst(" \\(line 1, column (\\d+)\\)$", " at column $1") + ")";
+            return "is not a JSON record ("
+                    + JsonErrors.describe(e).replaceFirst(" \\(line 1, column (\\d+)\\)$", " at column $1") + ")";
         }
     }
 
     /** Bad lines listed one by one per file; the rest are counted. */
     static final int MAX_LINE_PROBLEMS = 5;
 
-    private static void readEnvelopes(InputStream in, String origin, Consumer<Record> sink, List<String> problems) throws IOException {
+    private static void readEnvelopes(InputStream in, String origin, Consumer<Record> sink, List<String> problems)
+            throws IOException {
         try (JsonParser p = FACTORY.createParser(in)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t != JsonToken.START_OBJECT) {
-                    throw new IOException("expected a JSON object at line " + p.currentLocation().getLineNr() + " but found " + t);
+                    throw new IOException("expected a JSON object at line "
+                            + p.currentLocation().getLineNr() + " but found " + t);
                 }
                 readObject(p, origin, sink, problems);
             }
@@ -241,7 +261,8 @@ public final class CloudTrailFiles {
      * At the start of an object: if it is a {@code {"Records":[…]}} envelope, stream its records; otherwise
      * read the object as one record (JSON lines).
      */
-    private static void readObject(JsonParser p, String origin, Consumer<Record> sink, List<String> problems) throws IOException {
+    private static void readObject(JsonParser p, String origin, Consumer<Record> sink, List<String> problems)
+            throws IOException {
         JsonToken t = p.nextToken();
         if (t == JsonToken.FIELD_NAME && "Records".equals(p.currentName())) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
@@ -306,8 +327,8 @@ public final class CloudTrailFiles {
         private void count(int n) throws IOException {
             read += n;
             if (read > limit) {
-                throw new IOException("it decompresses to more than " + MAX_EXPANSION + " times its size (" + (limit >> 20)
-                        + " MiB); refused as a likely decompression bomb");
+                throw new IOException("it decompresses to more than " + MAX_EXPANSION + " times its size ("
+                        + (limit >> 20) + " MiB); refused as a likely decompression bomb");
             }
         }
     }

@@ -50,21 +50,26 @@ public final class CloudWatchLogsEventSource implements EventSource {
             }
             FilterLogEventsResponse page;
             try {
-                page = logs.filterLogEvents(first.toBuilder().nextToken(token)
-                        .overrideConfiguration(CallTimeouts.within(budget, "logs:FilterLogEvents")).build());
+                page = logs.filterLogEvents(first.toBuilder()
+                        .nextToken(token)
+                        .overrideConfiguration(CallTimeouts.within(budget, "logs:FilterLogEvents"))
+                        .build());
             } catch (Budget.Exhausted e) {
                 return incomplete(filter, pages, delivered, outOfTime(throttled));
             } catch (SdkException e) {
                 if (isThrottling(e)) { // the SDK's 3 attempts were throttled: wait, then ask again
                     throttled = AwsErrors.describe("logs:FilterLogEvents", e);
                     if (budget.pause(pause)) {
-                        pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+                        pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
+                                ? LONGEST_PAUSE
+                                : pause.multipliedBy(2);
                         continue;
                     }
                     return incomplete(filter, pages, delivered, outOfTime(throttled));
                 }
                 if (throttled != null && budget.remaining().compareTo(Duration.ofMillis(500)) < 0) {
-                    return incomplete(filter, pages, delivered, outOfTime(throttled)); // the last call was cut by the budget
+                    return incomplete(
+                            filter, pages, delivered, outOfTime(throttled)); // the last call was cut by the budget
                 }
                 return incomplete(filter, pages, delivered, AwsErrors.describe("logs:FilterLogEvents", e));
             }
@@ -73,7 +78,9 @@ public final class CloudWatchLogsEventSource implements EventSource {
             throttled = null;
             for (var e : page.events()) {
                 delivered++;
-                sink.accept(RawEvent.text(e.message(), Instant.ofEpochMilli(e.timestamp()),
+                sink.accept(RawEvent.text(
+                        e.message(),
+                        Instant.ofEpochMilli(e.timestamp()),
                         "log group " + filter.logGroupName() + ", log stream " + e.logStreamName()));
             }
             token = page.nextToken();
@@ -84,7 +91,8 @@ public final class CloudWatchLogsEventSource implements EventSource {
     }
 
     private static String outOfTime(String throttled) {
-        return throttled == null ? "the search's share of the time ran out"
+        return throttled == null
+                ? "the search's share of the time ran out"
                 : "still throttled when the search's share of the time ran out (" + throttled + ")";
     }
 
@@ -93,7 +101,9 @@ public final class CloudWatchLogsEventSource implements EventSource {
     }
 
     private static Result incomplete(MetricFilter filter, long pages, long delivered, String why) {
-        return new Result(List.of("log group " + filter.logGroupName() + " was not fully read (" + pages + " page(s), " + delivered
-                + " event(s) read): " + why), false);
+        return new Result(
+                List.of("log group " + filter.logGroupName() + " was not fully read (" + pages + " page(s), "
+                        + delivered + " event(s) read): " + why),
+                false);
     }
 }

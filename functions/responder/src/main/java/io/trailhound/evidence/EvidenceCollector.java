@@ -36,8 +36,13 @@ public final class EvidenceCollector {
      * search did not finish (the budget ran out, or a source could not be fully read): the counts are what
      * was seen; {@code notFullyRead} names the log groups (or other sources) concerned.
      */
-    public record Summary(long candidates, long matched, long duplicates, List<String> problems, boolean partial,
-                          List<String> notFullyRead) {
+    public record Summary(
+            long candidates,
+            long matched,
+            long duplicates,
+            List<String> problems,
+            boolean partial,
+            List<String> notFullyRead) {
         public Summary {
             problems = List.copyOf(problems);
             notFullyRead = List.copyOf(notFullyRead);

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** Jackson's messages without the source dump: the reason, then where. */
 public final class JsonErrors {
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     public static String describe(Exception e) {
         if (e instanceof JsonProcessingException j) {
@@ -17,7 +16,9 @@ public final class JsonErrors {
             if (cut > 0) reason = reason.substring(0, cut);
             reason = reason.lines().findFirst().orElse(reason);
             JsonLocation at = j.getLocation();
-            return at == null || at.getLineNr() < 0 ? reason : reason + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            return at == null || at.getLineNr() < 0
+                    ? reason
+                    : reason + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
         }
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message.replaceAll("\\s+", " ");

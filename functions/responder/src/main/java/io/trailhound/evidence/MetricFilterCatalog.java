@@ -40,7 +40,8 @@ public final class MetricFilterCatalog implements MetricFilterSource {
             if (m.matches()) {
                 perMetric.put(m.group(1), m.group(2).strip());
             } else if (bare != null) {
-                throw new IllegalArgumentException("--filter-pattern without METRIC= is given twice; name the metric: METRIC=PATTERN");
+                throw new IllegalArgumentException(
+                        "--filter-pattern without METRIC= is given twice; name the metric: METRIC=PATTERN");
             } else {
                 bare = p;
             }

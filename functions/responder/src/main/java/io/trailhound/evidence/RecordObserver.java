@@ -11,11 +11,9 @@ public interface RecordObserver {
 
     RecordObserver NONE = new RecordObserver() {
         @Override
-        public void record(JsonNode record) {
-        }
+        public void record(JsonNode record) {}
 
         @Override
-        public void allRead() {
-        }
+        public void allRead() {}
     };
 }

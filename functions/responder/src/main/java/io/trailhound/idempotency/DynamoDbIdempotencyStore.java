@@ -27,7 +27,9 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     static final Duration KEEP = Duration.ofDays(14);
     /** Each call is short: the table is on the way to the alert, never in front of it. */
     private static final AwsRequestOverrideConfiguration TIMEOUTS = AwsRequestOverrideConfiguration.builder()
-            .apiCallTimeout(Duration.ofMillis(1_500)).apiCallAttemptTimeout(Duration.ofMillis(700)).build();
+            .apiCallTimeout(Duration.ofMillis(1_500))
+            .apiCallAttemptTimeout(Duration.ofMillis(700))
+            .build();
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -48,7 +50,9 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
             claim.put("createdAt", s(now.toString()));
             claim.put("expiresAt", n(now.plus(KEEP).getEpochSecond()));
             try {
-                dynamo.putItem(b -> b.tableName(table).item(claim).conditionExpression("attribute_not_exists(id)")
+                dynamo.putItem(b -> b.tableName(table)
+                        .item(claim)
+                        .conditionExpression("attribute_not_exists(id)")
                         .overrideConfiguration(TIMEOUTS));
                 return new Earlier(State.NEW, List.of(), null, null);
             } catch (ConditionalCheckFailedException raced) {
@@ -59,16 +63,20 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         State state = State.valueOf(item.get("state").s());
         List<String> actions = new ArrayList<>();
         if (item.containsKey("actions")) item.get("actions").l().forEach(a -> actions.add(a.s()));
-        Instant lease = Instant.ofEpochSecond(Long.parseLong(item.get("leaseUntil").n()));
+        Instant lease =
+                Instant.ofEpochSecond(Long.parseLong(item.get("leaseUntil").n()));
         if (state == State.PENDING && item.containsKey("alert")) {
             return new Earlier(State.PENDING, actions, alert(item.get("alert").m()), lease);
         }
         if (state == State.IN_PROGRESS && !lease.isAfter(now)) { // its attempt died (timeout, crash): take it over
             try {
-                dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
-                        .updateExpression("SET #lease = :new").conditionExpression("#lease = :old")
+                dynamo.updateItem(b -> b.tableName(table)
+                        .key(Map.of("id", s(id)))
+                        .updateExpression("SET #lease = :new")
+                        .conditionExpression("#lease = :old")
                         .expressionAttributeNames(Map.of("#lease", "leaseUntil"))
-                        .expressionAttributeValues(Map.of(":new", n(leaseUntil.getEpochSecond()), ":old", n(lease.getEpochSecond())))
+                        .expressionAttributeValues(
+                                Map.of(":new", n(leaseUntil.getEpochSecond()), ":old", n(lease.getEpochSecond())))
                         .overrideConfiguration(TIMEOUTS));
             } catch (ConditionalCheckFailedException raced) {
                 return new Earlier(State.IN_PROGRESS, actions, null, leaseUntil); // another retry took it first
@@ -79,10 +87,12 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void recordAction(String id, String action) {
-        dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("id", s(id)))
                 .updateExpression("SET #actions = list_append(if_not_exists(#actions, :none), :one)")
                 .expressionAttributeNames(Map.of("#actions", "actions"))
-                .expressionAttributeValues(Map.of(":none", AttributeValue.fromL(List.of()), ":one", AttributeValue.fromL(List.of(s(action)))))
+                .expressionAttributeValues(Map.of(
+                        ":none", AttributeValue.fromL(List.of()), ":one", AttributeValue.fromL(List.of(s(action)))))
                 .overrideConfiguration(TIMEOUTS));
     }
 
@@ -90,17 +100,27 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     public void pending(String id, RenderedAlert alert) {
         Map<String, AttributeValue> attributes = new LinkedHashMap<>();
         alert.attributes().forEach((k, v) -> attributes.put(k, s(v)));
-        AttributeValue stored = AttributeValue.fromM(Map.of("subject", s(alert.subject()), "text", s(alert.text()),
-                "json", s(alert.json()), "attributes", AttributeValue.fromM(attributes)));
-        dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
-                .updateExpression("SET #state = :pending, #alert = :alert").expressionAttributeNames(Map.of("#state", "state", "#alert", "alert"))
+        AttributeValue stored = AttributeValue.fromM(Map.of(
+                "subject",
+                s(alert.subject()),
+                "text",
+                s(alert.text()),
+                "json",
+                s(alert.json()),
+                "attributes",
+                AttributeValue.fromM(attributes)));
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("id", s(id)))
+                .updateExpression("SET #state = :pending, #alert = :alert")
+                .expressionAttributeNames(Map.of("#state", "state", "#alert", "alert"))
                 .expressionAttributeValues(Map.of(":pending", s(State.PENDING.name()), ":alert", stored))
                 .overrideConfiguration(TIMEOUTS));
     }
 
     @Override
     public void published(String id, String where) {
-        dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("id", s(id)))
                 .updateExpression("SET #state = :published, #to = :where REMOVE #alert")
                 .expressionAttributeNames(Map.of("#state", "state", "#to", "publishedTo", "#alert", "alert"))
                 .expressionAttributeValues(Map.of(":published", s(State.PUBLISHED.name()), ":where", s(where)))
@@ -117,43 +137,61 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         String id = "suppress:" + sha256(key);
         Map<String, String> names = Map.of("#until", "windowUntil", "#count", "suppressed");
         try {
-            UpdateItemResponse opened = dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
-                    .updateExpression("SET #until = :until, #count = :zero, suppressionKey = :key, expiresAt = :expires")
+            UpdateItemResponse opened = dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("id", s(id)))
+                    .updateExpression(
+                            "SET #until = :until, #count = :zero, suppressionKey = :key, expiresAt = :expires")
                     .conditionExpression("attribute_not_exists(id) OR #until <= :now")
                     .expressionAttributeNames(names)
-                    .expressionAttributeValues(Map.of(":until", n(now.plus(length).toEpochMilli()), ":zero", n(0), ":key", s(key),
-                            ":expires", n(now.plus(length).plus(KEEP).getEpochSecond()), ":now", n(now.toEpochMilli())))
-                    .returnValues(ReturnValue.ALL_OLD).overrideConfiguration(TIMEOUTS));
+                    .expressionAttributeValues(Map.of(
+                            ":until",
+                            n(now.plus(length).toEpochMilli()),
+                            ":zero",
+                            n(0),
+                            ":key",
+                            s(key),
+                            ":expires",
+                            n(now.plus(length).plus(KEEP).getEpochSecond()),
+                            ":now",
+                            n(now.toEpochMilli())))
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .overrideConfiguration(TIMEOUTS));
             AttributeValue before = opened.hasAttributes() ? opened.attributes().get("suppressed") : null;
             return new Window(true, before == null ? 0 : Long.parseLong(before.n()));
         } catch (ConditionalCheckFailedException open) {
-            UpdateItemResponse counted = dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
-                    .updateExpression("ADD #count :n").expressionAttributeNames(Map.of("#count", "suppressed"))
+            UpdateItemResponse counted = dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("id", s(id)))
+                    .updateExpression("ADD #count :n")
+                    .expressionAttributeNames(Map.of("#count", "suppressed"))
                     .expressionAttributeValues(Map.of(":n", n(events)))
-                    .returnValues(ReturnValue.UPDATED_NEW).overrideConfiguration(TIMEOUTS));
-            return new Window(false, Long.parseLong(counted.attributes().get("suppressed").n()));
+                    .returnValues(ReturnValue.UPDATED_NEW)
+                    .overrideConfiguration(TIMEOUTS));
+            return new Window(
+                    false, Long.parseLong(counted.attributes().get("suppressed").n()));
         }
     }
 
     private static String sha256(String key) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 
     private Map<String, AttributeValue> read(String id) {
-        GetItemResponse r = dynamo.getItem(b -> b.tableName(table).key(Map.of("id", s(id))).consistentRead(true)
-                .overrideConfiguration(TIMEOUTS));
+        GetItemResponse r = dynamo.getItem(b ->
+                b.tableName(table).key(Map.of("id", s(id))).consistentRead(true).overrideConfiguration(TIMEOUTS));
         return r.hasItem() && !r.item().isEmpty() ? r.item() : null;
     }
 
     private static RenderedAlert alert(Map<String, AttributeValue> m) {
         Map<String, String> attributes = new LinkedHashMap<>();
         m.get("attributes").m().forEach((k, v) -> attributes.put(k, v.s()));
-        return new RenderedAlert(m.get("subject").s(), m.get("text").s(), m.get("json").s(), attributes);
+        return new RenderedAlert(
+                m.get("subject").s(), m.get("text").s(), m.get("json").s(), attributes);
     }
 
     private static AttributeValue s(String v) {

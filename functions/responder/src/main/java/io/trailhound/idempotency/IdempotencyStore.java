@@ -20,7 +20,12 @@ public interface IdempotencyStore {
         }
     }
 
-    enum State { NEW, IN_PROGRESS, PENDING, PUBLISHED }
+    enum State {
+        NEW,
+        IN_PROGRESS,
+        PENDING,
+        PUBLISHED
+    }
 
     /**
      * Claims {@code id} until {@code leaseUntil} (the invocation's deadline). Returns what an earlier attempt
@@ -43,8 +48,7 @@ public interface IdempotencyStore {
      * this batch alerts, with how many events the previous window suppressed; otherwise not opened and how
      * many the open window has suppressed so far, {@code events} included.
      */
-    record Window(boolean opened, long suppressed) {
-    }
+    record Window(boolean opened, long suppressed) {}
 
     /** Opens {@code key}'s window for {@code length} unless one is open; then counts {@code events} in it. Without a table, always opens. */
     default Window suppress(String key, Instant now, Duration length, int events) {
@@ -59,15 +63,12 @@ public interface IdempotencyStore {
         }
 
         @Override
-        public void recordAction(String id, String action) {
-        }
+        public void recordAction(String id, String action) {}
 
         @Override
-        public void pending(String id, RenderedAlert alert) {
-        }
+        public void pending(String id, RenderedAlert alert) {}
 
         @Override
-        public void published(String id, String where) {
-        }
+        public void published(String id, String where) {}
     };
 }

@@ -38,7 +38,11 @@ public final class Once {
                 log.accept("idempotency table unavailable, handling " + id + " as new: " + e);
             }
         }
-        return new Attempt(id, earlier == null ? new IdempotencyStore.Earlier(IdempotencyStore.State.NEW, List.of(), null, null) : earlier);
+        return new Attempt(
+                id,
+                earlier == null
+                        ? new IdempotencyStore.Earlier(IdempotencyStore.State.NEW, List.of(), null, null)
+                        : earlier);
     }
 
     /** One attempt: {@link #skip}, {@link #pendingAlert} or a full run with {@link #acted} and {@link #around}. */
@@ -54,9 +58,13 @@ public final class Once {
         /** Why there is nothing to do (already published, or another invocation is at it), else null. */
         public String skip() {
             return switch (earlier.state()) {
-                case PUBLISHED -> "notification " + id + " was already handled and its alert published: nothing new is published";
-                case IN_PROGRESS -> earlier.leaseUntil() != null && earlier.leaseUntil().isAfter(clock.instant())
-                        ? "notification " + id + " is being handled by another invocation until " + earlier.leaseUntil() : null;
+                case PUBLISHED ->
+                    "notification " + id + " was already handled and its alert published: nothing new is published";
+                case IN_PROGRESS ->
+                    earlier.leaseUntil() != null && earlier.leaseUntil().isAfter(clock.instant())
+                            ? "notification " + id + " is being handled by another invocation until "
+                                    + earlier.leaseUntil()
+                            : null;
                 default -> null;
             };
         }
@@ -65,11 +73,17 @@ public final class Once {
         public RenderedAlert pendingAlert() {
             RenderedAlert stored = earlier.pendingAlert();
             if (stored == null) return null;
-            StringBuilder text = new StringBuilder("Sent by a later attempt: an earlier attempt at this notification prepared this alert"
-                    + " but could not publish it.");
-            earlier.actions().forEach(a -> text.append("\n  - in that attempt Trailhound did: ").append(a));
-            RenderedAlert annotated = new RenderedAlert(stored.subject(), text.append("\n\n").append(stored.text()).toString(),
-                    withEarlierActions(stored.json(), earlier.actions()), stored.attributes());
+            StringBuilder text = new StringBuilder(
+                    "Sent by a later attempt: an earlier attempt at this notification prepared this alert"
+                            + " but could not publish it.");
+            earlier.actions()
+                    .forEach(a -> text.append("\n  - in that attempt Trailhound did: ")
+                            .append(a));
+            RenderedAlert annotated = new RenderedAlert(
+                    stored.subject(),
+                    text.append("\n\n").append(stored.text()).toString(),
+                    withEarlierActions(stored.json(), earlier.actions()),
+                    stored.attributes());
             return AlertRenderer.size(annotated) <= AlertRenderer.MESSAGE_BUDGET ? annotated : stored;
         }
 

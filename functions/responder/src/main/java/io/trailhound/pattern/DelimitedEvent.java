@@ -17,7 +17,10 @@ record DelimitedEvent(String message, List<String> fields, int[] starts) {
         while (true) {
             while (i < n && Character.isWhitespace(message.charAt(i))) i++;
             if (i >= n) {
-                return new DelimitedEvent(message, fields, starts.stream().mapToInt(Integer::intValue).toArray());
+                return new DelimitedEvent(
+                        message,
+                        fields,
+                        starts.stream().mapToInt(Integer::intValue).toArray());
             }
             starts.add(i);
             char open = message.charAt(i);

@@ -187,10 +187,14 @@ final class DelimitedPattern implements CompiledPattern {
             if (!s.atEnd()) {
                 throw s.error("unexpected text after the closing ']'");
             }
-            List<String> declared = fields.stream().filter(f -> f.name() != null).map(Field::name).toList();
+            List<String> declared = fields.stream()
+                    .filter(f -> f.name() != null)
+                    .map(Field::name)
+                    .toList();
             referenced.forEach((name, at) -> {
                 if (!declared.contains(name)) {
-                    throw s.errorAt("field '" + name + "' is used in a condition but is not a field of this pattern", at);
+                    throw s.errorAt(
+                            "field '" + name + "' is used in a condition but is not a field of this pattern", at);
                 }
             });
             return new DelimitedPattern(fields);
@@ -240,8 +244,10 @@ final class DelimitedPattern implements CompiledPattern {
             int at = s.pos();
             String name = s.readWhile(Scanner::isWordChar);
             if (name.isEmpty()) {
-                throw s.error(s.atEnd() ? "expected a field name but the pattern ended"
-                        : "expected a field name but found " + Scanner.show(s.peek()));
+                throw s.error(
+                        s.atEnd()
+                                ? "expected a field name but the pattern ended"
+                                : "expected a field name but found " + Scanner.show(s.peek()));
             }
             referenced.putIfAbsent(name, at);
             s.skipWhitespace();

@@ -14,7 +14,11 @@ public final class FilterPattern {
     /** The API's limit on the length of {@code filterPattern}. */
     public static final int MAX_LENGTH = 1024;
 
-    public enum Kind { TERMS, JSON, SPACE_DELIMITED }
+    public enum Kind {
+        TERMS,
+        JSON,
+        SPACE_DELIMITED
+    }
 
     private final String text;
     private final Kind kind;
@@ -32,8 +36,10 @@ public final class FilterPattern {
             throw new FilterPatternException("no pattern given", "", 0);
         }
         if (text.length() > MAX_LENGTH) {
-            throw new FilterPatternException("a filter pattern is at most " + MAX_LENGTH + " characters, this one has "
-                    + text.length(), text, MAX_LENGTH);
+            throw new FilterPatternException(
+                    "a filter pattern is at most " + MAX_LENGTH + " characters, this one has " + text.length(),
+                    text,
+                    MAX_LENGTH);
         }
         Scanner s = new Scanner(text, 0);
         s.skipWhitespace();

@@ -28,7 +28,10 @@ sealed interface JsonExpr {
     /** {@code IS NULL}, {@code NOT EXISTS}, {@code IS TRUE}, {@code IS FALSE}. */
     record Check(Selector selector, Kind kind) implements JsonExpr {
         enum Kind {
-            IS_NULL("IS NULL"), NOT_EXISTS("NOT EXISTS"), IS_TRUE("IS TRUE"), IS_FALSE("IS FALSE");
+            IS_NULL("IS NULL"),
+            NOT_EXISTS("NOT EXISTS"),
+            IS_TRUE("IS TRUE"),
+            IS_FALSE("IS FALSE");
 
             final String text;
 

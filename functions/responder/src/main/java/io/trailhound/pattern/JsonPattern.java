@@ -185,8 +185,10 @@ final class JsonPattern implements CompiledPattern {
             s.skipWhitespace();
             int start = s.pos();
             if (!s.tryConsume("$")) {
-                throw s.error(s.atEnd() ? "expected a selector starting with '$.' but the pattern ended"
-                        : "expected a selector starting with '$.' but found " + Scanner.show(s.peek()));
+                throw s.error(
+                        s.atEnd()
+                                ? "expected a selector starting with '$.' but the pattern ended"
+                                : "expected a selector starting with '$.' but found " + Scanner.show(s.peek()));
             }
             if (s.peek() != '.') {
                 throw s.error("a selector starts with '$.' followed by a property name");
@@ -195,7 +197,8 @@ final class JsonPattern implements CompiledPattern {
             int wildcardAt = -1;
             while (s.peek() == '.' || s.peek() == '[') {
                 int stepAt = s.pos();
-                Object step = s.tryConsume(".") ? (s.peek() == '[' ? bracket(false) : field()) : bracket(!steps.isEmpty());
+                Object step =
+                        s.tryConsume(".") ? (s.peek() == '[' ? bracket(false) : field()) : bracket(!steps.isEmpty());
                 if (step instanceof Selector.Wildcard) {
                     if (wildcardAt >= 0) {
                         throw s.errorAt("a property selector can hold only one wildcard selector", stepAt);
@@ -205,7 +208,9 @@ final class JsonPattern implements CompiledPattern {
                 steps.add(step);
             }
             if (wildcardAt >= 0 && ++wildcardSelectors > MAX_WILDCARD_SELECTORS) {
-                throw s.errorAt("a filter pattern can hold at most " + MAX_WILDCARD_SELECTORS + " wildcard selectors", wildcardAt);
+                throw s.errorAt(
+                        "a filter pattern can hold at most " + MAX_WILDCARD_SELECTORS + " wildcard selectors",
+                        wildcardAt);
             }
             int slot = slotByPath.computeIfAbsent(List.copyOf(steps), path -> slotByPath.size());
             Selector selector = new Selector(s.source().substring(start, s.pos()), steps, slot);

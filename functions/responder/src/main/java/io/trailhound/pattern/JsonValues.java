@@ -52,8 +52,9 @@ final class JsonValues {
                 node = switch (step) {
                     case Integer index -> indexChild(node, index);
                     case String name -> fieldChild(node, name);
-                    case Selector.Wildcard w when w == Selector.Wildcard.ANY_FIELD ->
-                            node.anyField != null ? node.anyField : (node.anyField = new Node());
+                    case Selector.Wildcard w
+                    when w == Selector.Wildcard.ANY_FIELD ->
+                        node.anyField != null ? node.anyField : (node.anyField = new Node());
                     default -> node.anyElement != null ? node.anyElement : (node.anyElement = new Node());
                 };
             }
@@ -115,7 +116,11 @@ final class JsonValues {
 
     private static void walk(JsonNode value, Node node, Found found) {
         if (node.slot >= 0) {
-            found.add(node.slot, node.many, kindOf(value), value.isValueNode() && !value.isNull() ? value.asText() : null);
+            found.add(
+                    node.slot,
+                    node.many,
+                    kindOf(value),
+                    value.isValueNode() && !value.isNull() ? value.asText() : null);
         }
         if (value.isObject() && node.entersObjects()) {
             if (node.fields != null) {
@@ -157,7 +162,11 @@ final class JsonValues {
 
     private static void capture(JsonParser p, JsonToken token, Node node, Found found) throws IOException {
         if (node.slot >= 0) {
-            found.add(node.slot, node.many, kindOf(token), token.isScalarValue() && token != JsonToken.VALUE_NULL ? p.getText() : null);
+            found.add(
+                    node.slot,
+                    node.many,
+                    kindOf(token),
+                    token.isScalarValue() && token != JsonToken.VALUE_NULL ? p.getText() : null);
         }
         if (token == JsonToken.START_OBJECT) {
             if (!node.entersObjects()) {
@@ -182,7 +191,8 @@ final class JsonValues {
     }
 
     /** A value reached by a concrete step ({@code exact}) and/or a wildcard step ({@code any}). */
-    private static void captureChild(JsonParser p, JsonToken value, Node exact, Node any, Found found) throws IOException {
+    private static void captureChild(JsonParser p, JsonToken value, Node exact, Node any, Found found)
+            throws IOException {
         if (exact != null && any != null) {
             if (value.isStructStart()) { // both want to descend: read it once, walk it twice
                 JsonNode tree = Json.read(p, value);
@@ -244,8 +254,10 @@ final class JsonValues {
             }
             if (moreKinds[slot] == null || moreKinds[slot].length < n) {
                 int size = Math.max(4, n * 2);
-                moreKinds[slot] = moreKinds[slot] == null ? new byte[size] : java.util.Arrays.copyOf(moreKinds[slot], size);
-                moreTexts[slot] = moreTexts[slot] == null ? new String[size] : java.util.Arrays.copyOf(moreTexts[slot], size);
+                moreKinds[slot] =
+                        moreKinds[slot] == null ? new byte[size] : java.util.Arrays.copyOf(moreKinds[slot], size);
+                moreTexts[slot] =
+                        moreTexts[slot] == null ? new String[size] : java.util.Arrays.copyOf(moreTexts[slot], size);
             }
             moreKinds[slot][n - 1] = kind;
             moreTexts[slot][n - 1] = text;

@@ -2,7 +2,12 @@ package io.trailhound.pattern;
 
 /** Comparison operators of JSON and space-delimited patterns, each holding its source symbol. */
 enum Operator {
-    EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+    EQ("="),
+    NE("!="),
+    LT("<"),
+    LE("<="),
+    GT(">"),
+    GE(">=");
 
     final String symbol;
 

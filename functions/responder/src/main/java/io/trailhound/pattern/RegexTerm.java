@@ -50,15 +50,17 @@ final class RegexTerm {
             if (!ok) {
                 String why = c == '(' || c == ')'
                         ? "parentheses are not supported in regular expressions"
-                        : c >= 128 ? "multi-byte characters are not supported in regular expressions"
-                        : "character " + Scanner.show(c) + " is not supported in regular expressions";
+                        : c >= 128
+                                ? "multi-byte characters are not supported in regular expressions"
+                                : "character " + Scanner.show(c) + " is not supported in regular expressions";
                 throw scanner.errorAt(why, start + 1 + i);
             }
         }
         try {
             return new RegexTerm(body, Pattern.compile(forRe2(body, scanner, start + 1)));
         } catch (PatternSyntaxException e) {
-            throw scanner.errorAt("invalid regular expression: " + e.getDescription() + " in " + e.getPattern(), start + 1);
+            throw scanner.errorAt(
+                    "invalid regular expression: " + e.getDescription() + " in " + e.getPattern(), start + 1);
         }
     }
 
@@ -90,10 +92,14 @@ final class RegexTerm {
                 int close = body.indexOf('}', i);
                 String inside = close < 0 ? "" : body.substring(i + 1, close);
                 if (!inside.matches("\\d*(,\\d*)?") || inside.isEmpty() || inside.equals(",")) {
-                    throw scanner.errorAt("invalid regular expression: '{' must start a repetition such as {2}, {1,3}, {,3} or {2,}",
+                    throw scanner.errorAt(
+                            "invalid regular expression: '{' must start a repetition such as {2}, {1,3}, {,3} or {2,}",
                             bodyStart + i);
                 }
-                out.append('{').append(inside.startsWith(",") ? "0" : "").append(inside).append('}');
+                out.append('{')
+                        .append(inside.startsWith(",") ? "0" : "")
+                        .append(inside)
+                        .append('}');
                 i = close;
             } else {
                 out.append(c);

@@ -9,7 +9,10 @@ import java.util.List;
  */
 record Selector(String text, List<Object> steps, int slot) {
     /** {@code .*} selects every field of an object, {@code [*]} every element of an array. */
-    enum Wildcard { ANY_FIELD, ANY_ELEMENT }
+    enum Wildcard {
+        ANY_FIELD,
+        ANY_ELEMENT
+    }
 
     Selector {
         steps = List.copyOf(steps);

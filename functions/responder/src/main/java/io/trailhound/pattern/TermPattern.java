@@ -19,7 +19,11 @@ import java.util.Map;
  * ({@code " "}), matches every event.
  */
 final class TermPattern implements CompiledPattern {
-    enum Role { REQUIRED, OPTIONAL, EXCLUDED }
+    enum Role {
+        REQUIRED,
+        OPTIONAL,
+        EXCLUDED
+    }
 
     record Term(Role role, String literal, RegexTerm regex) {
         boolean foundIn(String message) {
@@ -29,7 +33,10 @@ final class TermPattern implements CompiledPattern {
         @Override
         public String toString() {
             String prefix = role == Role.OPTIONAL ? "?" : role == Role.EXCLUDED ? "-" : "";
-            return prefix + (regex != null ? regex.toString() : '"' + literal.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+            return prefix
+                    + (regex != null
+                            ? regex.toString()
+                            : '"' + literal.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
         }
     }
 

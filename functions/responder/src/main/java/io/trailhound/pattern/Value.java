@@ -38,8 +38,10 @@ sealed interface Value {
         int start = s.pos();
         String raw = s.readWhile(unquoted);
         if (raw.isEmpty()) {
-            throw s.error(s.atEnd() ? "expected a value but the pattern ended"
-                    : "expected a value but found " + Scanner.show(c) + " (quote values that contain it)");
+            throw s.error(
+                    s.atEnd()
+                            ? "expected a value but the pattern ended"
+                            : "expected a value but found " + Scanner.show(c) + " (quote values that contain it)");
         }
         BigDecimal number = NUMBER.matcher(raw).matches() ? parseNumber(raw, s, start) : null;
         return new Text(Glob.parse(raw), number, false);

@@ -28,13 +28,21 @@ public final class SnsPublisher implements Publisher {
     @Override
     public String publish(RenderedAlert alert) {
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-        alert.attributes().forEach((k, v) -> attributes.put(k, MessageAttributeValue.builder().dataType("String").stringValue(v).build()));
+        alert.attributes()
+                .forEach((k, v) -> attributes.put(
+                        k,
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(v)
+                                .build()));
         String id = sns.publish(b -> b.topicArn(topicArn)
-                .subject(alert.subject())
-                .messageStructure("json")
-                .message(AlertRenderer.snsMessage(alert))
-                .messageAttributes(attributes)
-                .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT))).messageId();
+                        .subject(alert.subject())
+                        .messageStructure("json")
+                        .message(AlertRenderer.snsMessage(alert))
+                        .messageAttributes(attributes)
+                        .overrideConfiguration(
+                                o -> o.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT)))
+                .messageId();
         return "sns:" + topicArn + " message " + id;
     }
 }

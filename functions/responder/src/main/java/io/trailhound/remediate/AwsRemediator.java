@@ -36,8 +36,11 @@ public final class AwsRemediator implements Remediator {
     private final Function<String, SecretsManagerClient> secrets;
     private final Function<String, KmsClient> kms;
 
-    public AwsRemediator(Config config, Function<String, SecretsManagerClient> secrets, Function<String, KmsClient> kms,
-                         EventConfirmer confirmer) {
+    public AwsRemediator(
+            Config config,
+            Function<String, SecretsManagerClient> secrets,
+            Function<String, KmsClient> kms,
+            EventConfirmer confirmer) {
         this.mode = config.remediation();
         this.guard = new RemediationGuard(config);
         this.confirmer = confirmer;
@@ -47,8 +50,12 @@ public final class AwsRemediator implements Remediator {
     }
 
     @Override
-    public List<RemediationOutcome> remediate(List<Candidate> candidates, String accountId, AlarmCheck alarm, Budget budget,
-                                              Consumer<RemediationOutcome> acted) {
+    public List<RemediationOutcome> remediate(
+            List<Candidate> candidates,
+            String accountId,
+            AlarmCheck alarm,
+            Budget budget,
+            Consumer<RemediationOutcome> acted) {
         List<RemediationOutcome> out = new ArrayList<>();
         for (RemediationGuard.Decision d : guard.decide(candidates, accountId, alarm, confirmer, budget)) {
             Candidate c = d.candidate();
@@ -57,13 +64,15 @@ public final class AwsRemediator implements Remediator {
                 continue;
             }
             if (budget.remaining().compareTo(TIME_FOR_ONE) < 0) {
-                out.add(new RemediationOutcome(c.name(), c.action(), Status.SKIPPED, "no time left in this invocation to act safely"));
+                out.add(new RemediationOutcome(
+                        c.name(), c.action(), Status.SKIPPED, "no time left in this invocation to act safely"));
                 continue;
             }
             String arn = c.facts().arn();
             String region = Arn.regionOf(arn);
             List<RemediationOutcome> done = c.ref().type() == ResourceRef.Type.SECRET
-                    ? List.of(restoreSecret(arn, region, budget)) : cancelKeyDeletion(arn, region, budget);
+                    ? List.of(restoreSecret(arn, region, budget))
+                    : cancelKeyDeletion(arn, region, budget);
             for (RemediationOutcome o : done) {
                 if (o.status() == Status.DONE || o.status() == Status.FAILED) acted.accept(o);
             }
@@ -75,17 +84,24 @@ public final class AwsRemediator implements Remediator {
     private RemediationOutcome restoreSecret(String arn, String region, Budget budget) {
         SecretsManagerClient client = secrets.apply(region);
         try {
-            if (client.describeSecret(b -> b.secretId(arn).overrideConfiguration(CallTimeouts.within(budget, "secretsmanager:DescribeSecret")))
-                    .deletedDate() == null) {
-                return new RemediationOutcome(arn, "RestoreSecret", Status.ALREADY_DONE, "the secret is no longer scheduled for deletion");
+            if (client.describeSecret(b -> b.secretId(arn)
+                                    .overrideConfiguration(
+                                            CallTimeouts.within(budget, "secretsmanager:DescribeSecret")))
+                            .deletedDate()
+                    == null) {
+                return new RemediationOutcome(
+                        arn, "RestoreSecret", Status.ALREADY_DONE, "the secret is no longer scheduled for deletion");
             }
             if (mode == Config.RemediationMode.DRY_RUN) {
                 return new RemediationOutcome(arn, "RestoreSecret", Status.WOULD_DO, "dry run: nothing was changed");
             }
-            client.restoreSecret(b -> b.secretId(arn).overrideConfiguration(CallTimeouts.within(budget, "secretsmanager:RestoreSecret")));
-            return new RemediationOutcome(arn, "RestoreSecret", Status.DONE, "the deletion is cancelled; the secret is usable again");
+            client.restoreSecret(b ->
+                    b.secretId(arn).overrideConfiguration(CallTimeouts.within(budget, "secretsmanager:RestoreSecret")));
+            return new RemediationOutcome(
+                    arn, "RestoreSecret", Status.DONE, "the deletion is cancelled; the secret is usable again");
         } catch (SdkException ex) {
-            return new RemediationOutcome(arn, "RestoreSecret", Status.FAILED, AwsErrors.describe("secretsmanager:RestoreSecret", ex));
+            return new RemediationOutcome(
+                    arn, "RestoreSecret", Status.FAILED, AwsErrors.describe("secretsmanager:RestoreSecret", ex));
         } catch (Budget.Exhausted ex) {
             return new RemediationOutcome(arn, "RestoreSecret", Status.SKIPPED, ex.getMessage());
         }
@@ -97,22 +113,37 @@ public final class AwsRemediator implements Remediator {
         String keyId = ScheduleEvents.keyId(arn);
         List<RemediationOutcome> out = new ArrayList<>();
         try {
-            KeyState state = client.describeKey(b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:DescribeKey")))
-                    .keyMetadata().keyState();
+            KeyState state = client.describeKey(
+                            b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:DescribeKey")))
+                    .keyMetadata()
+                    .keyState();
             if (state != KeyState.PENDING_DELETION && state != KeyState.PENDING_REPLICA_DELETION) {
-                out.add(new RemediationOutcome(arn, "CancelKeyDeletion", Status.ALREADY_DONE, "the key is " + state + ", not pending deletion"));
+                out.add(new RemediationOutcome(
+                        arn,
+                        "CancelKeyDeletion",
+                        Status.ALREADY_DONE,
+                        "the key is " + state + ", not pending deletion"));
                 return out;
             }
             if (mode == Config.RemediationMode.DRY_RUN) {
-                out.add(new RemediationOutcome(arn, "CancelKeyDeletion", Status.WOULD_DO, "dry run: nothing was changed"
-                        + (reenableKeys ? "; EnableKey would follow" : "")));
+                out.add(new RemediationOutcome(
+                        arn,
+                        "CancelKeyDeletion",
+                        Status.WOULD_DO,
+                        "dry run: nothing was changed" + (reenableKeys ? "; EnableKey would follow" : "")));
                 return out;
             }
-            client.cancelKeyDeletion(b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:CancelKeyDeletion")));
-            out.add(new RemediationOutcome(arn, "CancelKeyDeletion", Status.DONE,
-                    "the deletion is cancelled; the key is Disabled until enabled" + (reenableKeys ? "" : " (REENABLE_KEYS=false)")));
+            client.cancelKeyDeletion(
+                    b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:CancelKeyDeletion")));
+            out.add(new RemediationOutcome(
+                    arn,
+                    "CancelKeyDeletion",
+                    Status.DONE,
+                    "the deletion is cancelled; the key is Disabled until enabled"
+                            + (reenableKeys ? "" : " (REENABLE_KEYS=false)")));
         } catch (SdkException ex) {
-            out.add(new RemediationOutcome(arn, "CancelKeyDeletion", Status.FAILED, AwsErrors.describe("kms:CancelKeyDeletion", ex)));
+            out.add(new RemediationOutcome(
+                    arn, "CancelKeyDeletion", Status.FAILED, AwsErrors.describe("kms:CancelKeyDeletion", ex)));
             return out;
         } catch (Budget.Exhausted ex) {
             out.add(new RemediationOutcome(arn, "CancelKeyDeletion", Status.SKIPPED, ex.getMessage()));
@@ -120,10 +151,12 @@ public final class AwsRemediator implements Remediator {
         }
         if (reenableKeys) {
             try {
-                client.enableKey(b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:EnableKey")));
+                client.enableKey(
+                        b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:EnableKey")));
                 out.add(new RemediationOutcome(arn, "EnableKey", Status.DONE, "the key is enabled again"));
             } catch (SdkException ex) {
-                out.add(new RemediationOutcome(arn, "EnableKey", Status.FAILED, AwsErrors.describe("kms:EnableKey", ex)));
+                out.add(new RemediationOutcome(
+                        arn, "EnableKey", Status.FAILED, AwsErrors.describe("kms:EnableKey", ex)));
             } catch (Budget.Exhausted ex) {
                 out.add(new RemediationOutcome(arn, "EnableKey", Status.SKIPPED, ex.getMessage()));
             }

@@ -20,12 +20,21 @@ public final class OfflineRemediator implements Remediator {
     }
 
     @Override
-    public List<RemediationOutcome> remediate(List<Candidate> candidates, String accountId, AlarmCheck alarm, Budget budget,
-                                              Consumer<RemediationOutcome> acted) {
+    public List<RemediationOutcome> remediate(
+            List<Candidate> candidates,
+            String accountId,
+            AlarmCheck alarm,
+            Budget budget,
+            Consumer<RemediationOutcome> acted) {
         return guard.decide(candidates, accountId, alarm, EventConfirmer.OFFLINE, budget).stream()
-                .map(d -> new RemediationOutcome(d.candidate().name(), d.candidate().action(), d.act() ? Status.WOULD_DO : Status.SKIPPED,
-                        d.act() ? "offline run: planned, nothing was called (online it acts only once CloudWatch confirms the alarm"
-                                + " and CloudTrail the event)" : d.reason()))
+                .map(d -> new RemediationOutcome(
+                        d.candidate().name(),
+                        d.candidate().action(),
+                        d.act() ? Status.WOULD_DO : Status.SKIPPED,
+                        d.act()
+                                ? "offline run: planned, nothing was called (online it acts only once CloudWatch confirms the alarm"
+                                        + " and CloudTrail the event)"
+                                : d.reason()))
                 .toList();
     }
 }

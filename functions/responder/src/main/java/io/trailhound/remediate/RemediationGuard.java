@@ -27,8 +27,7 @@ public final class RemediationGuard {
     static final int MAX_CONFIRMATIONS = 3;
 
     /** One resource's verdict; {@code trigger} is the confirmed event an action rests on. */
-    public record Decision(Candidate candidate, boolean act, String reason, Finding trigger) {
-    }
+    public record Decision(Candidate candidate, boolean act, String reason, Finding trigger) {}
 
     private final Config.RemediationMode mode;
     private final RemediationPolicy policy;
@@ -40,7 +39,8 @@ public final class RemediationGuard {
         this.maxActions = config.remediationMaxActions();
     }
 
-    public List<Decision> decide(List<Candidate> candidates, String accountId, AlarmCheck alarm, EventConfirmer confirmer, Budget budget) {
+    public List<Decision> decide(
+            List<Candidate> candidates, String accountId, AlarmCheck alarm, EventConfirmer confirmer, Budget budget) {
         List<Decision> out = new ArrayList<>();
         if (mode == Config.RemediationMode.OFF) return out;
         int acting = 0;
@@ -52,7 +52,8 @@ public final class RemediationGuard {
         return out;
     }
 
-    private Decision decide(Candidate c, String accountId, AlarmCheck alarm, EventConfirmer confirmer, Budget budget, int acting) {
+    private Decision decide(
+            Candidate c, String accountId, AlarmCheck alarm, EventConfirmer confirmer, Budget budget, int acting) {
         if (alarm.unverified()) {
             return skip(c, "unverified notification (" + alarm.detail() + "): not acted on");
         }
@@ -64,7 +65,10 @@ public final class RemediationGuard {
             return skip(c, "when its deletion was scheduled is unknown, so a replay cannot be ruled out: not acted on");
         }
         List<String> unconfirmed = new ArrayList<>();
-        List<Finding> triggers = c.triggers().stream().sorted(FindingAggregator.EARLIEST).limit(MAX_CONFIRMATIONS).toList();
+        List<Finding> triggers = c.triggers().stream()
+                .sorted(FindingAggregator.EARLIEST)
+                .limit(MAX_CONFIRMATIONS)
+                .toList();
         for (Finding t : triggers) {
             if (t.eventTime() == null || !t.eventTime().isAfter(scheduled.at())) {
                 unconfirmed.add(againAfter(t, scheduled));
@@ -84,13 +88,15 @@ public final class RemediationGuard {
             }
             return new Decision(c, true, confirmation.detail(), confirmation.confirmed());
         }
-        String more = c.triggers().size() > triggers.size() ? "; " + (c.triggers().size() - triggers.size()) + " more record(s) not looked up" : "";
+        String more = c.triggers().size() > triggers.size()
+                ? "; " + (c.triggers().size() - triggers.size()) + " more record(s) not looked up"
+                : "";
         return skip(c, "no triggering event is confirmed: " + String.join("; ", unconfirmed) + more + ": not acted on");
     }
 
     private static String againAfter(Finding t, Scheduling scheduled) {
-        return "scheduled again after the access (event " + t.eventId() + " at " + t.eventTime() + ", deletion scheduled at "
-                + scheduled.at() + "): not acted on";
+        return "scheduled again after the access (event " + t.eventId() + " at " + t.eventTime()
+                + ", deletion scheduled at " + scheduled.at() + "): not acted on";
     }
 
     private static Decision skip(Candidate c, String reason) {

@@ -18,7 +18,9 @@ public record RemediationPolicy(Config.RemediationScope scope, String tagKey, Li
     }
 
     public static RemediationPolicy from(Config config) {
-        return new RemediationPolicy(config.remediationScope(), config.remediationTag(),
+        return new RemediationPolicy(
+                config.remediationScope(),
+                config.remediationTag(),
                 config.remediationAllow().stream().map(Glob::parse).toList(),
                 config.remediationDeny().stream().map(Glob::parse).toList());
     }
@@ -27,9 +29,11 @@ public record RemediationPolicy(Config.RemediationScope scope, String tagKey, Li
     public Optional<String> refusal(ResourceFacts facts, String accountId) {
         String arn = facts.arn();
         if (arn == null) {
-            return Optional.of("its ARN is unknown" + (facts.unknowns().isEmpty() ? "" : " (" + facts.unknowns().get(0) + ")"));
+            return Optional.of("its ARN is unknown"
+                    + (facts.unknowns().isEmpty() ? "" : " (" + facts.unknowns().get(0) + ")"));
         }
-        if (accountId == null || !Arn.parse(arn).map(a -> accountId.equals(a.accountId())).orElse(false)) {
+        if (accountId == null
+                || !Arn.parse(arn).map(a -> accountId.equals(a.accountId())).orElse(false)) {
             return Optional.of("it is not in this account (" + accountId + ")");
         }
         if (deny.stream().anyMatch(g -> g.matches(arn))) {
@@ -38,7 +42,8 @@ public record RemediationPolicy(Config.RemediationScope scope, String tagKey, Li
         if (!allow.isEmpty() && allow.stream().noneMatch(g -> g.matches(arn))) {
             return Optional.of("it matches no entry of the allow list");
         }
-        if (scope == Config.RemediationScope.TAGGED && !"true".equalsIgnoreCase(facts.tags().get(tagKey))) {
+        if (scope == Config.RemediationScope.TAGGED
+                && !"true".equalsIgnoreCase(facts.tags().get(tagKey))) {
             return Optional.of("it is not tagged " + tagKey + "=true (scope: tagged)");
         }
         return Optional.empty();

@@ -14,8 +14,12 @@ public interface Remediator {
      * @param acted     told of every call that changed (or tried to change) a resource, the moment it returns,
      *                  so that the record of it survives whatever happens next
      */
-    List<RemediationOutcome> remediate(List<Candidate> candidates, String accountId, AlarmCheck alarm, Budget budget,
-                                       Consumer<RemediationOutcome> acted);
+    List<RemediationOutcome> remediate(
+            List<Candidate> candidates,
+            String accountId,
+            AlarmCheck alarm,
+            Budget budget,
+            Consumer<RemediationOutcome> acted);
 
     /** Remediation off: nothing is decided and nothing is reported. */
     Remediator OFF = (candidates, accountId, alarm, budget, acted) -> List.of();

@@ -21,27 +21,50 @@ import java.util.function.Consumer;
 public final class BatchEvidence {
     /** CloudWatch Logs' empty pattern matches every event. */
     static final String MATCH_ALL = "";
+
     public static final String NAMESPACE = "CloudWatch Logs subscription";
 
-    private BatchEvidence() {
-    }
+    private BatchEvidence() {}
 
     public static AlarmNotification asAlarm(LogBatch batch) {
         String filter = batch.subscriptionFilters().isEmpty() ? "?" : String.join(", ", batch.subscriptionFilters());
-        Instant last = batch.events().stream().map(LogBatch.Event::timestamp).max(Instant::compareTo).orElse(null);
-        return new AlarmNotification("subscription filter " + filter + " on " + batch.logGroup(), null, batch.owner(), null, "ALARM", null,
+        Instant last = batch.events().stream()
+                .map(LogBatch.Event::timestamp)
+                .max(Instant::compareTo)
+                .orElse(null);
+        return new AlarmNotification(
+                "subscription filter " + filter + " on " + batch.logGroup(),
+                null,
+                batch.owner(),
+                null,
+                "ALARM",
+                null,
                 batch.events().size() + " matching event(s) delivered by CloudWatch Logs subscription filter " + filter,
-                last, 0, 0, List.of(new AlarmNotification.MetricRef(NAMESPACE, filter, 0)));
+                last,
+                0,
+                0,
+                List.of(new AlarmNotification.MetricRef(NAMESPACE, filter, 0)));
     }
 
     public static TimeWindow window(LogBatch batch) {
-        Instant first = batch.events().stream().map(LogBatch.Event::timestamp).min(Instant::compareTo).orElseThrow();
-        Instant last = batch.events().stream().map(LogBatch.Event::timestamp).max(Instant::compareTo).orElseThrow();
-        return new TimeWindow(first, last, true, "the span of the " + batch.events().size() + " event(s) the subscription filter delivered");
+        Instant first = batch.events().stream()
+                .map(LogBatch.Event::timestamp)
+                .min(Instant::compareTo)
+                .orElseThrow();
+        Instant last = batch.events().stream()
+                .map(LogBatch.Event::timestamp)
+                .max(Instant::compareTo)
+                .orElseThrow();
+        return new TimeWindow(
+                first,
+                last,
+                true,
+                "the span of the " + batch.events().size() + " event(s) the subscription filter delivered");
     }
 
     public static MetricFilterSource filters(LogBatch batch) {
-        return (metric, budget) -> List.of(new MetricFilter(metric.metricName(), batch.logGroup(), MATCH_ALL, NAMESPACE, metric.metricName()));
+        return (metric, budget) -> List.of(
+                new MetricFilter(metric.metricName(), batch.logGroup(), MATCH_ALL, NAMESPACE, metric.metricName()));
     }
 
     /** Feeds the batch's events, whatever the window (the window is theirs). */

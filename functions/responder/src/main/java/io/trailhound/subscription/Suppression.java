@@ -56,17 +56,18 @@ public final class Suppression {
             try {
                 w = store.suppress(group.getKey(), now, window, group.getValue().size());
             } catch (RuntimeException e) {
-                warn.accept("suppression state unavailable for " + group.getKey() + " (" + e + "): alerting without suppression");
-                notes.add("the suppression window of " + group.getKey() + " could not be read (" + e.getClass().getSimpleName()
-                        + "); alerted without suppression");
+                warn.accept("suppression state unavailable for " + group.getKey() + " (" + e
+                        + "): alerting without suppression");
+                notes.add("the suppression window of " + group.getKey() + " could not be read ("
+                        + e.getClass().getSimpleName() + "); alerted without suppression");
                 kept.addAll(group.getValue());
                 continue;
             }
             if (w.opened()) {
                 kept.addAll(group.getValue());
                 if (w.suppressed() > 0) {
-                    notes.add(w.suppressed() + " further matching event(s) of " + group.getKey() + " were counted, not alerted, in the previous "
-                            + window + " suppression window");
+                    notes.add(w.suppressed() + " further matching event(s) of " + group.getKey()
+                            + " were counted, not alerted, in the previous " + window + " suppression window");
                 }
             } else {
                 suppressed += group.getValue().size();
@@ -83,9 +84,15 @@ public final class Suppression {
     /** Resource × caller as the detector reads the event (a message that is not a record has neither). */
     static String key(LogBatch batch, LogBatch.Event e) {
         Finding f = Detector.classify(new TrailEvent(record(e.message()), batch.origin(), e.timestamp()));
-        String resource = f.resource().id() == null ? "no resource" : f.resource().type() + " " + f.resource().id()
-                + (f.resource().region() == null ? "" : " in " + f.resource().region());
-        String caller = f.caller() == null || f.caller().principal() == null ? "unknown caller" : f.caller().principal();
+        String resource = f.resource().id() == null
+                ? "no resource"
+                : f.resource().type() + " " + f.resource().id()
+                        + (f.resource().region() == null
+                                ? ""
+                                : " in " + f.resource().region());
+        String caller = f.caller() == null || f.caller().principal() == null
+                ? "unknown caller"
+                : f.caller().principal();
         return resource + " × " + caller;
     }
 

@@ -5,10 +5,15 @@ package io.trailhound.verify;
  * the metric the notification names, and went to ALARM at its StateChangeTime for the reason it gives.
  */
 public record AlarmCheck(Status status, String detail) {
-    public enum Status { VERIFIED, UNVERIFIED, NOT_CHECKED }
+    public enum Status {
+        VERIFIED,
+        UNVERIFIED,
+        NOT_CHECKED
+    }
 
     /** Offline there is no CloudWatch to ask. */
-    public static final AlarmCheck OFFLINE = new AlarmCheck(Status.NOT_CHECKED, "not checked with CloudWatch (offline run)");
+    public static final AlarmCheck OFFLINE =
+            new AlarmCheck(Status.NOT_CHECKED, "not checked with CloudWatch (offline run)");
 
     public static AlarmCheck verified(String detail) {
         return new AlarmCheck(Status.VERIFIED, detail);

@@ -3,8 +3,8 @@ package io.trailhound.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.aws.CallTimeouts;
-import io.trailhound.budget.Budget;
 import io.trailhound.aws.LookupEventsPacer;
+import io.trailhound.budget.Budget;
 import io.trailhound.detect.Detector;
 import io.trailhound.detect.Finding;
 import io.trailhound.evidence.TrailEvent;
@@ -39,8 +39,13 @@ public final class CloudTrailEventConfirmer implements EventConfirmer {
     private final Clock clock;
     private final LookupEventsPacer.Sleeper sleeper;
 
-    public CloudTrailEventConfirmer(Function<String, CloudTrailClient> clientForRegion, LookupEventsPacer pacer, Duration wait,
-                                    Duration retryEvery, Clock clock, LookupEventsPacer.Sleeper sleeper) {
+    public CloudTrailEventConfirmer(
+            Function<String, CloudTrailClient> clientForRegion,
+            LookupEventsPacer pacer,
+            Duration wait,
+            Duration retryEvery,
+            Clock clock,
+            LookupEventsPacer.Sleeper sleeper) {
         this.clientForRegion = clientForRegion;
         this.pacer = pacer;
         this.wait = wait;
@@ -54,31 +59,47 @@ public final class CloudTrailEventConfirmer implements EventConfirmer {
         String id = record.eventId();
         String region = record.resource().region();
         if (id == null || region == null) {
-            return new Confirmation(Confirmation.Status.NOT_FOUND, "the record has no " + (id == null ? "eventID" : "awsRegion")
-                    + " to look up", null);
+            return new Confirmation(
+                    Confirmation.Status.NOT_FOUND,
+                    "the record has no " + (id == null ? "eventID" : "awsRegion") + " to look up",
+                    null);
         }
         Instant giveUp = clock.instant().plus(budget.remaining().compareTo(wait) < 0 ? budget.remaining() : wait);
         try {
             while (true) {
-                LookupEventsResponse page = pacer.call(region, () -> clientForRegion.apply(region).lookupEvents(b -> b
-                        .overrideConfiguration(CallTimeouts.within(budget, "cloudtrail:LookupEvents"))
-                        .lookupAttributes(LookupAttribute.builder().attributeKey(LookupAttributeKey.EVENT_ID).attributeValue(id).build())));
+                LookupEventsResponse page = pacer.call(
+                        region,
+                        () -> clientForRegion
+                                .apply(region)
+                                .lookupEvents(b -> b.overrideConfiguration(
+                                                CallTimeouts.within(budget, "cloudtrail:LookupEvents"))
+                                        .lookupAttributes(LookupAttribute.builder()
+                                                .attributeKey(LookupAttributeKey.EVENT_ID)
+                                                .attributeValue(id)
+                                                .build())));
                 if (page.hasEvents() && !page.events().isEmpty()) {
                     return compare(record, page.events().get(0).cloudTrailEvent());
                 }
                 if (!clock.instant().plus(retryEvery).isBefore(giveUp)) {
-                    return new Confirmation(Confirmation.Status.NOT_FOUND, "not confirmed yet: CloudTrail's event history in " + region
-                            + " has no event " + id + " (asked for " + wait.toSeconds() + " s)", null);
+                    return new Confirmation(
+                            Confirmation.Status.NOT_FOUND,
+                            "not confirmed yet: CloudTrail's event history in " + region + " has no event " + id
+                                    + " (asked for " + wait.toSeconds() + " s)",
+                            null);
                 }
                 sleeper.sleep(retryEvery);
             }
         } catch (SdkException e) {
             return new Confirmation(Confirmation.Status.FAILED, AwsErrors.describe("cloudtrail:LookupEvents", e), null);
         } catch (Budget.Exhausted e) {
-            return new Confirmation(Confirmation.Status.FAILED, "no time left in this invocation to ask CloudTrail's event history", null);
+            return new Confirmation(
+                    Confirmation.Status.FAILED,
+                    "no time left in this invocation to ask CloudTrail's event history",
+                    null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Confirmation(Confirmation.Status.FAILED, "interrupted while waiting for CloudTrail's event history", null);
+            return new Confirmation(
+                    Confirmation.Status.FAILED, "interrupted while waiting for CloudTrail's event history", null);
         }
     }
 
@@ -91,21 +112,34 @@ public final class CloudTrailEventConfirmer implements EventConfirmer {
             json = null;
         }
         if (json == null || !json.isObject()) {
-            return new Confirmation(Confirmation.Status.DIFFERENT, "CloudTrail returned event " + record.eventId() + " without a readable record", null);
+            return new Confirmation(
+                    Confirmation.Status.DIFFERENT,
+                    "CloudTrail returned event " + record.eventId() + " without a readable record",
+                    null);
         }
         Finding truth = Detector.classify(new TrailEvent(json, "CloudTrail event history", null));
         List<String> differs = new ArrayList<>();
         differ(differs, "eventName", record.eventName(), truth.eventName());
         differ(differs, "eventSource", record.eventSource(), truth.eventSource());
         differ(differs, "resource", record.resource().id(), truth.resource().id());
-        differ(differs, "awsRegion", record.resource().region(), truth.resource().region());
+        differ(
+                differs,
+                "awsRegion",
+                record.resource().region(),
+                truth.resource().region());
         differ(differs, "caller", record.caller().principal(), truth.caller().principal());
         differ(differs, "eventTime", String.valueOf(record.eventTime()), String.valueOf(truth.eventTime()));
         if (!differs.isEmpty()) {
-            return new Confirmation(Confirmation.Status.DIFFERENT, "CloudTrail's event " + record.eventId() + " differs from the log record ("
-                    + String.join("; ", differs) + ")", null);
+            return new Confirmation(
+                    Confirmation.Status.DIFFERENT,
+                    "CloudTrail's event " + record.eventId() + " differs from the log record ("
+                            + String.join("; ", differs) + ")",
+                    null);
         }
-        return new Confirmation(Confirmation.Status.CONFIRMED, "confirmed by CloudTrail's event history (event " + record.eventId() + ")", truth);
+        return new Confirmation(
+                Confirmation.Status.CONFIRMED,
+                "confirmed by CloudTrail's event history (event " + record.eventId() + ")",
+                truth);
     }
 
     private static void differ(List<String> out, String field, String logged, String recorded) {

@@ -56,15 +56,20 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
         }
         String arnAccount = Arn.parse(n.alarmArn()).map(Arn::accountId).orElse(null);
         if (n.accountId() == null || !n.accountId().equals(arnAccount)) {
-            return AlarmCheck.unverified("AWSAccountId " + n.accountId() + " is not the account of AlarmArn " + n.alarmArn());
+            return AlarmCheck.unverified(
+                    "AWSAccountId " + n.accountId() + " is not the account of AlarmArn " + n.alarmArn());
         }
         CloudWatchClient cw = clientForRegion.apply(region);
         if (n.isComposite()) return composite(cw, n, budget);
         MetricAlarm alarm;
         try {
             List<MetricAlarm> found = cw.describeAlarms(b -> b.alarmNames(n.alarmName())
-                    .overrideConfiguration(CallTimeouts.within(budget, "cloudwatch:DescribeAlarms"))).metricAlarms();
-            alarm = found.stream().filter(a -> n.alarmArn().equals(a.alarmArn())).findFirst().orElse(null);
+                            .overrideConfiguration(CallTimeouts.within(budget, "cloudwatch:DescribeAlarms")))
+                    .metricAlarms();
+            alarm = found.stream()
+                    .filter(a -> n.alarmArn().equals(a.alarmArn()))
+                    .findFirst()
+                    .orElse(null);
         } catch (SdkException e) {
             return AlarmCheck.unverified(AwsErrors.describe("cloudwatch:DescribeAlarms", e));
         }
@@ -75,37 +80,54 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
         if (metrics != null) return AlarmCheck.unverified(metrics);
         try {
             List<AlarmHistoryItem> history = cw.describeAlarmHistory(b -> b.alarmName(n.alarmName())
-                    .overrideConfiguration(CallTimeouts.within(budget, "cloudwatch:DescribeAlarmHistory"))
-                    .historyItemType(HistoryItemType.STATE_UPDATE)
-                    .startDate(n.stateChangeTime().minus(TIME_SLACK)).endDate(n.stateChangeTime().plus(TIME_SLACK))).alarmHistoryItems();
+                            .overrideConfiguration(CallTimeouts.within(budget, "cloudwatch:DescribeAlarmHistory"))
+                            .historyItemType(HistoryItemType.STATE_UPDATE)
+                            .startDate(n.stateChangeTime().minus(TIME_SLACK))
+                            .endDate(n.stateChangeTime().plus(TIME_SLACK)))
+                    .alarmHistoryItems();
             for (AlarmHistoryItem item : history) {
-                if (isThisChange(item, n)) return AlarmCheck.verified("CloudWatch's alarm history shows this change to ALARM");
+                if (isThisChange(item, n))
+                    return AlarmCheck.verified("CloudWatch's alarm history shows this change to ALARM");
             }
-            return AlarmCheck.unverified("CloudWatch's alarm history has no change of " + n.alarmName() + " to ALARM at "
-                    + n.stateChangeTime() + " for the reason the notification gives");
+            return AlarmCheck.unverified("CloudWatch's alarm history has no change of " + n.alarmName()
+                    + " to ALARM at " + n.stateChangeTime() + " for the reason the notification gives");
         } catch (SdkException historyUnavailable) {
             // Fall back to the alarm's current state, which still has to be this very change.
-            boolean same = "ALARM".equals(alarm.stateValueAsString()) && near(changedAt(alarm), n.stateChangeTime())
+            boolean same = "ALARM".equals(alarm.stateValueAsString())
+                    && near(changedAt(alarm), n.stateChangeTime())
                     && (n.reason() == null || n.reason().equals(alarm.stateReason()));
-            return same ? AlarmCheck.verified("CloudWatch's alarm is in this ALARM state (DescribeAlarms; the alarm history did not answer: "
-                    + AwsErrors.describe("cloudwatch:DescribeAlarmHistory", historyUnavailable) + ")")
-                    : AlarmCheck.unverified("CloudWatch's alarm is not in the ALARM state the notification describes (it is "
-                    + alarm.stateValueAsString() + " since " + changedAt(alarm) + "), and its history did not answer");
+            return same
+                    ? AlarmCheck.verified(
+                            "CloudWatch's alarm is in this ALARM state (DescribeAlarms; the alarm history did not answer: "
+                                    + AwsErrors.describe("cloudwatch:DescribeAlarmHistory", historyUnavailable) + ")")
+                    : AlarmCheck.unverified(
+                            "CloudWatch's alarm is not in the ALARM state the notification describes (it is "
+                                    + alarm.stateValueAsString() + " since " + changedAt(alarm)
+                                    + "), and its history did not answer");
         }
     }
 
     /** A composite alarm: it must exist with the notification's ARN and be in this ALARM state now. */
     private static AlarmCheck composite(CloudWatchClient cw, AlarmNotification n, Budget budget) {
         try {
-            var found = cw.describeAlarms(b -> b.alarmNames(n.alarmName()).alarmTypes(AlarmType.COMPOSITE_ALARM)
-                    .overrideConfiguration(CallTimeouts.within(budget, "cloudwatch:DescribeAlarms"))).compositeAlarms().stream()
-                    .filter(a -> n.alarmArn().equals(a.alarmArn())).findFirst().orElse(null);
+            var found = cw
+                    .describeAlarms(b -> b.alarmNames(n.alarmName())
+                            .alarmTypes(AlarmType.COMPOSITE_ALARM)
+                            .overrideConfiguration(CallTimeouts.within(budget, "cloudwatch:DescribeAlarms")))
+                    .compositeAlarms()
+                    .stream()
+                    .filter(a -> n.alarmArn().equals(a.alarmArn()))
+                    .findFirst()
+                    .orElse(null);
             if (found == null) return AlarmCheck.unverified("CloudWatch has no composite alarm " + n.alarmArn());
-            Instant changed = found.stateTransitionedTimestamp() != null ? found.stateTransitionedTimestamp() : found.stateUpdatedTimestamp();
+            Instant changed = found.stateTransitionedTimestamp() != null
+                    ? found.stateTransitionedTimestamp()
+                    : found.stateUpdatedTimestamp();
             return "ALARM".equals(found.stateValueAsString()) && near(changed, n.stateChangeTime())
                     ? AlarmCheck.verified("CloudWatch's composite alarm is in this ALARM state (DescribeAlarms)")
-                    : AlarmCheck.unverified("CloudWatch's composite alarm is not in the ALARM state the notification describes (it is "
-                    + found.stateValueAsString() + " since " + changed + ")");
+                    : AlarmCheck.unverified(
+                            "CloudWatch's composite alarm is not in the ALARM state the notification describes (it is "
+                                    + found.stateValueAsString() + " since " + changed + ")");
         } catch (SdkException e) {
             return AlarmCheck.unverified(AwsErrors.describe("cloudwatch:DescribeAlarms", e));
         }
@@ -117,7 +139,8 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
         if (a.metricName() != null) watched.add(a.namespace() + "/" + a.metricName());
         a.metrics().forEach(q -> {
             if (q.metricStat() != null && q.metricStat().metric() != null) {
-                watched.add(q.metricStat().metric().namespace() + "/" + q.metricStat().metric().metricName());
+                watched.add(q.metricStat().metric().namespace() + "/"
+                        + q.metricStat().metric().metricName());
             }
         });
         Set<String> named = new HashSet<>();
@@ -125,8 +148,11 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
         if (!watched.equals(named)) {
             return "the alarm watches " + watched + ", not " + named + " as the notification says";
         }
-        if (a.metricName() != null && (a.period() == null || a.period() != n.periodSeconds()
-                || a.evaluationPeriods() == null || a.evaluationPeriods() != n.evaluationPeriods())) {
+        if (a.metricName() != null
+                && (a.period() == null
+                        || a.period() != n.periodSeconds()
+                        || a.evaluationPeriods() == null
+                        || a.evaluationPeriods() != n.evaluationPeriods())) {
             return "the alarm evaluates " + a.evaluationPeriods() + " period(s) of " + a.period() + " s, not "
                     + n.evaluationPeriods() + " of " + n.periodSeconds() + " s as the notification says";
         }
@@ -138,8 +164,10 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
         try {
             JsonNode data = Json.parse(item.historyData());
             JsonNode next = data == null ? null : data.path("newState");
-            return next != null && "ALARM".equals(next.path("stateValue").asText())
-                    && (n.reason() == null || n.reason().equals(next.path("stateReason").asText()));
+            return next != null
+                    && "ALARM".equals(next.path("stateValue").asText())
+                    && (n.reason() == null
+                            || n.reason().equals(next.path("stateReason").asText()));
         } catch (IOException | RuntimeException e) {
             return false;
         }

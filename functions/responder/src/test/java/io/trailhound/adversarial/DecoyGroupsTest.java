@@ -24,7 +24,12 @@ class DecoyGroupsTest {
         OfflineRun run = new OfflineRun(dir);
         for (int g = 0; g < 25; g++) {
             for (int i = 0; i < 3; i++) { // three calls each: busier than the real one
-                run.rootCall(g, "iam.amazonaws.com", "List" + (char) ('A' + g) + "Things", "198.51.100." + (10 + g), "aws-cli/2.22.0");
+                run.rootCall(
+                        g,
+                        "iam.amazonaws.com",
+                        "List" + (char) ('A' + g) + "Things",
+                        "198.51.100." + (10 + g),
+                        "aws-cli/2.22.0");
             }
         }
         run.rootCall(40, "iam.amazonaws.com", "CreateAccessKey", "203.0.113.66", "aws-cli/2.22.0");
@@ -33,7 +38,8 @@ class DecoyGroupsTest {
 
         assertThat(r.subject()).contains("CreateAccessKey");
         assertThat(r.text()).contains("Finding 1: Root account used\n");
-        assertThat(r.text().substring(r.text().indexOf("Finding 1:"), r.text().indexOf("Finding 2:"))).contains("CreateAccessKey");
+        assertThat(r.text().substring(r.text().indexOf("Finding 1:"), r.text().indexOf("Finding 2:")))
+                .contains("CreateAccessKey");
         assertThat(r.doc().at("/findings/0/eventName").asText()).isEqualTo("CreateAccessKey");
         List<String> listed = new ArrayList<>();
         for (JsonNode g : r.doc().path("groups")) listed.add(g.path("eventName").asText());

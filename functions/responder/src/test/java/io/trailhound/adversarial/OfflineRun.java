@@ -35,10 +35,22 @@ final class OfflineRun {
     ObjectNode record(int second, Map<String, Object> fields) {
         ObjectNode r = JSON.createObjectNode();
         r.put("eventVersion", "1.08");
-        r.set("userIdentity", JSON.valueToTree(Map.of("type", "AssumedRole",
-                "arn", "arn:aws:sts::" + ACCOUNT + ":assumed-role/payments-api/app-7f3a", "accountId", ACCOUNT,
-                "sessionContext", Map.of("sessionIssuer", Map.of("type", "Role", "arn", "arn:aws:iam::" + ACCOUNT + ":role/payments-api")))));
-        r.put("eventTime", java.time.Instant.parse(IN_WINDOW).plusSeconds(second).toString());
+        r.set(
+                "userIdentity",
+                JSON.valueToTree(Map.of(
+                        "type",
+                        "AssumedRole",
+                        "arn",
+                        "arn:aws:sts::" + ACCOUNT + ":assumed-role/payments-api/app-7f3a",
+                        "accountId",
+                        ACCOUNT,
+                        "sessionContext",
+                        Map.of(
+                                "sessionIssuer",
+                                Map.of("type", "Role", "arn", "arn:aws:iam::" + ACCOUNT + ":role/payments-api")))));
+        r.put(
+                "eventTime",
+                java.time.Instant.parse(IN_WINDOW).plusSeconds(second).toString());
         r.put("awsRegion", "us-east-1");
         r.put("sourceIPAddress", "203.0.113.10");
         r.put("userAgent", "aws-sdk-java/2.40.2");
@@ -52,21 +64,53 @@ final class OfflineRun {
 
     /** A root API call: the identity CloudTrail records for the root user with a long-term access key. */
     ObjectNode rootCall(int second, String eventSource, String eventName, String sourceIp, String userAgent) {
-        return record(second, Map.of("eventSource", eventSource, "eventName", eventName, "sourceIPAddress", sourceIp,
-                "userAgent", userAgent, "userIdentity", Map.of("type", "Root", "principalId", ACCOUNT,
-                        "arn", "arn:aws:iam::" + ACCOUNT + ":root", "accountId", ACCOUNT, "accessKeyId", "AKIAIOSFODNN7EXAMPLE")));
+        return record(
+                second,
+                Map.of(
+                        "eventSource",
+                        eventSource,
+                        "eventName",
+                        eventName,
+                        "sourceIPAddress",
+                        sourceIp,
+                        "userAgent",
+                        userAgent,
+                        "userIdentity",
+                        Map.of(
+                                "type",
+                                "Root",
+                                "principalId",
+                                ACCOUNT,
+                                "arn",
+                                "arn:aws:iam::" + ACCOUNT + ":root",
+                                "accountId",
+                                ACCOUNT,
+                                "accessKeyId",
+                                "AKIAIOSFODNN7EXAMPLE")));
     }
 
     /** A GetSecretValue refused because the secret is scheduled for deletion. */
     ObjectNode deletedSecretRead(int second, String secretId, String region) {
-        return record(second, Map.of("eventSource", "secretsmanager.amazonaws.com", "eventName", "GetSecretValue",
-                "awsRegion", region, "errorCode", "InvalidRequestException",
-                "errorMessage", "You can't perform this operation on the secret because it was marked for deletion.",
-                "requestParameters", Map.of("secretId", secretId)));
+        return record(
+                second,
+                Map.of(
+                        "eventSource",
+                        "secretsmanager.amazonaws.com",
+                        "eventName",
+                        "GetSecretValue",
+                        "awsRegion",
+                        region,
+                        "errorCode",
+                        "InvalidRequestException",
+                        "errorMessage",
+                        "You can't perform this operation on the secret because it was marked for deletion.",
+                        "requestParameters",
+                        Map.of("secretId", secretId)));
     }
 
     static final String ROOT = "RootAccountUsage|CloudTrailMetrics|RootAccountUsageCount";
-    static final String SECRETS = "AttemptsToAccessDeletedSecretsAlarm|CloudTrailLogMetrics|AttemptsToAccessDeletedSecrets";
+    static final String SECRETS =
+            "AttemptsToAccessDeletedSecretsAlarm|CloudTrailLogMetrics|AttemptsToAccessDeletedSecrets";
 
     /** The alarm notification CloudWatch sends for {@code alarm} ("name|namespace|metric"), with fields overridden. */
     static ObjectNode alarm(String alarm, Map<String, String> overrides) {
@@ -76,18 +120,32 @@ final class OfflineRun {
         m.put("AWSAccountId", ACCOUNT);
         m.put("NewStateValue", "ALARM");
         m.put("OldStateValue", "OK");
-        m.put("NewStateReason", "Threshold Crossed: 1 out of the last 1 datapoints [1.0 (" + DATAPOINT
-                + ")] was greater than or equal to the threshold (1.0).");
+        m.put(
+                "NewStateReason",
+                "Threshold Crossed: 1 out of the last 1 datapoints [1.0 (" + DATAPOINT
+                        + ")] was greater than or equal to the threshold (1.0).");
         m.put("StateChangeTime", "2026-11-23T10:21:08.412+0000");
         m.put("AlarmArn", "arn:aws:cloudwatch:us-east-1:" + ACCOUNT + ":alarm:" + p[0]);
-        m.set("Trigger", JSON.valueToTree(Map.of("MetricName", p[2], "Namespace", p[1], "Statistic", "SUM", "Period", 300,
-                "EvaluationPeriods", 1, "Threshold", 1.0)));
+        m.set(
+                "Trigger",
+                JSON.valueToTree(Map.of(
+                        "MetricName",
+                        p[2],
+                        "Namespace",
+                        p[1],
+                        "Statistic",
+                        "SUM",
+                        "Period",
+                        300,
+                        "EvaluationPeriods",
+                        1,
+                        "Threshold",
+                        1.0)));
         overrides.forEach(m::put);
         return m;
     }
 
-    record Result(int status, String text, JsonNode doc, String subject, String err) {
-    }
+    record Result(int status, String text, JsonNode doc, String subject, String err) {}
 
     /** Runs invoke over the records twice (text, then JSON) with {@code extraArgs}. */
     Result invoke(ObjectNode alarmMessage, String... extraArgs) throws Exception {
@@ -104,10 +162,16 @@ final class OfflineRun {
     private static String[] run(Path event, Path trail, String format, String... extraArgs) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> args = new java.util.ArrayList<>(List.of("--event", event.toString(), "--cloudtrail", trail.toString(), "--format", format));
+        List<String> args = new java.util.ArrayList<>(
+                List.of("--event", event.toString(), "--cloudtrail", trail.toString(), "--format", format));
         args.addAll(List.of(extraArgs));
-        int status = InvokeCommand.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = InvokeCommand.run(
+                args,
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new String[] {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), String.valueOf(status)};
+        return new String[] {
+            out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), String.valueOf(status)
+        };
     }
 }

@@ -37,10 +37,13 @@ class OversizedFieldTest {
         }
         assertThat(r.text()).doesNotContain("more group(s)");
         List<String> shown = new ArrayList<>();
-        for (JsonNode f : r.doc().path("findings")) shown.add(f.at("/resource/id").asText());
+        for (JsonNode f : r.doc().path("findings"))
+            shown.add(f.at("/resource/id").asText());
         assertThat(shown).contains(genuine.toArray(String[]::new));
         // The four planted records, capped alike, make one group: four groups in all, every one shown.
-        assertThat(r.doc().at("/counts/groupsShown").asInt()).isEqualTo(r.doc().at("/counts/groups").asInt()).isEqualTo(4);
+        assertThat(r.doc().at("/counts/groupsShown").asInt())
+                .isEqualTo(r.doc().at("/counts/groups").asInt())
+                .isEqualTo(4);
         assertThat(r.doc().toString().length()).as("no field carries 60 KB").isLessThan(60 * 1024);
     }
 }

@@ -24,11 +24,15 @@ public class AlarmParserTest {
         AlarmNotification a = AlarmParser.parse(ALARM);
         assertThat(a.alarmName()).isEqualTo("AttemptsToAccessDeletedSecretsAlarm");
         assertThat(a.accountId()).isEqualTo("111122223333");
-        assertThat(a.region()).as("region code from the ARN, not the display name").isEqualTo("eu-west-1");
+        assertThat(a.region())
+                .as("region code from the ARN, not the display name")
+                .isEqualTo("eu-west-1");
         assertThat(a.isAlarm()).isTrue();
         assertThat(a.oldState()).isEqualTo("OK");
         assertThat(a.stateChangeTime()).isEqualTo(Instant.parse("2026-11-23T10:26:08.412Z"));
-        assertThat(a.metrics()).containsExactly(new AlarmNotification.MetricRef("CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets", 300));
+        assertThat(a.metrics())
+                .containsExactly(
+                        new AlarmNotification.MetricRef("CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets", 300));
         assertThat(a.evaluationPeriods()).isEqualTo(2);
     }
 
@@ -45,7 +49,8 @@ public class AlarmParserTest {
         String noPoints = ALARM.replaceAll("\\[.*?\\]", "[no data]");
         TimeWindow w = BreachWindow.of(AlarmParser.parse(noPoints), Duration.ofMinutes(5), Instant.EPOCH);
         assertThat(w.fromDatapoints()).isFalse();
-        assertThat(w.start()).isEqualTo(Instant.parse("2026-11-23T10:26:08.412Z").minusSeconds(600 + 300));
+        assertThat(w.start())
+                .isEqualTo(Instant.parse("2026-11-23T10:26:08.412Z").minusSeconds(600 + 300));
         assertThat(w.end()).isEqualTo(Instant.parse("2026-11-23T10:31:08.412Z"));
         assertThat(w.note()).contains("StateChangeTime minus Period x EvaluationPeriods");
     }
@@ -59,24 +64,31 @@ public class AlarmParserTest {
                    {"Id":"m1","MetricStat":{"Metric":{"Namespace":"CloudTrailLogMetrics","MetricName":"AttemptsToAccessDeletedSecrets"},"Period":300,"Stat":"Sum"},"ReturnData":false},
                    {"Id":"m2","MetricStat":{"Metric":{"Namespace":"CloudTrailMetrics","MetricName":"RootAccountUsageCount"},"Period":300,"Stat":"Sum"},"ReturnData":false},
                    {"Id":"e1","Expression":"m1+m2","ReturnData":true}]}}""";
-        assertThat(AlarmParser.parse(math).metrics()).extracting(AlarmNotification.MetricRef::metricName)
+        assertThat(AlarmParser.parse(math).metrics())
+                .extracting(AlarmNotification.MetricRef::metricName)
                 .containsExactly("AttemptsToAccessDeletedSecrets", "RootAccountUsageCount");
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
-    @CsvSource(delimiterString = "=>", value = {
-        "''                                 => the SNS message is empty",
-        "hello there                        => is not JSON",
-        "'{\"AlarmName\":\"x\",'            => truncated or malformed JSON",
-        "[1,2]                              => not an object",
-        "'{\"Type\":\"Notification\"}'      => not a CloudWatch alarm notification",
-    })
+    @CsvSource(
+            delimiterString = "=>",
+            value = {
+                "''                                 => the SNS message is empty",
+                "hello there                        => is not JSON",
+                "'{\"AlarmName\":\"x\",'            => truncated or malformed JSON",
+                "[1,2]                              => not an object",
+                "'{\"Type\":\"Notification\"}'      => not a CloudWatch alarm notification",
+            })
     void rejectsWhatIsNotAnAlarmWithASpecificMessage(String message, String expected) {
-        assertThatThrownBy(() -> AlarmParser.parse(message)).isInstanceOf(AlarmParseException.class).hasMessageContaining(expected);
+        assertThatThrownBy(() -> AlarmParser.parse(message))
+                .isInstanceOf(AlarmParseException.class)
+                .hasMessageContaining(expected);
     }
 
     @Test
     void okTransitionIsNotAnAlarm() {
-        assertThat(AlarmParser.parse(ALARM.replace("\"NewStateValue\":\"ALARM\"", "\"NewStateValue\":\"OK\"")).isAlarm()).isFalse();
+        assertThat(AlarmParser.parse(ALARM.replace("\"NewStateValue\":\"ALARM\"", "\"NewStateValue\":\"OK\""))
+                        .isAlarm())
+                .isFalse();
     }
 }

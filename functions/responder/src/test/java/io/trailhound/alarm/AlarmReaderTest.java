@@ -21,7 +21,8 @@ class AlarmReaderTest {
 
     @Test
     void eventBridgeEventDeliveredThroughSnsIsTheSameAlarm() {
-        String viaSns = "{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":{\"MessageId\":\"s-1\",\"Message\":" + quoted(EVENTBRIDGE) + "}}]}";
+        String viaSns = "{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":{\"MessageId\":\"s-1\",\"Message\":"
+                + quoted(EVENTBRIDGE) + "}}]}";
         for (List<Delivery> read : List.of(AlarmReader.read(EVENTBRIDGE), AlarmReader.read(viaSns))) {
             AlarmNotification a = ((Delivery.Alarm) read.get(0)).alarm();
             assertThat(a.alarmName()).isEqualTo("A");
@@ -29,26 +30,35 @@ class AlarmReaderTest {
             assertThat(a.accountId()).isEqualTo("111122223333");
             assertThat(a.oldState()).isEqualTo("OK");
             assertThat(a.periodSeconds()).isEqualTo(300);
-            assertThat(a.metrics()).extracting(AlarmNotification.MetricRef::display).containsExactly("CloudTrailLogMetrics/AttemptsToAccessDeletedSecrets");
+            assertThat(a.metrics())
+                    .extracting(AlarmNotification.MetricRef::display)
+                    .containsExactly("CloudTrailLogMetrics/AttemptsToAccessDeletedSecrets");
         }
     }
 
     @Test
     void everyShapeHasAnIdForExactlyOnce() throws Exception {
-        String action = java.nio.file.Files.readString(java.nio.file.Path.of(
-                "src/test/resources/alarm-payloads/lambda-action_metric-alarm_set-alarm-state-reason-test_aws-lambda-java-libs.json"));
+        String action = java.nio.file.Files.readString(
+                java.nio.file.Path.of(
+                        "src/test/resources/alarm-payloads/lambda-action_metric-alarm_set-alarm-state-reason-test_aws-lambda-java-libs.json"));
         assertThat(AlarmReader.read(action).get(0).id())
-                .isEqualTo("arn:aws:cloudwatch:us-east-1:123456789012:alarm:lambda-demo-metric-alarm@2023-08-04T12:36:15.490+0000");
+                .isEqualTo(
+                        "arn:aws:cloudwatch:us-east-1:123456789012:alarm:lambda-demo-metric-alarm@2023-08-04T12:36:15.490+0000");
         assertThat(AlarmReader.read(EVENTBRIDGE).get(0).id()).isEqualTo("e-1");
     }
 
     @Test
     void sqsEventWithRawAndEnvelopedSnsBodies() {
-        String envelope = "{\"Type\":\"Notification\",\"MessageId\":\"n-1\",\"Message\":" + quoted(AlarmParserTest.ALARM) + "}";
-        String sqs = "{\"Records\":[{\"eventSource\":\"aws:sqs\",\"messageId\":\"q-1\",\"body\":" + quoted(envelope) + "},"
-                + "{\"eventSource\":\"aws:sqs\",\"messageId\":\"q-2\",\"body\":" + quoted(AlarmParserTest.ALARM) + "}]}";
+        String envelope =
+                "{\"Type\":\"Notification\",\"MessageId\":\"n-1\",\"Message\":" + quoted(AlarmParserTest.ALARM) + "}";
+        String sqs = "{\"Records\":[{\"eventSource\":\"aws:sqs\",\"messageId\":\"q-1\",\"body\":" + quoted(envelope)
+                + "}," + "{\"eventSource\":\"aws:sqs\",\"messageId\":\"q-2\",\"body\":" + quoted(AlarmParserTest.ALARM)
+                + "}]}";
         List<Delivery> read = AlarmReader.read(sqs);
-        assertThat(read).hasSize(2).allSatisfy(d -> assertThat(((Delivery.Alarm) d).alarm().alarmName()).isEqualTo("AttemptsToAccessDeletedSecretsAlarm"));
+        assertThat(read)
+                .hasSize(2)
+                .allSatisfy(d -> assertThat(((Delivery.Alarm) d).alarm().alarmName())
+                        .isEqualTo("AttemptsToAccessDeletedSecretsAlarm"));
         assertThat(read).extracting(Delivery::id).containsExactly("n-1", "q-2");
     }
 
@@ -56,7 +66,8 @@ class AlarmReaderTest {
     void ownAlertIsRecognisedInEveryEnvelope() {
         String own = "{\"source\":\"trailhound\",\"version\":1}";
         assertThat(AlarmReader.read("{\"Type\":\"Notification\",\"MessageId\":\"n\",\"Message\":" + quoted(own) + "}"))
-                .singleElement().isInstanceOf(Delivery.Own.class);
+                .singleElement()
+                .isInstanceOf(Delivery.Own.class);
         assertThat(AlarmReader.read(own)).singleElement().isInstanceOf(Delivery.Own.class);
     }
 
@@ -70,7 +81,8 @@ class AlarmReaderTest {
 
     @Test
     void compositeRuleNamesEveryChildByNameOrArn() {
-        var c = CompositeRule.of("ALARM(a) OR (OK(\"b\") AND NOT INSUFFICIENT_DATA(arn:aws:cloudwatch:us-east-1:111122223333:alarm:c))",
+        var c = CompositeRule.of(
+                "ALARM(a) OR (OK(\"b\") AND NOT INSUFFICIENT_DATA(arn:aws:cloudwatch:us-east-1:111122223333:alarm:c))",
                 com.fasterxml.jackson.databind.node.MissingNode.getInstance());
         assertThat(c.children()).containsExactly("a", "b", "c");
         assertThat(c.triggeringChildren()).isEmpty();

@@ -20,13 +20,15 @@ public class LogsSubscriptionReaderTest {
              "logEvents":[{"id":"31953106606966983378809025079804211143289615424298221568","timestamp":1764633600000,
                "message":"{\\"eventSource\\":\\"secretsmanager.amazonaws.com\\",\\"eventName\\":\\"GetSecretValue\\",\\"eventID\\":\\"e-1\\"}"},
               {"id":"31953106606966983378809025079804211143289615424298221569","timestamp":1764633601000,"message":"second"}]}""";
+
     public static final String CONTROL = """
             {"messageType":"CONTROL_MESSAGE","owner":"CloudwatchLogs","logGroup":"","logStream":"","subscriptionFilters":[],
              "logEvents":[{"id":"","timestamp":1764633600000,"message":"CWL CONTROL MESSAGE: Checking health of destination Firehose."}]}""";
 
     /** As CloudWatch Logs builds it: gzip, then base64, under awslogs.data. */
     public static String payload(String decompressed) {
-        return "{\"awslogs\":{\"data\":\"" + Base64.getEncoder().encodeToString(gzip(decompressed.getBytes(StandardCharsets.UTF_8))) + "\"}}";
+        return "{\"awslogs\":{\"data\":\""
+                + Base64.getEncoder().encodeToString(gzip(decompressed.getBytes(StandardCharsets.UTF_8))) + "\"}}";
     }
 
     static byte[] gzip(byte[] bytes) {
@@ -45,9 +47,15 @@ public class LogsSubscriptionReaderTest {
         assertThat(b.batch().owner()).isEqualTo("111122223333");
         assertThat(b.batch().logGroup()).isEqualTo("CloudTrail/DefaultLogGroup");
         assertThat(b.batch().subscriptionFilters()).containsExactly("AttemptsToAccessDeletedSecrets");
-        assertThat(b.batch().events()).extracting(LogBatch.Event::message).hasSize(2).last().isEqualTo("second");
+        assertThat(b.batch().events())
+                .extracting(LogBatch.Event::message)
+                .hasSize(2)
+                .last()
+                .isEqualTo("second");
         assertThat(b.batch().events().get(0).timestamp()).isEqualTo(Instant.ofEpochMilli(1764633600000L));
-        assertThat(b.id()).as("a redelivery has the same id").startsWith("logs:CloudTrail/DefaultLogGroup|")
+        assertThat(b.id())
+                .as("a redelivery has the same id")
+                .startsWith("logs:CloudTrail/DefaultLogGroup|")
                 .endsWith("221568|31953106606966983378809025079804211143289615424298221569");
     }
 
@@ -60,7 +68,10 @@ public class LogsSubscriptionReaderTest {
     void controlMessageWithAnyTimestampIsRead() {
         for (long t = 1764633600000L; t < 1764633600000L + 2000; t += 7) {
             String control = CONTROL.replace("1764633600000", Long.toString(t));
-            assertThat(AlarmReader.read(payload(control))).as(payload(control)).singleElement().isInstanceOf(Delivery.Control.class);
+            assertThat(AlarmReader.read(payload(control)))
+                    .as(payload(control))
+                    .singleElement()
+                    .isInstanceOf(Delivery.Control.class);
         }
     }
 
@@ -68,14 +79,17 @@ public class LogsSubscriptionReaderTest {
     void eachDamagedLayerIsNamed() {
         assertThat(reason("{\"awslogs\":{}}")).contains("awslogs.data is missing");
         assertThat(reason("{\"awslogs\":{\"data\":\"%%%not base64\"}}")).contains("not base64");
-        assertThat(reason("{\"awslogs\":{\"data\":\"" + Base64.getEncoder().encodeToString("plain".getBytes(StandardCharsets.UTF_8)) + "\"}}"))
+        assertThat(reason("{\"awslogs\":{\"data\":\""
+                        + Base64.getEncoder().encodeToString("plain".getBytes(StandardCharsets.UTF_8)) + "\"}}"))
                 .contains("not gzip data");
         byte[] whole = gzip(DATA.getBytes(StandardCharsets.UTF_8));
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
-        assertThat(reason("{\"awslogs\":{\"data\":\"" + Base64.getEncoder().encodeToString(cut) + "\"}}")).contains("not gzip data");
+        assertThat(reason("{\"awslogs\":{\"data\":\"" + Base64.getEncoder().encodeToString(cut) + "\"}}"))
+                .contains("not gzip data");
         assertThat(reason(payload("{\"messageType\":\"DATA_MESS"))).contains("decompressed data is not JSON");
         assertThat(reason(payload("{\"messageType\":\"OTHER\"}"))).contains("messageType 'OTHER'");
-        assertThat(reason(payload("{\"messageType\":\"DATA_MESSAGE\",\"logGroup\":\"g\",\"logEvents\":[{\"id\":\"1\"}]}")))
+        assertThat(reason(payload(
+                        "{\"messageType\":\"DATA_MESSAGE\",\"logGroup\":\"g\",\"logEvents\":[{\"id\":\"1\"}]}")))
                 .contains("no message or timestamp");
     }
 

@@ -33,7 +33,8 @@ class AwsClientsTest {
         // full jitter: before attempt 2 (the first retry) up to the base, before attempt 3 up to twice the base
         assertThat(longestOf(AwsClients.TRANSIENT_BACKOFF, 2)).isBetween(Duration.ofMillis(40), Duration.ofMillis(50));
         assertThat(longestOf(AwsClients.TRANSIENT_BACKOFF, 3)).isBetween(Duration.ofMillis(80), Duration.ofMillis(100));
-        assertThat(longestOf(AwsClients.THROTTLING_BACKOFF, 2)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1_000));
+        assertThat(longestOf(AwsClients.THROTTLING_BACKOFF, 2))
+                .isBetween(Duration.ofMillis(800), Duration.ofMillis(1_000));
     }
 
     private static Duration longestOf(BackoffStrategy backoff, int attempt) {

@@ -21,8 +21,13 @@ class LookupEventsPacerTest {
     });
 
     static AwsServiceException throttled() {
-        return AwsServiceException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("Rate exceeded").build()).build();
+        return AwsServiceException.builder()
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ThrottlingException")
+                        .errorMessage("Rate exceeded")
+                        .build())
+                .build();
     }
 
     @Test
@@ -52,13 +57,20 @@ class LookupEventsPacerTest {
     @Test
     void persistentThrottlingIsReportedAndOtherErrorsAreNotRetried() {
         assertThatThrownBy(() -> pacer.call("us-east-1", () -> {
-            throw throttled();
-        })).isInstanceOf(AwsServiceException.class);
+                    throw throttled();
+                }))
+                .isInstanceOf(AwsServiceException.class);
         AtomicInteger calls = new AtomicInteger();
         assertThatThrownBy(() -> pacer.call("eu-west-1", () -> {
-            calls.incrementAndGet();
-            throw AwsServiceException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").build()).build();
-        })).isInstanceOf(AwsServiceException.class);
+                    calls.incrementAndGet();
+                    throw AwsServiceException.builder()
+                            .statusCode(400)
+                            .awsErrorDetails(AwsErrorDetails.builder()
+                                    .errorCode("AccessDenied")
+                                    .build())
+                            .build();
+                }))
+                .isInstanceOf(AwsServiceException.class);
         assertThat(calls).hasValue(1);
     }
 }

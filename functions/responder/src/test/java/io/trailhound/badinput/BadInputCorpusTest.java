@@ -44,7 +44,8 @@ class BadInputCorpusTest {
 
     static Stream<Arguments> load(String name) throws Exception {
         try (InputStream in = BadInputCorpusTest.class.getResourceAsStream("/bad-input/" + name)) {
-            return StreamSupport.stream(JSON.readTree(in).spliterator(), false).map(c -> Arguments.of(c.get("name").asText(), c));
+            return StreamSupport.stream(JSON.readTree(in).spliterator(), false)
+                    .map(c -> Arguments.of(c.get("name").asText(), c));
         }
     }
 
@@ -62,7 +63,8 @@ class BadInputCorpusTest {
 
     @Test
     void corpusHasAtLeastFortyCases() throws Exception {
-        assertThat(alarmMessages().count() + eventFiles().count() + logFiles().count()).isGreaterThanOrEqualTo(40);
+        assertThat(alarmMessages().count() + eventFiles().count() + logFiles().count())
+                .isGreaterThanOrEqualTo(40);
     }
 
     @ParameterizedTest(name = "alarm message: {0}")
@@ -70,11 +72,17 @@ class BadInputCorpusTest {
     void alarmMessage(String name, JsonNode c) {
         if (c.has("accepted")) { // no longer refused: the alarm still yields an alert, which says what is missing
             AlarmNotification alarm = AlarmParser.parse(c.get("message").asText());
-            assertThat(alarm.metrics().isEmpty() || alarm.unreadableTime() != null).as("what the alert will name as missing").isTrue();
-            assertThat(BreachWindow.of(alarm, Duration.ofMinutes(10), Instant.EPOCH).note()).isNotBlank();
+            assertThat(alarm.metrics().isEmpty() || alarm.unreadableTime() != null)
+                    .as("what the alert will name as missing")
+                    .isTrue();
+            assertThat(BreachWindow.of(alarm, Duration.ofMinutes(10), Instant.EPOCH)
+                            .note())
+                    .isNotBlank();
             return;
         }
-        AlarmParseException e = catchThrowableOfType(AlarmParseException.class, () -> AlarmParser.parse(c.get("message").asText()));
+        AlarmParseException e = catchThrowableOfType(
+                AlarmParseException.class,
+                () -> AlarmParser.parse(c.get("message").asText()));
         assertThat(e).as("must be rejected").isNotNull();
         assertThat(e.getMessage()).isEqualTo(c.get("error").asText());
     }
@@ -88,11 +96,16 @@ class BadInputCorpusTest {
         Files.writeString(trail, "{\"Records\":[]}");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Cli.run(new String[] {"invoke", "--event", event.toString(), "--cloudtrail", trail.toString()}, java.util.Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = Cli.run(
+                new String[] {"invoke", "--event", event.toString(), "--cloudtrail", trail.toString()},
+                java.util.Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(status).isEqualTo(c.get("status").asInt());
-        assertThat(err.toString(StandardCharsets.UTF_8).replace(event.toString(), "{event}")).isEqualTo(c.get("stderr").asText());
-        assertThat(out.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("")).isEqualTo(c.get("stdoutSubject").asText());
+        assertThat(err.toString(StandardCharsets.UTF_8).replace(event.toString(), "{event}"))
+                .isEqualTo(c.get("stderr").asText());
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().findFirst().orElse(""))
+                .isEqualTo(c.get("stdoutSubject").asText());
     }
 
     @ParameterizedTest(name = "log file: {0}")
@@ -101,7 +114,8 @@ class BadInputCorpusTest {
         Path file = dir.resolve("log.json");
         Files.write(file, Base64.getDecoder().decode(c.get("base64").asText()));
         List<String> ids = new ArrayList<>();
-        List<String> problems = CloudTrailFiles.at(file).read(r -> ids.add(r.json().path("eventID").asText()));
+        List<String> problems = CloudTrailFiles.at(file)
+                .read(r -> ids.add(r.json().path("eventID").asText()));
         assertThat(ids).hasSize(c.get("records").asInt());
         List<String> expected = new ArrayList<>();
         c.get("problems").forEach(p -> expected.add(p.asText().replace("{file}", file.toString())));

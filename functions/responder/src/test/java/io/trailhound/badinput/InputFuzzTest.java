@@ -71,7 +71,10 @@ class InputFuzzTest {
     void mutatedLogFilesNeverThrowAndNameTheFile() throws Exception {
         StringBuilder envelope = new StringBuilder("{\"Records\":[");
         for (int i = 0; i < 40; i++) {
-            envelope.append(i == 0 ? "" : ",").append("{\"eventID\":\"e").append(i).append("\",\"eventTime\":\"2026-11-23T10:15:00Z\"}");
+            envelope.append(i == 0 ? "" : ",")
+                    .append("{\"eventID\":\"e")
+                    .append(i)
+                    .append("\",\"eventTime\":\"2026-11-23T10:15:00Z\"}");
         }
         byte[] plain = envelope.append("]}").toString().getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
@@ -86,7 +89,8 @@ class InputFuzzTest {
             List<String> ids = new ArrayList<>();
             List<String> problems;
             try {
-                problems = CloudTrailFiles.at(file).read(r -> ids.add(r.json().path("eventID").asText()));
+                problems = CloudTrailFiles.at(file)
+                        .read(r -> ids.add(r.json().path("eventID").asText()));
             } catch (RuntimeException e) {
                 fail("iteration %d threw %s", i, e);
                 return;

@@ -41,8 +41,10 @@ class AlarmPayloadCorpusTest {
         List<Arguments> out = new ArrayList<>();
         expected.forEach(e -> out.add(Arguments.of(e.path("file").asText(), e)));
         try (Stream<Path> files = Files.list(DIR)) {
-            assertThat(files.filter(f -> f.toString().endsWith(".json") && !f.endsWith("expected.json")).count())
-                    .as("every corpus file has an expected outcome").isEqualTo(out.size());
+            assertThat(files.filter(f -> f.toString().endsWith(".json") && !f.endsWith("expected.json"))
+                            .count())
+                    .as("every corpus file has an expected outcome")
+                    .isEqualTo(out.size());
         }
         return out.stream();
     }
@@ -53,11 +55,25 @@ class AlarmPayloadCorpusTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Instant before = Instant.now();
-        InvokeCommand.run(List.of("--event", DIR.resolve(file).toString(), "--cloudtrail", emptyTrail.toString(),
-                        "--filter-pattern", PATTERN, "--format", "json"), Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        InvokeCommand.run(
+                List.of(
+                        "--event",
+                        DIR.resolve(file).toString(),
+                        "--cloudtrail",
+                        emptyTrail.toString(),
+                        "--filter-pattern",
+                        PATTERN,
+                        "--format",
+                        "json"),
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         Instant after = Instant.now();
-        List<JsonNode> alerts = out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).map(AlarmPayloadCorpusTest::parse).toList();
+        List<JsonNode> alerts = out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.isBlank())
+                .map(AlarmPayloadCorpusTest::parse)
+                .toList();
         String errors = err.toString(StandardCharsets.UTF_8);
         JsonNode records = expected.path("records");
         int nextAlert = 0;
@@ -69,8 +85,13 @@ class AlarmPayloadCorpusTest {
                     assertThat(alerts).as("alerts printed; stderr: " + errors).hasSizeGreaterThan(nextAlert);
                     checkAlert(alerts.get(nextAlert++), want, before, after);
                 }
-                case "no alert", "unreadable" -> assertThat(errors.lines().filter(l -> l.startsWith(prefix))
-                        .anyMatch(l -> l.contains(want.path("because").asText()))).as(errors).isTrue();
+                case "no alert", "unreadable" ->
+                    assertThat(errors.lines()
+                                    .filter(l -> l.startsWith(prefix))
+                                    .anyMatch(
+                                            l -> l.contains(want.path("because").asText())))
+                            .as(errors)
+                            .isTrue();
                 default -> throw new IllegalStateException("unknown outcome in expected.json: " + want);
             }
         }
@@ -81,30 +102,46 @@ class AlarmPayloadCorpusTest {
         JsonNode alarm = alert.path("alarm");
         JsonNode window = alert.path("window");
         assertThat(alarm.path("name").asText()).isEqualTo(want.path("alarm").asText());
-        assertThat(alarm.path("region").isNull() || alarm.path("region").isMissingNode() ? null : alarm.path("region").asText())
-                .as("region").isEqualTo(want.path("region").isNull() ? null : want.path("region").asText());
-        assertThat(window.path("fromDatapoints").asBoolean()).as("window from datapoints; " + window).isEqualTo(want.path("fromDatapoints").asBoolean());
+        assertThat(
+                        alarm.path("region").isNull() || alarm.path("region").isMissingNode()
+                                ? null
+                                : alarm.path("region").asText())
+                .as("region")
+                .isEqualTo(
+                        want.path("region").isNull()
+                                ? null
+                                : want.path("region").asText());
+        assertThat(window.path("fromDatapoints").asBoolean())
+                .as("window from datapoints; " + window)
+                .isEqualTo(want.path("fromDatapoints").asBoolean());
         if (want.path("window").asText().equals("ends-at-receipt")) {
             Instant end = Instant.parse(window.path("end").asText());
-            assertThat(end).as("ends when received, plus the slack")
+            assertThat(end)
+                    .as("ends when received, plus the slack")
                     .isBetween(before.plus(Config.DEFAULT_SLACK), after.plus(Config.DEFAULT_SLACK));
         } else {
-            assertThat(window.path("start").asText() + "/" + window.path("end").asText()).as("window; " + window)
+            assertThat(window.path("start").asText() + "/" + window.path("end").asText())
+                    .as("window; " + window)
                     .isEqualTo(want.path("window").asText());
         }
         if (want.has("windowNote")) {
-            assertThat(window.path("note").asText()).contains(want.path("windowNote").asText());
+            assertThat(window.path("note").asText())
+                    .contains(want.path("windowNote").asText());
         }
-        want.path("notes").forEach(n -> assertThat(alert.path("notes").toString()).contains(n.asText()));
+        want.path("notes")
+                .forEach(n -> assertThat(alert.path("notes").toString()).contains(n.asText()));
         if (want.has("metrics")) {
             List<String> metrics = new ArrayList<>();
-            alarm.path("metrics").forEach(m -> metrics.add(m.path("namespace").asText() + "/" + m.path("name").asText()));
+            alarm.path("metrics")
+                    .forEach(m -> metrics.add(
+                            m.path("namespace").asText() + "/" + m.path("name").asText()));
             List<String> expected = new ArrayList<>();
             want.path("metrics").forEach(m -> expected.add(m.asText()));
             assertThat(metrics).isEqualTo(expected);
         }
         if (want.has("rule")) {
-            assertThat(alarm.at("/composite/rule").asText()).isEqualTo(want.path("rule").asText());
+            assertThat(alarm.at("/composite/rule").asText())
+                    .isEqualTo(want.path("rule").asText());
         }
         if (want.has("triggeringChildren")) {
             List<String> children = new ArrayList<>();

@@ -25,25 +25,42 @@ class InvokeSubscriptionPayloadTest {
         Files.writeString(event, payload);
         Path trail = Files.createDirectories(dir.resolve("trail"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = InvokeCommand.run(List.of("--event", event.toString(), "--cloudtrail", trail.toString(), "--format", "json"), Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = InvokeCommand.run(
+                List.of("--event", event.toString(), "--cloudtrail", trail.toString(), "--format", "json"),
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void aDataMessageIsInvestigatedWithTheEventsItCarries() throws Exception {
-        var data = Json.object().put("messageType", "DATA_MESSAGE").put("owner", "111122223333").put("logGroup", "CloudTrail/G").put("logStream", "s");
+        var data = Json.object()
+                .put("messageType", "DATA_MESSAGE")
+                .put("owner", "111122223333")
+                .put("logGroup", "CloudTrail/G")
+                .put("logStream", "s");
         data.putArray("subscriptionFilters").add("trailhound");
-        data.putArray("logEvents").addObject().put("id", "1").put("timestamp", 1764633600000L).put("message", SuppressionTest.read("prod/db", "app"));
+        data.putArray("logEvents")
+                .addObject()
+                .put("id", "1")
+                .put("timestamp", 1764633600000L)
+                .put("message", SuppressionTest.read("prod/db", "app"));
         String alert = run(LogsSubscriptionReaderTest.payload(Json.write(data)), new ByteArrayOutputStream());
-        assertThat(alert).contains("prod/db").contains("GetSecretValue").contains("subscription filter trailhound on CloudTrail/G");
+        assertThat(alert)
+                .contains("prod/db")
+                .contains("GetSecretValue")
+                .contains("subscription filter trailhound on CloudTrail/G");
     }
 
     @Test
     void aControlMessagePrintsNoAlert() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(run(LogsSubscriptionReaderTest.payload(LogsSubscriptionReaderTest.CONTROL), err)).isBlank();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CONTROL_MESSAGE").contains("no alert");
+        assertThat(run(LogsSubscriptionReaderTest.payload(LogsSubscriptionReaderTest.CONTROL), err))
+                .isBlank();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("CONTROL_MESSAGE")
+                .contains("no alert");
     }
 }

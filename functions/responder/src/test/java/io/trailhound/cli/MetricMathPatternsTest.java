@@ -35,27 +35,32 @@ class MetricMathPatternsTest {
     @TempDir
     Path dir;
 
-    record Run(int status, JsonNode alert, String err) {
-    }
+    record Run(int status, JsonNode alert, String err) {}
 
     Run invoke(String... patternArgs) throws Exception {
         Path event = dir.resolve("math.json");
         Files.writeString(event, MATH);
-        List<String> argv = new ArrayList<>(List.of("--event", event.toString(), "--cloudtrail", TRAIL.toString(), "--format", "json"));
+        List<String> argv = new ArrayList<>(
+                List.of("--event", event.toString(), "--cloudtrail", TRAIL.toString(), "--format", "json"));
         for (String p : patternArgs) {
             argv.add("--filter-pattern");
             argv.add(p);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = InvokeCommand.run(argv, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = InvokeCommand.run(
+                argv,
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, Json.parse(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
     }
 
     static long count(JsonNode alert, String eventName) {
         long n = 0;
         for (JsonNode f : alert.path("findings")) {
-            if (f.path("eventName").asText().equals(eventName)) n += f.path("count").asLong();
+            if (f.path("eventName").asText().equals(eventName))
+                n += f.path("count").asLong();
         }
         return n;
     }
@@ -64,7 +69,9 @@ class MetricMathPatternsTest {
     void withoutAPatternTheKnownMetricIsStillSearchedAndTheOtherNamed() throws Exception {
         Run r = invoke();
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).contains("no metric filter is known offline for AWS/EC2/NetworkOut; pass --filter-pattern 'AWS/EC2/NetworkOut=<pattern>'");
+        assertThat(r.err())
+                .contains(
+                        "no metric filter is known offline for AWS/EC2/NetworkOut; pass --filter-pattern 'AWS/EC2/NetworkOut=<pattern>'");
         assertThat(count(r.alert(), "GetSecretValue")).isEqualTo(4);
         assertThat(r.alert().path("notes").toString()).contains("AWS/EC2/NetworkOut");
     }
@@ -73,7 +80,9 @@ class MetricMathPatternsTest {
     void aBarePatternAppliesOnlyToTheMetricWithoutAKnownFilter() throws Exception {
         Run r = invoke(CONSOLE_LOGIN);
         assertThat(r.status()).isZero();
-        assertThat(count(r.alert(), "GetSecretValue")).as("the catalog's secret pattern is kept").isEqualTo(4);
+        assertThat(count(r.alert(), "GetSecretValue"))
+                .as("the catalog's secret pattern is kept")
+                .isEqualTo(4);
         assertThat(count(r.alert(), "ConsoleLogin")).isEqualTo(1);
     }
 
@@ -83,7 +92,11 @@ class MetricMathPatternsTest {
         assertThat(count(named.alert(), "GetSecretValue")).isEqualTo(4);
         assertThat(count(named.alert(), "ConsoleLogin")).isEqualTo(1);
         Run override = invoke("AttemptsToAccessDeletedSecrets=" + CONSOLE_LOGIN, "NetworkOut=" + CONSOLE_LOGIN);
-        assertThat(count(override.alert(), "GetSecretValue")).as("a named metric's pattern replaces the catalog's").isZero();
-        assertThat(count(override.alert(), "ConsoleLogin")).as("one event, counted once though both filters match it").isEqualTo(1);
+        assertThat(count(override.alert(), "GetSecretValue"))
+                .as("a named metric's pattern replaces the catalog's")
+                .isZero();
+        assertThat(count(override.alert(), "ConsoleLogin"))
+                .as("one event, counted once though both filters match it")
+                .isEqualTo(1);
     }
 }

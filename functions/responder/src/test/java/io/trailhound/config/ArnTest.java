@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class ArnTest {
     @Test
     void readsTheFieldsOfAnArn() {
-        Arn arn = Arn.parse("arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf").orElseThrow();
+        Arn arn = Arn.parse("arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf")
+                .orElseThrow();
         assertThat(arn.region()).isEqualTo("eu-west-1");
         assertThat(arn.accountId()).isEqualTo("111122223333");
         assertThat(arn.resource()).isEqualTo("secret:prod/db-AbCdEf");

@@ -37,7 +37,8 @@ class DetectorTest {
                  "errorMessage":"arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab is pending deletion.",
                  "userIdentity":{"type":"AWSService","invokedBy":"s3.amazonaws.com"}}"""));
         assertThat(f.detection()).isEqualTo(Detection.KMS_KEY_PENDING_DELETION);
-        assertThat(f.resource().id()).isEqualTo("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        assertThat(f.resource().id())
+                .isEqualTo("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
         assertThat(f.caller().principal()).isEqualTo("s3.amazonaws.com");
     }
 
@@ -75,10 +76,12 @@ class DetectorTest {
     }
 
     static final String OWN_AGENT = "aws-sdk-java/2.40.2 md/io#sync trailhound/0.1.0";
-    static final String ROLE_SESSION = "arn:aws:sts::111122223333:assumed-role/trailhound-responder/trailhound-responder";
+    static final String ROLE_SESSION =
+            "arn:aws:sts::111122223333:assumed-role/trailhound-responder/trailhound-responder";
 
     static TrailEvent call(String userAgent, String arn) throws Exception {
-        return event("{\"userAgent\":\"" + userAgent + "\",\"userIdentity\":{\"type\":\"AssumedRole\",\"arn\":\"" + arn + "\"}}");
+        return event("{\"userAgent\":\"" + userAgent + "\",\"userIdentity\":{\"type\":\"AssumedRole\",\"arn\":\"" + arn
+                + "\"}}");
     }
 
     @Test
@@ -86,10 +89,15 @@ class DetectorTest {
         OwnIdentity own = new OwnIdentity(() -> ROLE_SESSION);
         assertThat(own.isOwn(call(OWN_AGENT, ROLE_SESSION))).isTrue();
         // another container of the same function: another session of the same role
-        assertThat(own.isOwn(call(OWN_AGENT, "arn:aws:sts::111122223333:assumed-role/trailhound-responder/other"))).isTrue();
-        assertThat(own.isOwn(call(OWN_AGENT, "arn:aws:sts::111122223333:assumed-role/attacker/trailhound-responder"))).isFalse();
-        assertThat(own.isOwn(call(OWN_AGENT, "arn:aws:iam::111122223333:user/alice"))).isFalse();
-        assertThat(own.isOwn(call("aws-cli/2.17.0", ROLE_SESSION))).as("its identity without its user agent").isFalse();
+        assertThat(own.isOwn(call(OWN_AGENT, "arn:aws:sts::111122223333:assumed-role/trailhound-responder/other")))
+                .isTrue();
+        assertThat(own.isOwn(call(OWN_AGENT, "arn:aws:sts::111122223333:assumed-role/attacker/trailhound-responder")))
+                .isFalse();
+        assertThat(own.isOwn(call(OWN_AGENT, "arn:aws:iam::111122223333:user/alice")))
+                .isFalse();
+        assertThat(own.isOwn(call("aws-cli/2.17.0", ROLE_SESSION)))
+                .as("its identity without its user agent")
+                .isFalse();
         assertThat(own.isOwn(event("{}"))).isFalse();
     }
 
@@ -105,16 +113,25 @@ class DetectorTest {
 
     @Test
     void aUserIdentityIsComparedByItsExactArn() {
-        assertThat(OwnIdentity.sameIdentity("arn:aws:iam::111122223333:user/ops", "arn:aws:iam::111122223333:user/ops")).isTrue();
-        assertThat(OwnIdentity.sameIdentity("arn:aws:iam::111122223333:user/ops", "arn:aws:iam::111122223333:user/ops2")).isFalse();
+        assertThat(OwnIdentity.sameIdentity("arn:aws:iam::111122223333:user/ops", "arn:aws:iam::111122223333:user/ops"))
+                .isTrue();
+        assertThat(OwnIdentity.sameIdentity(
+                        "arn:aws:iam::111122223333:user/ops", "arn:aws:iam::111122223333:user/ops2"))
+                .isFalse();
     }
 
     @Test
     void everyKeptStringIsCappedBeforeGrouping() throws Exception {
         String huge = "x".repeat(60 * 1024);
-        Finding f = Detector.classify(event("{\"eventSource\":\"secretsmanager.amazonaws.com\",\"eventName\":\"GetSecretValue\","
-                + "\"errorMessage\":\"marked for deletion\",\"userAgent\":\"" + huge + "\",\"requestParameters\":{\"secretId\":\"" + huge + "\"}}"));
-        assertThat(f.resource().id()).hasSize(FieldCap.ID + "…(+".length() + String.valueOf(huge.length() - FieldCap.ID).length() + " chars)".length());
+        Finding f = Detector.classify(
+                event("{\"eventSource\":\"secretsmanager.amazonaws.com\",\"eventName\":\"GetSecretValue\","
+                        + "\"errorMessage\":\"marked for deletion\",\"userAgent\":\"" + huge
+                        + "\",\"requestParameters\":{\"secretId\":\"" + huge + "\"}}"));
+        assertThat(f.resource().id())
+                .hasSize(FieldCap.ID
+                        + "…(+".length()
+                        + String.valueOf(huge.length() - FieldCap.ID).length()
+                        + " chars)".length());
         assertThat(FieldCap.isCapped(f.resource().id())).isTrue();
         assertThat(f.userAgent().length()).isLessThan(FieldCap.TEXT + 32);
         assertThat(f.origin()).isEqualTo("test");
@@ -122,10 +139,16 @@ class DetectorTest {
 
     @Test
     void readCallsAreNotWrites() throws Exception {
-        assertThat(Detector.classify(event("{\"eventName\":\"ListUsers\"}")).writeApi()).isFalse();
-        assertThat(Detector.classify(event("{\"eventName\":\"GetSecretValue\"}")).writeApi()).isFalse();
-        assertThat(Detector.classify(event("{\"eventName\":\"CreateAccessKey\"}")).writeApi()).isTrue();
-        assertThat(Detector.classify(event("{\"eventName\":\"Listener\"}")).writeApi()).isTrue();
+        assertThat(Detector.classify(event("{\"eventName\":\"ListUsers\"}")).writeApi())
+                .isFalse();
+        assertThat(Detector.classify(event("{\"eventName\":\"GetSecretValue\"}"))
+                        .writeApi())
+                .isFalse();
+        assertThat(Detector.classify(event("{\"eventName\":\"CreateAccessKey\"}"))
+                        .writeApi())
+                .isTrue();
+        assertThat(Detector.classify(event("{\"eventName\":\"Listener\"}")).writeApi())
+                .isTrue();
     }
 
     @Test

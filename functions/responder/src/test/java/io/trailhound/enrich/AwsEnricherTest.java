@@ -21,10 +21,15 @@ class AwsEnricherTest {
     final CountDownLatch twoLookups = new CountDownLatch(2);
     final CountDownLatch threeLookups = new CountDownLatch(3);
     final AwsEnricher enricher = new AwsEnricher(
-            region -> { throw new AssertionError("Secrets Manager asked before the scan ended"); },
-            region -> { throw new AssertionError("KMS asked before the scan ended"); },
+            region -> {
+                throw new AssertionError("Secrets Manager asked before the scan ended");
+            },
+            region -> {
+                throw new AssertionError("KMS asked before the scan ended");
+            },
             (type, region, resourceName, budget) -> {
-                lookups.merge(type + "@" + region + (resourceName == null ? "" : " named " + resourceName), 1, Integer::sum);
+                lookups.merge(
+                        type + "@" + region + (resourceName == null ? "" : " named " + resourceName), 1, Integer::sum);
                 twoLookups.countDown();
                 threeLookups.countDown();
                 return ScheduleLookup.Records.all(List.of());
@@ -42,8 +47,14 @@ class AwsEnricherTest {
 
         assertThat(threeLookups.await(10, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(50); // a fourth lookup, if one were wrongly started, would show now
-        assertThat(lookups).isEqualTo(Map.of("SECRET@us-east-1 named prod/db", 1, "SECRET@us-east-1", 1,
-                "KMS_KEY@us-east-1 named 1234abcd-12ab-34cd-56ef-1234567890ab", 1));
+        assertThat(lookups)
+                .isEqualTo(Map.of(
+                        "SECRET@us-east-1 named prod/db",
+                        1,
+                        "SECRET@us-east-1",
+                        1,
+                        "KMS_KEY@us-east-1 named 1234abcd-12ab-34cd-56ef-1234567890ab",
+                        1));
     }
 
     @Test

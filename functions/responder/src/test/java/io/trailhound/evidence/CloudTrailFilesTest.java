@@ -57,7 +57,11 @@ class CloudTrailFilesTest {
         List<String> problems = new ArrayList<>();
         List<String> ids = ids(CloudTrailFiles.at(cut), problems);
         assertThat(ids).isNotEmpty().hasSizeLessThan(2000).startsWith("e0", "e1");
-        assertThat(problems).singleElement().asString().contains(cut.toString()).contains("unreadable after " + ids.size() + " record(s)");
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains(cut.toString())
+                .contains("unreadable after " + ids.size() + " record(s)");
     }
 
     @Test
@@ -82,8 +86,11 @@ class CloudTrailFilesTest {
         Files.writeString(file, "{\"eventID\":\"a\"}\n" + huge + "\n{\"eventID\":\"b\"}\n");
         List<String> problems = new ArrayList<>();
         assertThat(ids(CloudTrailFiles.at(file), problems)).containsExactly("a", "b");
-        assertThat(problems).singleElement().asString()
-                .isEqualTo(file + ": line 2 is longer than 1 MiB (" + huge.length() + " bytes; a CloudTrail event is at most 256 KB); skipped");
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .isEqualTo(file + ": line 2 is longer than 1 MiB (" + huge.length()
+                        + " bytes; a CloudTrail event is at most 256 KB); skipped");
     }
 
     @Test
@@ -97,8 +104,12 @@ class CloudTrailFilesTest {
         Files.write(file, bytes.toByteArray());
         List<String> problems = new ArrayList<>();
         assertThat(ids(CloudTrailFiles.at(file), problems)).isEmpty();
-        assertThat(problems).singleElement().asString().startsWith(file + ": unreadable after 0 record(s): ")
-                .contains("decompresses to more than 100 times its size").contains("decompression bomb");
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .startsWith(file + ": unreadable after 0 record(s): ")
+                .contains("decompresses to more than 100 times its size")
+                .contains("decompression bomb");
     }
 
     @Test
@@ -125,7 +136,8 @@ class CloudTrailFilesTest {
         Files.createSymbolicLink(real.resolve("loop"), dir.resolve("real"));
         List<String> problems = new ArrayList<>();
         assertThat(ids(CloudTrailFiles.at(dir.resolve("real")), problems)).containsExactlyInAnyOrder("a", "b");
-        assertThat(problems).containsExactly(real.resolve("loop")
-                + ": skipped, a symbolic link back to a directory already being searched (a loop)");
+        assertThat(problems)
+                .containsExactly(real.resolve("loop")
+                        + ": skipped, a symbolic link back to a directory already being searched (a loop)");
     }
 }

@@ -22,7 +22,8 @@ class EvidenceCollectorTest {
         return (filter, window, budget, sink) -> {
             for (int i = 0; i < n; i++) {
                 String name = i % 2 == 0 ? "Hit" : "Miss";
-                sink.accept(RawEvent.text("{\"eventName\":\"" + name + "\",\"eventID\":\"id-" + (i % idCycle) + "\"}", T0, "test"));
+                sink.accept(RawEvent.text(
+                        "{\"eventName\":\"" + name + "\",\"eventID\":\"id-" + (i % idCycle) + "\"}", T0, "test"));
             }
             return EventSource.Result.COMPLETE;
         };
@@ -67,7 +68,7 @@ class EvidenceCollectorTest {
         Clock clock = ticking();
         Instant deadline = T0.plusMillis(20); // ~20 clock reads: the scan stops after ~20 x 64 candidates
         EvidenceCollector.Summary s = new EvidenceCollector(source(1_000_000, 1_000_000), 100_000)
-                .collect(List.of(FILTER), WINDOW, Budget.until(deadline, clock), e -> { });
+                .collect(List.of(FILTER), WINDOW, Budget.until(deadline, clock), e -> {});
         assertThat(s.partial()).isTrue();
         assertThat(s.candidates()).isBetween(1_000L, 2_000L);
         assertThat(s.problems()).singleElement().asString().contains("stopped at its deadline after " + s.candidates());
@@ -77,7 +78,11 @@ class EvidenceCollectorTest {
     @Test
     void deadlineAlreadyPassedScansNothing() {
         EvidenceCollector.Summary s = new EvidenceCollector(source(100, 100), 100)
-                .collect(List.of(FILTER), WINDOW, Budget.until(Instant.now().minus(Duration.ofSeconds(1)), Clock.systemUTC()), e -> { });
+                .collect(
+                        List.of(FILTER),
+                        WINDOW,
+                        Budget.until(Instant.now().minus(Duration.ofSeconds(1)), Clock.systemUTC()),
+                        e -> {});
         assertThat(s.partial()).isTrue();
         assertThat(s.candidates()).isZero();
     }
@@ -91,7 +96,8 @@ class EvidenceCollectorTest {
             return EventSource.Result.COMPLETE;
         };
         List<TrailEvent> got = new ArrayList<>();
-        new EvidenceCollector(lines, 100).collect(List.of(errors), WINDOW, Budget.unlimited(Clock.systemUTC()), got::add);
+        new EvidenceCollector(lines, 100)
+                .collect(List.of(errors), WINDOW, Budget.unlimited(Clock.systemUTC()), got::add);
         assertThat(got).singleElement().satisfies(e -> {
             assertThat(e.text("message")).isEqualTo("ERROR payment failed");
             assertThat(e.eventTime()).isEqualTo(T0.plusSeconds(5));
@@ -106,7 +112,10 @@ class EvidenceCollectorTest {
         EvidenceCollector.Summary s = new EvidenceCollector(source(10, 10), 100)
                 .collect(List.of(odd), WINDOW, Budget.unlimited(Clock.systemUTC()), got::add);
         assertThat(got).hasSize(10);
-        assertThat(s.problems()).singleElement().asString().startsWith("metric filter 'weird': invalid filter pattern at position")
+        assertThat(s.problems())
+                .singleElement()
+                .asString()
+                .startsWith("metric filter 'weird': invalid filter pattern at position")
                 .endsWith("relying on CloudWatch Logs' own filtering for it");
     }
 }

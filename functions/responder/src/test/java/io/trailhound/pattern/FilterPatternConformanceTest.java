@@ -50,39 +50,51 @@ class FilterPatternConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("divergences")
     void knownDivergence(String name, JsonNode c) throws IOException {
-        assertThat(c.get("expect").asText()).as("a divergence states our behaviour").isNotEqualTo(c.get("documented").asText());
+        assertThat(c.get("expect").asText())
+                .as("a divergence states our behaviour")
+                .isNotEqualTo(c.get("documented").asText());
         check(c);
     }
 
     @Test
     void suiteIsLargeEnough() throws IOException {
-        assertThat(conformance().count()).isGreaterThanOrEqualTo(550); // 556 when issue 15 added the current page's examples
+        assertThat(conformance().count())
+                .isGreaterThanOrEqualTo(550); // 556 when issue 15 added the current page's examples
     }
 
     private static void check(JsonNode c) throws IOException {
         String pattern = c.get("pattern").asText();
         String expect = c.get("expect").asText();
         if (expect.equals("error")) {
-            FilterPatternException e = catchThrowableOfType(FilterPatternException.class, () -> FilterPattern.compile(pattern));
+            FilterPatternException e =
+                    catchThrowableOfType(FilterPatternException.class, () -> FilterPattern.compile(pattern));
             assertThat(e).as("pattern should be rejected: %s", pattern).isNotNull();
-            assertThat(e.position()).as("error position in %s (%s)", pattern, e.getMessage()).isEqualTo(c.get("errorPosition").asInt());
+            assertThat(e.position())
+                    .as("error position in %s (%s)", pattern, e.getMessage())
+                    .isEqualTo(c.get("errorPosition").asInt());
             if (c.has("errorContains")) {
                 assertThat(e.getMessage()).contains(c.get("errorContains").asText());
             }
             return;
         }
-        String message = c.has("event") ? JSON.writeValueAsString(c.get("event")) : c.get("message").asText();
+        String message = c.has("event")
+                ? JSON.writeValueAsString(c.get("event"))
+                : c.get("message").asText();
         FilterPattern compiled = FilterPattern.compile(pattern);
         Map<String, String> extracted = compiled.match(message);
         JsonNode tree = asRecord(message);
         if (tree != null) { // the path CloudTrail files take: the parsed record must give the same answer
-            assertThat(compiled.matches(tree)).as("tree path for %s on %s", pattern, message).isEqualTo(expect.equals("match"));
+            assertThat(compiled.matches(tree))
+                    .as("tree path for %s on %s", pattern, message)
+                    .isEqualTo(expect.equals("match"));
         }
         if (expect.equals("match")) {
             assertThat(extracted).as("%s should match %s", pattern, message).isNotNull();
             if (c.has("extracted")) {
                 Map<String, String> want = new LinkedHashMap<>();
-                c.get("extracted").properties().forEach(e -> want.put(e.getKey(), e.getValue().asText()));
+                c.get("extracted")
+                        .properties()
+                        .forEach(e -> want.put(e.getKey(), e.getValue().asText()));
                 assertThat(extracted).containsExactlyEntriesOf(want);
             }
         } else {
@@ -107,7 +119,8 @@ class FilterPatternConformanceTest {
     @Test
     void invalidPatternHasTypedErrorWithCaret() {
         assertThatThrownBy(() -> FilterPattern.compile("{ $.a = }"))
-                .isInstanceOfSatisfying(FilterPatternException.class, e ->
-                        assertThat(e.caretDiagram()).isEqualTo("{ $.a = }\n        ^"));
+                .isInstanceOfSatisfying(
+                        FilterPatternException.class,
+                        e -> assertThat(e.caretDiagram()).isEqualTo("{ $.a = }\n        ^"));
     }
 }

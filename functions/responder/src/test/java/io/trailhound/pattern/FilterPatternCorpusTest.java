@@ -32,24 +32,27 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FilterPatternCorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> MUST_COMPILE = Set.of("doc", "iac", "iac-unnamed", "aws-validated-test",
-            "library-rendering", "tool-doc");
+    private static final Set<String> MUST_COMPILE =
+            Set.of("doc", "iac", "iac-unnamed", "aws-validated-test", "library-rendering", "tool-doc");
     private static final String MUST_REFUSE = "doc-rule-reject";
-    private static final List<String> MESSAGES = List.of("", "ERROR x Token=abc", "{\"a\":[1,{\"b\":null}],\"c.d\":\"e\"}",
+    private static final List<String> MESSAGES = List.of(
+            "",
+            "ERROR x Token=abc",
+            "{\"a\":[1,{\"b\":null}],\"c.d\":\"e\"}",
             "127.0.0.1 - frank [10/Oct/2000:13:25:15 -0700] \"GET /index.html HTTP/1.0\" 404 1534");
 
-    record Line(int number, String pattern, String category, String note) {
-    }
+    record Line(int number, String pattern, String category, String note) {}
 
     static List<Line> lines() throws IOException {
         List<Line> lines = new ArrayList<>();
         try (InputStream in = FilterPatternCorpusTest.class.getResourceAsStream("/patterns/corpus/patterns.jsonl");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String text;
             while ((text = reader.readLine()) != null) {
                 JsonNode line = JSON.readTree(text);
                 String note = line.get("note").asText();
-                lines.add(new Line(lines.size() + 1, line.get("pattern").asText(), note.substring(1, note.indexOf(':')), note));
+                lines.add(new Line(
+                        lines.size() + 1, line.get("pattern").asText(), note.substring(1, note.indexOf(':')), note));
             }
         }
         return lines;
@@ -74,13 +77,18 @@ class FilterPatternCorpusTest {
     void everyCorpusPatternIsDecidedAsItsEvidenceSays(String name, Line line) throws IOException {
         boolean compiles = expectedToCompile(line);
         if (!compiles) {
-            FilterPatternException e = catchThrowableOfType(FilterPatternException.class, () -> FilterPattern.compile(line.pattern()));
-            assertThat(e).as("line %d should be refused (%s): %s", line.number(), line.note(), line.pattern()).isNotNull();
+            FilterPatternException e =
+                    catchThrowableOfType(FilterPatternException.class, () -> FilterPattern.compile(line.pattern()));
+            assertThat(e)
+                    .as("line %d should be refused (%s): %s", line.number(), line.note(), line.pattern())
+                    .isNotNull();
             return;
         }
         FilterPattern compiled = compile(line);
         for (String message : MESSAGES) {
-            assertThatCode(() -> compiled.match(message)).as("%s on %s", line.pattern(), message).doesNotThrowAnyException();
+            assertThatCode(() -> compiled.match(message))
+                    .as("%s on %s", line.pattern(), message)
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -92,7 +100,8 @@ class FilterPatternCorpusTest {
             return false;
         }
         JsonNode choice = choices().get(line.pattern());
-        assertThat(choice).as("corpus-choices.json must decide line %d (%s): %s", line.number(), line.note(), line.pattern())
+        assertThat(choice)
+                .as("corpus-choices.json must decide line %d (%s): %s", line.number(), line.note(), line.pattern())
                 .isNotNull();
         return choice.get("expect").asText().equals("compiles");
     }
@@ -101,7 +110,8 @@ class FilterPatternCorpusTest {
         try {
             return FilterPattern.compile(line.pattern());
         } catch (FilterPatternException e) {
-            throw new AssertionError("line " + line.number() + " (" + line.note() + ") should compile: " + e.getMessage(), e);
+            throw new AssertionError(
+                    "line " + line.number() + " (" + line.note() + ") should compile: " + e.getMessage(), e);
         }
     }
 
@@ -118,7 +128,9 @@ class FilterPatternCorpusTest {
             }
         }
         Set<String> expected = new LinkedHashSet<>();
-        choices().values().stream().filter(c -> c.get("expect").asText().equals("refused")).forEach(c -> expected.add(c.get("pattern").asText()));
+        choices().values().stream()
+                .filter(c -> c.get("expect").asText().equals("refused"))
+                .forEach(c -> expected.add(c.get("pattern").asText()));
         lines().stream().filter(l -> l.category().equals(MUST_REFUSE)).forEach(l -> expected.add(l.pattern()));
         assertThat(distinct).hasSize(284);
         assertThat(refused).containsExactlyInAnyOrderElementsOf(expected).hasSize(7);

@@ -18,17 +18,88 @@ import org.junit.jupiter.api.Test;
  */
 class FilterPatternFuzzTest {
     private static final String[] PIECES = {
-        "{", "}", "[", "]", "(", ")", "$", ".", "$.a", "$.b[0]", "$.c.d", "=", "!=", "<", "<=", ">", ">=", "&&", "||",
-        "IS", "NULL", "TRUE", "FALSE", "NOT", "EXISTS", "\"", "\"x y\"", "*", "%", "%a.b%", "%(%", "1", "-2.5e3", "+",
-        "?", "-", "...", ",", " ", " ", "ERROR", "w1", "\\", "é", "\u202e", "\n", "'", "’", "[]", "{}",
+        "{",
+        "}",
+        "[",
+        "]",
+        "(",
+        ")",
+        "$",
+        ".",
+        "$.a",
+        "$.b[0]",
+        "$.c.d",
+        "=",
+        "!=",
+        "<",
+        "<=",
+        ">",
+        ">=",
+        "&&",
+        "||",
+        "IS",
+        "NULL",
+        "TRUE",
+        "FALSE",
+        "NOT",
+        "EXISTS",
+        "\"",
+        "\"x y\"",
+        "*",
+        "%",
+        "%a.b%",
+        "%(%",
+        "1",
+        "-2.5e3",
+        "+",
+        "?",
+        "-",
+        "...",
+        ",",
+        " ",
+        " ",
+        "ERROR",
+        "w1",
+        "\\",
+        "é",
+        "\u202e",
+        "\n",
+        "'",
+        "’",
+        "[]",
+        "{}",
         // the syntax of issue 15: wildcard selectors, bracket keys, {,n}, unquoted punctuation in terms
-        "[*]", ".*", "$.*", "$.a[*]", "$.*.b", "['a.b']", "$.['c.d']", "['", "{,2}", "%a{,2}b%", "{2,}", "Token=", "?@",
-        "\"m\":\"x\"", "Runtime.ExitError"};
+        "[*]",
+        ".*",
+        "$.*",
+        "$.a[*]",
+        "$.*.b",
+        "['a.b']",
+        "$.['c.d']",
+        "['",
+        "{,2}",
+        "%a{,2}b%",
+        "{2,}",
+        "Token=",
+        "?@",
+        "\"m\":\"x\"",
+        "Runtime.ExitError"
+    };
     private static final String[] MESSAGES = {
-        "", " ", "ERROR x", "{\"a\":1,\"b\":[\"x\"],\"c\":{\"d\":null}}", "{\"a\":", "[1,2]", "a b c d e f g",
-        "127.0.0.1 - frank [10/Oct/2000:13:25:15 -0700] \"GET / HTTP/1.0\" 200 1534", "{\"a\":\"" + "z".repeat(5000) + "\"}",
-        "{" + "\"a\":{".repeat(300) + "}".repeat(301), "{\"a\":[{\"b\":1},{\"b\":[null,true]}],\"c.d\":{\"a\":\"x\"}}",
-        "{\"a\":[" + "[".repeat(200) + "]".repeat(200) + "]}", "ERROR Token=1 x@y \"m\":\"x\" w1 w2 w3 w4"};
+        "",
+        " ",
+        "ERROR x",
+        "{\"a\":1,\"b\":[\"x\"],\"c\":{\"d\":null}}",
+        "{\"a\":",
+        "[1,2]",
+        "a b c d e f g",
+        "127.0.0.1 - frank [10/Oct/2000:13:25:15 -0700] \"GET / HTTP/1.0\" 200 1534",
+        "{\"a\":\"" + "z".repeat(5000) + "\"}",
+        "{" + "\"a\":{".repeat(300) + "}".repeat(301),
+        "{\"a\":[{\"b\":1},{\"b\":[null,true]}],\"c.d\":{\"a\":\"x\"}}",
+        "{\"a\":[" + "[".repeat(200) + "]".repeat(200) + "]}",
+        "ERROR Token=1 x@y \"m\":\"x\" w1 w2 w3 w4"
+    };
 
     @Test
     void randomPatternsOnlyCompileOrFailWithPosition() {
@@ -73,7 +144,10 @@ class FilterPatternFuzzTest {
             compiled = FilterPattern.compile(pattern);
         } catch (FilterPatternException e) {
             assertThat(e.position()).as("position for %s", pattern).isBetween(0, pattern.length());
-            assertThat(e.getMessage()).as("message for %s", pattern).doesNotContain("\n").contains("position " + e.position());
+            assertThat(e.getMessage())
+                    .as("message for %s", pattern)
+                    .doesNotContain("\n")
+                    .contains("position " + e.position());
             return;
         } catch (RuntimeException e) {
             fail("pattern %s threw %s instead of FilterPatternException", pattern, e);

@@ -22,12 +22,12 @@ class FilterPatternWildcardPropertyTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] NAMES = {"a", "c-d", "g.h"}; // few names, so selectors often lead somewhere
     private static final String[] STRINGS = {"s1", "s2", "x", "", "s1 s2"};
-    private static final String[] CONDITIONS = {"= \"s1\"", "!= \"s1\"", "= \"s*\"", "= 1", "> 0", "<= 1.5", "= *",
-        "IS NULL", "IS TRUE", "IS FALSE", "= true"};
+    private static final String[] CONDITIONS = {
+        "= \"s1\"", "!= \"s1\"", "= \"s*\"", "= 1", "> 0", "<= 1.5", "= *", "IS NULL", "IS TRUE", "IS FALSE", "= true"
+    };
 
     /** A selector with one wildcard: the steps before it, the wildcard, the steps after it. */
-    record Shape(List<String> before, boolean anyField, String after) {
-    }
+    record Shape(List<String> before, boolean anyField, String after) {}
 
     @Test
     void wildcardSelectorEqualsTheOrOfItsConcreteSelectors() {
@@ -38,16 +38,23 @@ class FilterPatternWildcardPropertyTest {
             ObjectNode doc = object(random, 0);
             Shape shape = shape(random);
             String condition = CONDITIONS[random.nextInt(CONDITIONS.length)];
-            String wildcard = "{ " + selector(shape.before()) + (shape.anyField() ? ".*" : "[*]") + shape.after() + " " + condition + " }";
+            String wildcard = "{ " + selector(shape.before()) + (shape.anyField() ? ".*" : "[*]") + shape.after() + " "
+                    + condition + " }";
             List<String> concrete = new ArrayList<>();
             for (String step : expansions(doc, shape)) {
                 concrete.add(selector(shape.before()) + step + shape.after() + " " + condition);
             }
             String text = doc.toString();
-            boolean expected = !concrete.isEmpty() && FilterPattern.compile("{ " + String.join(" || ", concrete) + " }").matches(text);
+            boolean expected = !concrete.isEmpty()
+                    && FilterPattern.compile("{ " + String.join(" || ", concrete) + " }")
+                            .matches(text);
             FilterPattern compiled = FilterPattern.compile(wildcard);
-            assertThat(compiled.matches(text)).as("%s vs %s on %s", wildcard, concrete, text).isEqualTo(expected);
-            assertThat(compiled.matches((JsonNode) doc)).as("tree path: %s on %s", wildcard, text).isEqualTo(expected);
+            assertThat(compiled.matches(text))
+                    .as("%s vs %s on %s", wildcard, concrete, text)
+                    .isEqualTo(expected);
+            assertThat(compiled.matches((JsonNode) doc))
+                    .as("tree path: %s on %s", wildcard, text)
+                    .isEqualTo(expected);
             if (expected) matched++;
             else if (!concrete.isEmpty()) selectedButFailed++;
         }

@@ -23,7 +23,8 @@ public class SuppressionTest {
 
     static LogBatch batch(String... messages) {
         List<LogBatch.Event> events = new ArrayList<>();
-        for (String m : messages) events.add(new LogBatch.Event(String.valueOf(events.size()), Instant.parse("2026-12-01T00:00:00Z"), m));
+        for (String m : messages)
+            events.add(new LogBatch.Event(String.valueOf(events.size()), Instant.parse("2026-12-01T00:00:00Z"), m));
         return new LogBatch("111122223333", "g", "s", List.of("f"), events);
     }
 
@@ -42,26 +43,48 @@ public class SuppressionTest {
             return new Window(true, before == null ? 0 : before);
         }
 
-        @Override public Earlier begin(String id, Instant now, Instant leaseUntil) { return NONE.begin(id, now, leaseUntil); }
-        @Override public void recordAction(String id, String action) { }
-        @Override public void pending(String id, io.trailhound.alert.RenderedAlert alert) { }
-        @Override public void published(String id, String where) { }
+        @Override
+        public Earlier begin(String id, Instant now, Instant leaseUntil) {
+            return NONE.begin(id, now, leaseUntil);
+        }
+
+        @Override
+        public void recordAction(String id, String action) {}
+
+        @Override
+        public void pending(String id, io.trailhound.alert.RenderedAlert alert) {}
+
+        @Override
+        public void published(String id, String where) {}
     }
 
     @Test
     void oneAlertPerResourceAndCallerPerWindowWithTheCountCarriedToTheNext() {
         Windows store = new Windows();
-        Suppression s = new Suppression(store, Duration.ofMinutes(15), w -> { });
+        Suppression s = new Suppression(store, Duration.ofMinutes(15), w -> {});
         Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
         Suppression.Admitted first = s.admit(batch(read("prod/db", "app"), read("prod/db", "app")), t0);
-        assertThat(first.batch().events()).as("both events of the opening batch go into its alert").hasSize(2);
-        Suppression.Admitted again = s.admit(batch(read("prod/db", "app"), read("prod/db", "app"), read("prod/db", "other")), t0.plusSeconds(60));
-        assertThat(again.batch().events()).as("only the other caller's event goes on").hasSize(1);
+        assertThat(first.batch().events())
+                .as("both events of the opening batch go into its alert")
+                .hasSize(2);
+        Suppression.Admitted again = s.admit(
+                batch(read("prod/db", "app"), read("prod/db", "app"), read("prod/db", "other")), t0.plusSeconds(60));
+        assertThat(again.batch().events())
+                .as("only the other caller's event goes on")
+                .hasSize(1);
         assertThat(again.suppressed()).isEqualTo(2);
-        assertThat(again.suppressedKeys()).singleElement().asString().contains("prod/db").contains("role/app").contains("2 counted");
+        assertThat(again.suppressedKeys())
+                .singleElement()
+                .asString()
+                .contains("prod/db")
+                .contains("role/app")
+                .contains("2 counted");
         Suppression.Admitted later = s.admit(batch(read("prod/db", "app")), t0.plus(Duration.ofMinutes(16)));
         assertThat(later.batch().events()).hasSize(1);
-        assertThat(later.notes()).anySatisfy(n -> assertThat(n).startsWith("2 further matching event(s) of").contains("previous PT15M"));
+        assertThat(later.notes())
+                .anySatisfy(n -> assertThat(n)
+                        .startsWith("2 further matching event(s) of")
+                        .contains("previous PT15M"));
     }
 
     @Test
@@ -72,8 +95,10 @@ public class SuppressionTest {
                 throw new IllegalStateException("table unreachable");
             }
         };
-        Suppression.Admitted a = new Suppression(down, Duration.ofMinutes(15), w -> { }).admit(batch(read("prod/db", "app")), Instant.now());
+        Suppression.Admitted a = new Suppression(down, Duration.ofMinutes(15), w -> {})
+                .admit(batch(read("prod/db", "app")), Instant.now());
         assertThat(a.batch().events()).hasSize(1);
-        assertThat(a.notes()).anySatisfy(n -> assertThat(n).contains("could not be read").contains("alerted without suppression"));
+        assertThat(a.notes())
+                .anySatisfy(n -> assertThat(n).contains("could not be read").contains("alerted without suppression"));
     }
 }

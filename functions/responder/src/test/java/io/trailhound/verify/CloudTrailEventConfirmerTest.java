@@ -34,7 +34,9 @@ class CloudTrailEventConfirmerTest {
                 .replace("\"prod/db\"", "\"prod/other\"");
         Confirmation c = CloudTrailEventConfirmer.compare(logged(planted), GENUINE);
         assertThat(c.status()).isEqualTo(Confirmation.Status.DIFFERENT);
-        assertThat(c.detail()).contains("resource 'prod/other' vs 'prod/db'").contains("caller 'arn:aws:iam::111122223333:user/alice'");
+        assertThat(c.detail())
+                .contains("resource 'prod/other' vs 'prod/db'")
+                .contains("caller 'arn:aws:iam::111122223333:user/alice'");
     }
 
     @Test
