@@ -14,6 +14,7 @@ import io.trailhound.alert.FindingAggregator;
 import io.trailhound.alert.FindingGroup;
 import io.trailhound.alert.RenderedAlert;
 import io.trailhound.alert.Sanitize;
+import io.trailhound.aws.AlarmScope;
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.budget.Budget;
 import io.trailhound.config.Config;
@@ -56,8 +57,9 @@ public final class Responder {
     static final int MAX_GROUPS = 1_000;
 
     /**
-     * The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls and
-     * {@code alarms} checks a notification with CloudWatch.
+     * The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls,
+     * {@code alarms} checks a notification with CloudWatch and {@code scope} is told when each alarm begins
+     * (member accounts' credentials are kept per alarm).
      */
     public record Stages(
             MetricFilterSource filters,
@@ -67,7 +69,21 @@ public final class Responder {
             Publisher publisher,
             OwnIdentity ownIdentity,
             ChildAlarmSource childAlarms,
-            AlarmVerifier alarms) {
+            AlarmVerifier alarms,
+            AlarmScope scope) {
+        /** Nothing kept per alarm. */
+        public Stages(
+                MetricFilterSource filters,
+                EventSource events,
+                Enricher enricher,
+                Remediator remediator,
+                Publisher publisher,
+                OwnIdentity ownIdentity,
+                ChildAlarmSource childAlarms,
+                AlarmVerifier alarms) {
+            this(filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, AlarmScope.NONE);
+        }
+
         /** Stages that know no identity of their own and cannot describe a composite's children (offline, tests). */
         public Stages(
                 MetricFilterSource filters,
@@ -214,7 +230,9 @@ public final class Responder {
                 stages.remediator(),
                 stages.publisher(),
                 stages.ownIdentity(),
-                stages.childAlarms());
+                stages.childAlarms(),
+                AlarmVerifier.OFFLINE,
+                stages.scope());
         return new Responder(config, s, clock)
                 .respond(BatchEvidence.asAlarm(batch), attempt, BatchEvidence.window(batch));
     }
@@ -236,6 +254,7 @@ public final class Responder {
                     null,
                     List.of());
         }
+        stages.scope().begin(alarm.alarmName());
         Progress progress = new Progress(alarm);
         progress.window = givenWindow;
         attempt.earlierActions()

@@ -263,6 +263,15 @@ public final class SnapStartPriming implements Resource {
                                 + "<DescribeAlarmsResult><MetricAlarms/><CompositeAlarms/></DescribeAlarmsResult>"
                                 + "<ResponseMetadata><RequestId>canned</RequestId></ResponseMetadata></DescribeAlarmsResponse>"));
 
+        // Who the function is: the sample's resources are in its own account, so no member role is assumed.
+        out.put(
+                "Action=GetCallerIdentity",
+                Canned.xml(
+                        "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                                + "<GetCallerIdentityResult><Arn>arn:aws:sts::" + ACCOUNT
+                                + ":assumed-role/trailhound-priming/priming</Arn><UserId>AROAPRIMING:priming</UserId>"
+                                + "<Account>" + ACCOUNT + "</Account></GetCallerIdentityResult>"
+                                + "<ResponseMetadata><RequestId>canned</RequestId></ResponseMetadata></GetCallerIdentityResponse>"));
         out.put(
                 "Action=Publish",
                 Canned.xml("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"

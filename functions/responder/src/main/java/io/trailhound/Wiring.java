@@ -2,8 +2,13 @@ package io.trailhound;
 
 import io.trailhound.alarm.AwsChildAlarmSource;
 import io.trailhound.alarm.ChildAlarmSource;
+import io.trailhound.aws.AccountClients;
+import io.trailhound.aws.AlarmScope;
 import io.trailhound.aws.AwsClients;
+import io.trailhound.aws.CallerIdentity;
 import io.trailhound.aws.LookupEventsPacer;
+import io.trailhound.aws.MemberRoles;
+import io.trailhound.aws.Regions;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
 import io.trailhound.detect.OwnIdentity;
@@ -45,18 +50,21 @@ public final class Wiring {
             throw new Config.ConfigException(
                     Config.ALERT_TOPIC_ARN + " is not set: the function has nowhere to publish alerts");
         }
+        CallerIdentity caller = new CallerIdentity(aws);
+        AccountClients accounts = accounts(config, aws, caller);
         Responder.Stages stages = new Responder.Stages(
                 new AwsMetricFilterSource(aws.logs(null)),
                 new CloudWatchLogsEventSource(aws.logs(null)),
                 new AwsEnricher(
-                        aws::secretsManager,
-                        aws::kms,
-                        new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC())),
-                remediator(config, aws),
+                        accounts::secretsManager,
+                        accounts::kms,
+                        new CloudTrailScheduleLookup(accounts::cloudTrail, Clock.systemUTC())),
+                remediator(config, accounts),
                 publisher(config, aws, null, false),
-                ownIdentity(aws),
+                new OwnIdentity(caller::arn),
                 new AwsChildAlarmSource(aws::cloudWatch),
-                new CloudWatchAlarmVerifier(aws::cloudWatch));
+                new CloudWatchAlarmVerifier(aws::cloudWatch),
+                accounts);
         // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 15-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
         aws.secretsManager(null);
@@ -85,6 +93,8 @@ public final class Wiring {
             PrintStream out,
             boolean json) {
         AwsClients aws = awsConfigured ? new AwsClients(config) : null;
+        CallerIdentity caller = aws == null ? null : new CallerIdentity(aws);
+        AccountClients accounts = aws == null ? null : accounts(config, aws, caller);
         MetricFilterSource filters;
         EventSource events;
         ScheduleLookup schedules;
@@ -103,42 +113,44 @@ public final class Wiring {
                     ? new MetricFilterCatalog(filterPatterns)
                     : new AwsMetricFilterSource(aws.logs(null));
             events = new CloudWatchLogsEventSource(aws.logs(null));
-            schedules = new CloudTrailScheduleLookup(aws::cloudTrail, Clock.systemUTC());
+            schedules = new CloudTrailScheduleLookup(accounts::cloudTrail, Clock.systemUTC());
         }
         Enricher enricher = aws != null
-                ? new AwsEnricher(aws::secretsManager, aws::kms, schedules)
+                ? new AwsEnricher(accounts::secretsManager, accounts::kms, schedules)
                 : new OfflineEnricher(schedules);
         return new Responder.Stages(
                 filters,
                 events,
                 enricher,
-                remediator(config, aws),
+                remediator(config, accounts),
                 publisher(config, aws, out, json),
-                aws == null ? OwnIdentity.NONE : ownIdentity(aws),
+                aws == null ? OwnIdentity.NONE : new OwnIdentity(caller::arn),
                 aws != null ? new AwsChildAlarmSource(aws::cloudWatch) : ChildAlarmSource.OFFLINE,
-                aws == null ? AlarmVerifier.OFFLINE : new CloudWatchAlarmVerifier(aws::cloudWatch));
+                aws == null ? AlarmVerifier.OFFLINE : new CloudWatchAlarmVerifier(aws::cloudWatch),
+                accounts == null ? AlarmScope.NONE : accounts);
     }
 
     /**
-     * Who Trailhound runs as, asked of STS when the first matching event needs it (not during init: SnapStart
-     * would keep the snapshot's answer, and the call needs no permission).
+     * The function's own clients for its own account, the member role's in the others (each assumed once per
+     * alarm, through STS in the function's Region).
      */
-    private static OwnIdentity ownIdentity(AwsClients aws) {
-        return new OwnIdentity(() -> aws.sts(null).getCallerIdentity().arn());
+    private static AccountClients accounts(Config config, AwsClients aws, CallerIdentity caller) {
+        MemberRoles roles = new MemberRoles(() -> aws.sts(null), Regions.partition(aws.region(null)), config.members());
+        return new AccountClients(aws, roles, caller::account);
     }
 
     /** Off unless asked; with AWS it acts (or plans, in dry-run); offline it only plans. */
-    private static Remediator remediator(Config config, AwsClients aws) {
+    private static Remediator remediator(Config config, AccountClients accounts) {
         if (config.remediation() == Config.RemediationMode.OFF) {
             return Remediator.OFF;
         }
-        if (aws == null) return new OfflineRemediator(config);
+        if (accounts == null) return new OfflineRemediator(config);
         return new AwsRemediator(
                 config,
-                aws::secretsManager,
-                aws::kms,
+                accounts::secretsManager,
+                accounts::kms,
                 new CloudTrailEventConfirmer(
-                        aws::cloudTrail,
+                        accounts::cloudTrail,
                         LookupEventsPacer.SHARED,
                         config.confirmWait(),
                         CONFIRM_RETRY,

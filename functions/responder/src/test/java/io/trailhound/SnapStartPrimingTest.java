@@ -26,6 +26,7 @@ class SnapStartPrimingTest {
                         LOOKUP_EVENTS,
                         "Action=DescribeAlarms",
                         "Action=Publish",
+                        "Action=GetCallerIdentity",
                         "DynamoDB_20120810.GetItem",
                         "DynamoDB_20120810.PutItem",
                         "DynamoDB_20120810.UpdateItem");
@@ -45,7 +46,7 @@ class SnapStartPrimingTest {
                 .isTrue();
         assertThat(primed.summary())
                 .contains("3 sample alarms")
-                .contains("12 SDK operations")
+                .contains("13 SDK operations")
                 .contains("the handler's event reading")
                 .contains(" ms");
     }

@@ -12,17 +12,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stand-in for CloudTrail's event history, because moto has no {@code LookupEvents}: a {@link FaultProxy}
  * in front of moto that answers LookupEvents (by EventId, EventName or ResourceName, in the Region the
- * request was signed for) from the events a test declares genuine, shaped as CloudTrail returns them, and forwards every other
+ * request was signed for and the account its key acts in, the record's {@code recipientAccountId}) from the events a test declares genuine, shaped as CloudTrail returns them, and forwards every other
  * call to moto. A record planted in a log group is not in it, exactly as CloudTrail would not have it.
  */
 final class CloudTrailStandIn implements AutoCloseable {
     static final String LOOKUP_EVENTS = OnlineBenchmark.LOOKUP_EVENTS;
 
     private final FaultProxy proxy;
+    private final MotoAccounts accounts;
     private final List<ObjectNode> history = new CopyOnWriteArrayList<>();
 
     CloudTrailStandIn(MotoServer moto) throws IOException {
         proxy = new FaultProxy(moto.endpoint());
+        accounts = new MotoAccounts(moto);
         proxy.answerWith(LOOKUP_EVENTS, this::lookup);
     }
 
@@ -41,6 +43,16 @@ final class CloudTrailStandIn implements AutoCloseable {
         return proxy;
     }
 
+    /** The accounts (recipientAccountId) of the genuine events whose IDs {@code text} contains, space-separated. */
+    String accountsOfEventsNamedIn(String text) {
+        StringBuilder out = new StringBuilder();
+        for (ObjectNode r : history) {
+            if (text.contains(r.path("eventID").asText()))
+                out.append(' ').append(r.path("recipientAccountId").asText(MotoAccounts.CENTRAL));
+        }
+        return out.toString();
+    }
+
     int lookups() {
         return proxy.calls(LOOKUP_EVENTS);
     }
@@ -53,8 +65,13 @@ final class CloudTrailStandIn implements AutoCloseable {
             String value = attribute.path("AttributeValue").asText();
             ObjectNode page = World.JSON.createObjectNode();
             ArrayNode events = page.putArray("Events");
+            String account = accounts.accountOf(call.accessKey()); // each account has its own event history
             for (ObjectNode r : history) {
-                if (matches(r, key, value) && r.path("awsRegion").asText().equals(call.region())) {
+                if (matches(r, key, value)
+                        && r.path("awsRegion").asText().equals(call.region())
+                        && r.path("recipientAccountId")
+                                .asText(MotoAccounts.CENTRAL)
+                                .equals(account)) {
                     events.addObject()
                             .put("EventId", r.path("eventID").asText())
                             .put("EventName", r.path("eventName").asText())

@@ -67,8 +67,31 @@ final class FaultProxy implements AutoCloseable {
         faults.put(target, new Fault(status, errorType, message, new AtomicInteger(times)));
     }
 
-    /** One request as the proxy received it, for a stand-in that answers from what was asked. */
-    record Call(String region, byte[] body) {}
+    /**
+     * One request as the proxy received it, for a stand-in that answers from what was asked, and for tests
+     * that check which credentials each call used: {@code accessKey} is the signing key (SigV4 Credential=).
+     */
+    record Call(String target, String region, String accessKey, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final List<Call> received = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Refusal>> refusals = new ConcurrentHashMap<>();
+
+    record Refusal(String bodyContains, Fault fault) {}
+
+    /** Every call so far, in order of arrival. */
+    List<Call> received() {
+        return List.copyOf(received);
+    }
+
+    /** Every call of {@code target} whose body contains {@code text} fails this way (one account's AssumeRole). */
+    void refuse(String target, String text, int status, String errorType, String message) {
+        refusals.computeIfAbsent(target, t -> new CopyOnWriteArrayList<>())
+                .add(new Refusal(text, new Fault(status, errorType, message, new AtomicInteger(Integer.MAX_VALUE))));
+    }
 
     private final Map<String, java.util.function.Function<Call, Answer>> standIns = new ConcurrentHashMap<>();
 
@@ -143,9 +166,14 @@ final class FaultProxy implements AutoCloseable {
                         .computeIfAbsent(target, t -> new CopyOnWriteArrayList<>())
                         .add(Instant.now());
                 lastBodies.put(target, body);
+                received.add(new Call(target, signingRegion(exchange), accessKey(exchange), body));
                 Long delay = delays.get(target);
                 if (delay != null) Thread.sleep(delay);
                 Fault fault = faults.get(target);
+                String text = new String(body, StandardCharsets.UTF_8);
+                for (Refusal r : refusals.getOrDefault(target, List.of())) {
+                    if (text.contains(r.bodyContains())) fault = r.fault();
+                }
                 if (fault != null && fault.remaining().getAndDecrement() > 0) {
                     byte[] error = target.startsWith("Action=") ? queryError(fault) : jsonError(fault);
                     exchange.getResponseHeaders().add("x-amzn-ErrorType", fault.errorType());
@@ -165,7 +193,8 @@ final class FaultProxy implements AutoCloseable {
                 }
                 Answer answer = next != null ? next : answers.get(target);
                 var standIn = standIns.get(target); // a test's fixed answers come first, then the stand-in
-                if (answer == null && standIn != null) answer = standIn.apply(new Call(signingRegion(exchange), body));
+                if (answer == null && standIn != null)
+                    answer = standIn.apply(new Call(target, signingRegion(exchange), accessKey(exchange), body));
                 if (answer != null) {
                     reply(exchange, 200, answer.contentType(), answer.body());
                     return;
@@ -184,6 +213,14 @@ final class FaultProxy implements AutoCloseable {
         if (at < 0) return null;
         String[] scope = auth.substring(at + "Credential=".length()).split("[/,]");
         return scope.length > 2 ? scope[2] : null;
+    }
+
+    /** The access key a SigV4 request was signed with: Credential=KEY/DATE/REGION/SERVICE/aws4_request. */
+    private static String accessKey(HttpExchange exchange) {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        int at = auth == null ? -1 : auth.indexOf("Credential=");
+        if (at < 0) return null;
+        return auth.substring(at + "Credential=".length()).split("[/,]")[0];
     }
 
     private static void reply(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {

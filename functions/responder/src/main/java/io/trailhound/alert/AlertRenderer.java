@@ -274,6 +274,8 @@ public final class AlertRenderer {
                                         : f.resource().id(),
                                 c));
                 line(t, "  Region", clean(f.resource().region(), 40));
+                if (f.resource().account() != null)
+                    line(t, "  Account", clean(f.resource().account(), 40));
                 if (facts != null) facts(t, facts, alert.generatedAt(), l);
             }
             line(
@@ -468,6 +470,7 @@ public final class AlertRenderer {
             if (f.resource().type() != ResourceRef.Type.NONE) {
                 o.put("resource", cap(f.resource().id(), c));
                 o.put("region", cap(f.resource().region(), 40));
+                o.put("account", cap(f.resource().account(), 40));
             }
             o.put("caller", cap(f.caller().principal(), c));
             o.put("sourceIPAddress", cap(f.sourceIp(), c));
@@ -516,6 +519,7 @@ public final class AlertRenderer {
             r.put("type", f.resource().type().name());
             r.put("id", cap(f.resource().id(), c));
             r.put("region", cap(f.resource().region(), 40));
+            r.put("account", cap(f.resource().account(), 40));
             ResourceFacts facts = alert.facts().get(f.resource());
             if (facts != null) {
                 r.put("arn", cap(facts.arn(), c));

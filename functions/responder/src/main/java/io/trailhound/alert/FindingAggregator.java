@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Groups findings by resource (and its Region) x caller x source IP x API as they stream in. Memory is bounded by
+ * Groups findings by resource (and its Region and account) x caller x source IP x API as they stream in. Memory is bounded by
  * {@code maxGroups}; events beyond it are still counted, so totals stay exact. The result does not depend
  * on arrival order (files are read in parallel): a group shows its earliest event, and the example IDs
  * are those of its earliest events.
@@ -22,6 +22,7 @@ public final class FindingAggregator {
             Object detection,
             String resource,
             String region,
+            String account,
             String principal,
             String session,
             String ip,
@@ -77,6 +78,7 @@ public final class FindingAggregator {
                 f.detection(),
                 f.resource().id(),
                 f.resource().region(),
+                f.resource().account(),
                 f.caller().principal(),
                 f.caller().sessionName(),
                 f.sourceIp(),

@@ -58,6 +58,11 @@ public final class AwsClients {
         this.credentials = credentials;
     }
 
+    /** The same configuration and HTTP client, signing with other credentials (a member account's role). */
+    public AwsClients withCredentials(AwsCredentialsProvider other) {
+        return new AwsClients(config, http, other);
+    }
+
     private static AwsCredentialsProvider credentialsFor(Config config) {
         Config.StaticCredentials keys = config.staticCredentials();
         return keys == null

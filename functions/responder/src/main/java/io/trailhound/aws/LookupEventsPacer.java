@@ -35,7 +35,12 @@ public final class LookupEventsPacer {
         this.sleeper = sleeper;
     }
 
-    /** Runs one LookupEvents request for {@code region} in its turn, retrying after throttling. */
+    /** What the quota is counted by: the account (null: the function's own) and the Region. */
+    public static String key(String account, String region) {
+        return account == null ? region : account + "/" + region;
+    }
+
+    /** Runs one LookupEvents request for {@code region} (a {@link #key}) in its turn, retrying after throttling. */
     public <T> T call(String region, Supplier<T> request) {
         Duration backoff = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {

@@ -17,6 +17,12 @@ public final class Regions {
 
     private Regions() {}
 
+    /** The partition of {@code region} ("aws", "aws-cn", "aws-us-gov", …), "aws" when the SDK does not know it. */
+    public static String partition(String region) {
+        var metadata = region == null ? null : Region.of(region).metadata();
+        return metadata == null ? "aws" : metadata.partition().id();
+    }
+
     public static boolean isKnown(String region) {
         return region != null && KNOWN.contains(region);
     }

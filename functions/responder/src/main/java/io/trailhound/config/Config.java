@@ -27,11 +27,25 @@ public record Config(
         URI endpointOverride,
         StaticCredentials staticCredentials,
         String idempotencyTable,
-        Duration suppressionWindow) {
+        Duration suppressionWindow,
+        MemberAccess members) {
 
     public Config {
         remediationAllow = List.copyOf(remediationAllow);
         remediationDeny = List.copyOf(remediationDeny);
+    }
+
+    /**
+     * How Trailhound reaches the other accounts of an organization: the role it assumes in each
+     * ({@code roleName}, with {@code externalId} when set) and the accounts besides its own where remediation
+     * may act ({@code remediationAccounts}; none by default).
+     */
+    public record MemberAccess(String roleName, String externalId, List<String> remediationAccounts) {
+        public MemberAccess {
+            remediationAccounts = List.copyOf(remediationAccounts);
+        }
+
+        public static final MemberAccess DEFAULT = new MemberAccess(DEFAULT_MEMBER_ROLE_NAME, null, List.of());
     }
 
     /** In the userAgent of every CloudTrail event Trailhound's own AWS calls cause: how it knows them. */
@@ -55,6 +69,15 @@ public record Config(
     public static final String IDEMPOTENCY_TABLE = "IDEMPOTENCY_TABLE";
     /** Subscription mode: one alert per resource × caller per window (ISO-8601 duration); later events are counted. */
     public static final String SUPPRESSION_WINDOW = "SUPPRESSION_WINDOW";
+
+    /** The role Trailhound assumes in a member account to describe, confirm and remediate there. */
+    public static final String MEMBER_ROLE_NAME = "MEMBER_ROLE_NAME";
+    /** The external ID the member role's trust policy requires, if it requires one. */
+    public static final String MEMBER_ROLE_EXTERNAL_ID = "MEMBER_ROLE_EXTERNAL_ID";
+    /** Member accounts (comma-separated IDs) where remediation may act; the function's own always may. */
+    public static final String REMEDIATION_ACCOUNTS = "REMEDIATION_ACCOUNTS";
+
+    public static final String DEFAULT_MEMBER_ROLE_NAME = "TrailhoundMember";
 
     public static final Duration DEFAULT_SUPPRESSION_WINDOW = Duration.ofMinutes(15);
 
@@ -121,7 +144,11 @@ public record Config(
                         ? new StaticCredentials(key, secret, blankToNull(env.get("AWS_SESSION_TOKEN")))
                         : null,
                 blankToNull(env.get(IDEMPOTENCY_TABLE)),
-                duration(SUPPRESSION_WINDOW, env.get(SUPPRESSION_WINDOW), DEFAULT_SUPPRESSION_WINDOW));
+                duration(SUPPRESSION_WINDOW, env.get(SUPPRESSION_WINDOW), DEFAULT_SUPPRESSION_WINDOW),
+                new MemberAccess(
+                        roleName(env.get(MEMBER_ROLE_NAME)),
+                        blankToNull(env.get(MEMBER_ROLE_EXTERNAL_ID)),
+                        accountIds(env.get(REMEDIATION_ACCOUNTS))));
     }
 
     public Config withRemediation(RemediationMode mode) {
@@ -141,7 +168,8 @@ public record Config(
                 endpointOverride,
                 staticCredentials,
                 idempotencyTable,
-                suppressionWindow);
+                suppressionWindow,
+                members);
     }
 
     /** True when this environment names AWS credentials or an endpoint, so AWS calls are meant to be made. */
@@ -177,6 +205,27 @@ public record Config(
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .toList();
+    }
+
+    /** An IAM role name (a path is not part of it): 1-64 of letters, digits and +=,.@_- */
+    private static String roleName(String text) {
+        if (blankToNull(text) == null) return DEFAULT_MEMBER_ROLE_NAME;
+        String name = text.trim();
+        if (!name.matches("[\\w+=,.@-]{1,64}")) {
+            throw new ConfigException(MEMBER_ROLE_NAME + " must be an IAM role name (1-64 of letters, digits and"
+                    + " +=,.@_-), not '" + text + "'");
+        }
+        return name;
+    }
+
+    private static List<String> accountIds(String text) {
+        List<String> ids = list(text);
+        for (String id : ids) {
+            if (!id.matches("[0-9]{12}")) {
+                throw new ConfigException(REMEDIATION_ACCOUNTS + " must list 12-digit account IDs, not '" + id + "'");
+            }
+        }
+        return ids;
     }
 
     private static int positiveInt(String name, String text, int fallback) {

@@ -1,5 +1,6 @@
 package io.trailhound.detect;
 
+import io.trailhound.config.Arn;
 import io.trailhound.evidence.TrailEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,15 +24,14 @@ public final class Detector {
                 && message != null
                 && message.contains("marked for deletion")) {
             detection = Detection.SECRET_MARKED_FOR_DELETION;
-            resource = new ResourceRef(
-                    ResourceRef.Type.SECRET, FieldCap.id(e.text("requestParameters", "secretId")), region(e));
+            resource = located(ResourceRef.Type.SECRET, FieldCap.id(e.text("requestParameters", "secretId")), e);
         } else if (source != null
                 && source.startsWith("kms")
                 && message != null
                 && message.contains("pending")
                 && message.contains("deletion")) {
             detection = Detection.KMS_KEY_PENDING_DELETION;
-            resource = new ResourceRef(ResourceRef.Type.KMS_KEY, FieldCap.id(kmsKey(e, message)), region(e));
+            resource = located(ResourceRef.Type.KMS_KEY, FieldCap.id(kmsKey(e, message)), e);
         } else if ("Root".equals(e.text("userIdentity", "type"))) {
             detection = Detection.ROOT_USAGE;
             resource = ResourceRef.NONE;
@@ -57,9 +57,17 @@ public final class Detector {
                 FieldCap.text(e.origin()));
     }
 
-    /** A Region is a short code; anything else in the field is capped like any identifier. */
-    private static String region(TrailEvent e) {
-        return FieldCap.id(e.text("awsRegion"));
+    /**
+     * Where the resource lives: an ARN says its Region and account itself (a multi-Region key's replica is
+     * named by the replica's ARN); a name or key ID lives in the Region of the call and the account that
+     * received it ({@code recipientAccountId}: in an organization trail, the member account). Both are capped
+     * like any identifier and checked by {@link RecordCheck} before any client is built for them.
+     */
+    private static ResourceRef located(ResourceRef.Type type, String id, TrailEvent e) {
+        var arn = Arn.parse(id);
+        String region = arn.map(Arn::region).filter(r -> !r.isEmpty()).orElse(e.text("awsRegion"));
+        String account = arn.map(Arn::accountId).filter(a -> !a.isEmpty()).orElse(e.text("recipientAccountId"));
+        return new ResourceRef(type, id, FieldCap.id(region), FieldCap.id(account));
     }
 
     /** The ARNs CloudTrail lists in {@code resources[]} (at most ten). */

@@ -22,6 +22,10 @@ public final class RecordCheck {
                 && !Regions.isKnown(f.resource().region())) {
             out.add("awsRegion '" + f.resource().region() + "' is not an AWS Region");
         }
+        if (f.resource().type() != ResourceRef.Type.NONE
+                && !accountIdOrNone(f.resource().account())) {
+            out.add("account '" + f.resource().account() + "' of the resource is not an AWS account ID");
+        }
         String arn = e.text("userIdentity", "arn");
         if (arn != null && !wellFormed(arn)) {
             out.add("userIdentity.arn '" + arn + "' is not a well-formed ARN");
@@ -34,8 +38,16 @@ public final class RecordCheck {
         return f.resource().type() != ResourceRef.Type.NONE
                 && f.resource().id() != null
                 && !f.resource().id().isBlank()
-                && Regions.isKnown(f.resource().region());
+                && Regions.isKnown(f.resource().region())
+                && accountIdOrNone(f.resource().account());
     }
+
+    /** Twelve digits, or absent (the function's own account): anything else must not name an IAM role. */
+    private static boolean accountIdOrNone(String account) {
+        return account == null || ACCOUNT_ID.matcher(account).matches();
+    }
+
+    private static final java.util.regex.Pattern ACCOUNT_ID = java.util.regex.Pattern.compile("[0-9]{12}");
 
     private static boolean wellFormed(String arn) {
         return Arn.parse(arn)

@@ -2,6 +2,7 @@ package io.trailhound.enrich;
 
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.aws.CallTimeouts;
+import io.trailhound.aws.InAccount;
 import io.trailhound.budget.Budget;
 import io.trailhound.concurrent.Await;
 import io.trailhound.detect.ResourceRef;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.FutureTask;
-import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
@@ -23,15 +23,15 @@ import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretRespon
 
 /**
  * Asks Secrets Manager ({@code DescribeSecret}, never the value) or KMS ({@code DescribeKey},
- * {@code ListAliases}, {@code ListResourceTags}) in the resource's region, and CloudTrail for who scheduled the deletion.
+ * {@code ListAliases}, {@code ListResourceTags}) in the resource's account and region, and CloudTrail there
+ * for who scheduled the deletion.
  */
 public final class AwsEnricher implements Enricher {
-    private final Function<String, SecretsManagerClient> secrets;
-    private final Function<String, KmsClient> kms;
+    private final InAccount<SecretsManagerClient> secrets;
+    private final InAccount<KmsClient> kms;
     private final ScheduleLookup schedules;
 
-    public AwsEnricher(
-            Function<String, SecretsManagerClient> secrets, Function<String, KmsClient> kms, ScheduleLookup schedules) {
+    public AwsEnricher(InAccount<SecretsManagerClient> secrets, InAccount<KmsClient> kms, ScheduleLookup schedules) {
         this.secrets = secrets;
         this.kms = kms;
         this.schedules = schedules;
@@ -52,8 +52,8 @@ public final class AwsEnricher implements Enricher {
             @Override
             public void found(ResourceRef resource) {
                 if (resource.type() == ResourceRef.Type.NONE || resource.id() == null) return;
-                Set<String> ids = idsByTypeAndRegion.computeIfAbsent(
-                        resource.type() + "@" + resource.region(), k -> ConcurrentHashMap.newKeySet());
+                Set<String> ids =
+                        idsByTypeAndRegion.computeIfAbsent(place(resource), k -> ConcurrentHashMap.newKeySet());
                 if (ids.add(resource.id())) {
                     if (ids.size() == 1) byName(resource);
                     else byEvent(resource);
@@ -62,8 +62,7 @@ public final class AwsEnricher implements Enricher {
 
             /** The lookup that serves this resource: its own by ResourceName when it is alone of its type and region. */
             private FutureTask<ScheduleLookup.Records> lookup(ResourceRef r, Described d) {
-                boolean alone =
-                        idsByTypeAndRegion.get(r.type() + "@" + r.region()).size() == 1;
+                boolean alone = idsByTypeAndRegion.get(place(r)).size() == 1;
                 if (!alone) return byEvent(r);
                 FutureTask<ScheduleLookup.Records> own = byName(r);
                 try { // not found by name (CloudTrail may name it by ARN where the event used its name): ask by event
@@ -99,22 +98,27 @@ public final class AwsEnricher implements Enricher {
             }
 
             private FutureTask<ScheduleLookup.Records> byName(ResourceRef r) {
-                return started(r.type() + "@" + r.region() + "@" + r.id(), r, r.id());
+                return started(place(r) + " named " + r.id(), r, r.id());
             }
 
             private FutureTask<ScheduleLookup.Records> byEvent(ResourceRef r) {
-                return started(r.type() + "@" + r.region(), r, null);
+                return started(place(r), r, null);
             }
 
             private FutureTask<ScheduleLookup.Records> started(String key, ResourceRef r, String resourceName) {
                 return lookups.computeIfAbsent(key, k -> {
                     FutureTask<ScheduleLookup.Records> task = new FutureTask<>(
-                            () -> schedules.schedulingRecords(r.type(), r.region(), resourceName, budget));
+                            () -> schedules.schedulingRecords(r.type(), r.account(), r.region(), resourceName, budget));
                     Thread.ofPlatform().daemon().name("trailhound-lookup-" + k).start(task);
                     return task;
                 });
             }
         };
+    }
+
+    /** Type, account and Region: one CloudTrail event history and one lookup by event name serve them all. */
+    private static String place(ResourceRef r) {
+        return r.type() + "@" + (r.account() == null ? "" : r.account() + "/") + r.region();
     }
 
     /** The service's answer, before the scheduling; {@code ids} are every name the resource is known by. */
@@ -165,7 +169,7 @@ public final class AwsEnricher implements Enricher {
         ids.add(ref.id());
         DescribeSecretResponse d = null;
         try {
-            d = secrets.apply(ref.region())
+            d = secrets.in(ref.account(), ref.region())
                     .describeSecret(b -> b.secretId(ref.id())
                             .overrideConfiguration(CallTimeouts.within(budget, "secretsmanager:DescribeSecret")));
             ids.add(d.arn());
@@ -195,9 +199,10 @@ public final class AwsEnricher implements Enricher {
         List<String> unknowns = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         ids.add(ScheduleEvents.keyId(ref.id()));
-        KmsClient client = kms.apply(ref.region());
+        KmsClient client = null;
         KeyMetadata k = null;
         try {
+            client = kms.in(ref.account(), ref.region());
             k = client.describeKey(b ->
                             b.keyId(ref.id()).overrideConfiguration(CallTimeouts.within(budget, "kms:DescribeKey")))
                     .keyMetadata();

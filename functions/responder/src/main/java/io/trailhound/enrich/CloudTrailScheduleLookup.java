@@ -3,6 +3,7 @@ package io.trailhound.enrich;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.aws.CallTimeouts;
+import io.trailhound.aws.InAccount;
 import io.trailhound.aws.LookupEventsPacer;
 import io.trailhound.budget.Budget;
 import io.trailhound.detect.ResourceRef;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 
 /**
  * {@code cloudtrail:LookupEvents} by resource name (one resource) or by event name (all of a type) over the
- * longest recovery window (30 days), in the region of the resources, paged by hand: the budget is checked before every page, and when a later page fails
+ * longest recovery window (30 days), in the account and region of the resources, paged by hand: the budget is checked before every page, and when a later page fails
  * (or time or the page cap runs out) the pages already read are kept and the result says what was not
  * searched. Every page waits for its turn at the shared {@link LookupEventsPacer} (two calls per second
  * per account and Region), and pages are capped.
@@ -31,17 +31,18 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 public final class CloudTrailScheduleLookup implements ScheduleLookup {
     static final int MAX_PAGES = 10;
 
-    private final Function<String, CloudTrailClient> clientForRegion;
+    private final InAccount<CloudTrailClient> cloudTrails;
     private final Clock clock;
 
-    public CloudTrailScheduleLookup(Function<String, CloudTrailClient> clientForRegion, Clock clock) {
-        this.clientForRegion = clientForRegion;
+    public CloudTrailScheduleLookup(InAccount<CloudTrailClient> cloudTrails, Clock clock) {
+        this.cloudTrails = cloudTrails;
         this.clock = clock;
     }
 
     @Override
-    public Records schedulingRecords(ResourceRef.Type type, String region, String resourceName, Budget budget) {
-        CloudTrailClient cloudTrail = clientForRegion.apply(region);
+    public Records schedulingRecords(
+            ResourceRef.Type type, String account, String region, String resourceName, Budget budget) {
+        CloudTrailClient cloudTrail = cloudTrails.in(account, region); // each account has its own event history
         Instant end = clock.instant();
         // LookupEvents takes one attribute: the resource when there is one, else the event name.
         LookupAttribute attribute = resourceName != null
@@ -63,9 +64,9 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
         for (int pages = 0; pages < MAX_PAGES; pages++) {
             LookupEventsResponse page;
             String next = token;
-            try { // in the Region's turn: LookupEvents allows 2 requests per second per account and Region
+            try { // in its turn: LookupEvents allows 2 requests per second per account and Region
                 page = LookupEventsPacer.SHARED.call(
-                        region,
+                        LookupEventsPacer.key(account, region),
                         () -> cloudTrail.lookupEvents(first.toBuilder()
                                 .nextToken(next)
                                 .overrideConfiguration(CallTimeouts.within(budget, "cloudtrail:LookupEvents"))

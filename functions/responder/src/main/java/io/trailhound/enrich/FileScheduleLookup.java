@@ -23,10 +23,14 @@ public final class FileScheduleLookup implements ScheduleLookup, RecordObserver 
         this.files = files;
     }
 
-    /** Every region's: offline files are matched by the resource's identifiers alone, as before. */
+    /** Every account's and region's: offline files are matched by the resource's identifiers alone, as before. */
     @Override
     public Records schedulingRecords(
-            ResourceRef.Type type, String region, String resourceName, io.trailhound.budget.Budget budget) {
+            ResourceRef.Type type,
+            String account,
+            String region,
+            String resourceName,
+            io.trailhound.budget.Budget budget) {
         String name = ScheduleEvents.eventNameFor(type);
         return Records.all(records().stream()
                 .filter(r -> name.equals(r.path("eventName").asText()))

@@ -44,7 +44,7 @@ public final class OfflineEnricher implements Enricher {
         String id = resource.type() == ResourceRef.Type.KMS_KEY ? ScheduleEvents.keyId(resource.id()) : resource.id();
         Scheduling scheduling = ScheduleEvents.newest(
                         schedules
-                                .schedulingRecords(resource.type(), resource.region(), null, budget)
+                                .schedulingRecords(resource.type(), resource.account(), resource.region(), null, budget)
                                 .records(),
                         resource.type(),
                         Set.of(id))

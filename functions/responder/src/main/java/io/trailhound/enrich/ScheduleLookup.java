@@ -6,15 +6,16 @@ import io.trailhound.detect.ResourceRef;
 import java.util.List;
 
 /**
- * The DeleteSecret / ScheduleKeyDeletion records that may concern resources of one type in one region:
+ * The DeleteSecret / ScheduleKeyDeletion records that may concern resources of one type in one account
+ * ({@code account}; null: the function's own) and region:
  * those naming {@code resourceName}, or, when it is null, all of them (one call then serves every resource
  * of that type and region). {@link ScheduleEvents#newest} picks each resource's.
  */
 public interface ScheduleLookup {
-    Records schedulingRecords(ResourceRef.Type type, String region, String resourceName, Budget budget);
+    Records schedulingRecords(ResourceRef.Type type, String account, String region, String resourceName, Budget budget);
 
     /** Knows of no scheduling event (priming, tests). */
-    ScheduleLookup NONE = (type, region, resourceName, budget) -> Records.all(List.of());
+    ScheduleLookup NONE = (type, account, region, resourceName, budget) -> Records.all(List.of());
 
     /**
      * What was found; {@code incomplete} says what was not searched (a page cap, a failed later page, the

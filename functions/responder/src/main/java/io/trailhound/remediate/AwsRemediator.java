@@ -2,6 +2,7 @@ package io.trailhound.remediate;
 
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.aws.CallTimeouts;
+import io.trailhound.aws.InAccount;
 import io.trailhound.budget.Budget;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
@@ -13,7 +14,6 @@ import io.trailhound.verify.EventConfirmer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyState;
@@ -33,13 +33,13 @@ public final class AwsRemediator implements Remediator {
     private final RemediationGuard guard;
     private final EventConfirmer confirmer;
     private final boolean reenableKeys;
-    private final Function<String, SecretsManagerClient> secrets;
-    private final Function<String, KmsClient> kms;
+    private final InAccount<SecretsManagerClient> secrets;
+    private final InAccount<KmsClient> kms;
 
     public AwsRemediator(
             Config config,
-            Function<String, SecretsManagerClient> secrets,
-            Function<String, KmsClient> kms,
+            InAccount<SecretsManagerClient> secrets,
+            InAccount<KmsClient> kms,
             EventConfirmer confirmer) {
         this.mode = config.remediation();
         this.guard = new RemediationGuard(config);
@@ -68,11 +68,13 @@ public final class AwsRemediator implements Remediator {
                         c.name(), c.action(), Status.SKIPPED, "no time left in this invocation to act safely"));
                 continue;
             }
+            // In the account and Region of the ARN the service returned (a member account through its role).
             String arn = c.facts().arn();
             String region = Arn.regionOf(arn);
+            String account = Arn.parse(arn).map(Arn::accountId).orElse(null);
             List<RemediationOutcome> done = c.ref().type() == ResourceRef.Type.SECRET
-                    ? List.of(restoreSecret(arn, region, budget))
-                    : cancelKeyDeletion(arn, region, budget);
+                    ? List.of(restoreSecret(arn, account, region, budget))
+                    : cancelKeyDeletion(arn, account, region, budget);
             for (RemediationOutcome o : done) {
                 if (o.status() == Status.DONE || o.status() == Status.FAILED) acted.accept(o);
             }
@@ -81,9 +83,9 @@ public final class AwsRemediator implements Remediator {
         return out;
     }
 
-    private RemediationOutcome restoreSecret(String arn, String region, Budget budget) {
-        SecretsManagerClient client = secrets.apply(region);
+    private RemediationOutcome restoreSecret(String arn, String account, String region, Budget budget) {
         try {
+            SecretsManagerClient client = secrets.in(account, region);
             if (client.describeSecret(b -> b.secretId(arn)
                                     .overrideConfiguration(
                                             CallTimeouts.within(budget, "secretsmanager:DescribeSecret")))
@@ -107,12 +109,13 @@ public final class AwsRemediator implements Remediator {
         }
     }
 
-    private List<RemediationOutcome> cancelKeyDeletion(String arn, String region, Budget budget) {
-        KmsClient client = kms.apply(region);
+    private List<RemediationOutcome> cancelKeyDeletion(String arn, String account, String region, Budget budget) {
+        KmsClient client;
         // The key ID works everywhere the ARN does in the key's own Region (and is what moto accepts).
         String keyId = ScheduleEvents.keyId(arn);
         List<RemediationOutcome> out = new ArrayList<>();
         try {
+            client = kms.in(account, region);
             KeyState state = client.describeKey(
                             b -> b.keyId(keyId).overrideConfiguration(CallTimeouts.within(budget, "kms:DescribeKey")))
                     .keyMetadata()

@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether a resource may be touched at all: same account, allow and deny lists of ARN patterns ({@code *}
+ * Whether a resource may be touched at all: the function's own account or a member account named in
+ * {@code REMEDIATION_ACCOUNTS}, allow and deny lists of ARN patterns ({@code *}
  * wildcards), and, in the default scope, an explicit opt-in tag with the value {@code true}.
  */
-public record RemediationPolicy(Config.RemediationScope scope, String tagKey, List<Glob> allow, List<Glob> deny) {
+public record RemediationPolicy(
+        Config.RemediationScope scope, String tagKey, List<Glob> allow, List<Glob> deny, List<String> memberAccounts) {
     public RemediationPolicy {
         allow = List.copyOf(allow);
         deny = List.copyOf(deny);
+        memberAccounts = List.copyOf(memberAccounts);
     }
 
     public static RemediationPolicy from(Config config) {
@@ -22,7 +25,8 @@ public record RemediationPolicy(Config.RemediationScope scope, String tagKey, Li
                 config.remediationScope(),
                 config.remediationTag(),
                 config.remediationAllow().stream().map(Glob::parse).toList(),
-                config.remediationDeny().stream().map(Glob::parse).toList());
+                config.remediationDeny().stream().map(Glob::parse).toList(),
+                config.members().remediationAccounts());
     }
 
     /** Why the resource must be left alone, or empty when policy allows acting on it. */
@@ -32,9 +36,10 @@ public record RemediationPolicy(Config.RemediationScope scope, String tagKey, Li
             return Optional.of("its ARN is unknown"
                     + (facts.unknowns().isEmpty() ? "" : " (" + facts.unknowns().get(0) + ")"));
         }
-        if (accountId == null
-                || !Arn.parse(arn).map(a -> accountId.equals(a.accountId())).orElse(false)) {
-            return Optional.of("it is not in this account (" + accountId + ")");
+        String account = Arn.parse(arn).map(Arn::accountId).orElse(null);
+        if (account == null || !(account.equals(accountId) || memberAccounts.contains(account))) {
+            return Optional.of("it is not in this account (" + accountId + ") nor in one of "
+                    + Config.REMEDIATION_ACCOUNTS + " (" + String.join(", ", memberAccounts) + ")");
         }
         if (deny.stream().anyMatch(g -> g.matches(arn))) {
             return Optional.of("it matches the deny list");

@@ -3,6 +3,7 @@ package io.trailhound.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.aws.AwsErrors;
 import io.trailhound.aws.CallTimeouts;
+import io.trailhound.aws.InAccount;
 import io.trailhound.aws.LookupEventsPacer;
 import io.trailhound.budget.Budget;
 import io.trailhound.detect.Detector;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
@@ -25,14 +25,14 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 
 /**
  * Confirms a log record with CloudTrail's own event history: {@code LookupEvents} by {@code EventId} in the
- * Region the record names, then the event CloudTrail returns is classified like the record and must agree
+ * account and Region the record names (a member account's history through its member role), then the event CloudTrail returns is classified like the record and must agree
  * on event name, source, resource, Region, caller and time. A log group accepts anyone's PutLogEvents; the
  * event history does not. The history lags behind the call (CloudTrail "typically delivers logs within an
  * average of about 5 minutes of an API call"), so a missing event is asked again every {@code retryEvery}
  * until {@code wait} has passed, and then reported as not confirmed yet.
  */
 public final class CloudTrailEventConfirmer implements EventConfirmer {
-    private final Function<String, CloudTrailClient> clientForRegion;
+    private final InAccount<CloudTrailClient> cloudTrails;
     private final LookupEventsPacer pacer;
     private final Duration wait;
     private final Duration retryEvery;
@@ -40,13 +40,13 @@ public final class CloudTrailEventConfirmer implements EventConfirmer {
     private final LookupEventsPacer.Sleeper sleeper;
 
     public CloudTrailEventConfirmer(
-            Function<String, CloudTrailClient> clientForRegion,
+            InAccount<CloudTrailClient> cloudTrails,
             LookupEventsPacer pacer,
             Duration wait,
             Duration retryEvery,
             Clock clock,
             LookupEventsPacer.Sleeper sleeper) {
-        this.clientForRegion = clientForRegion;
+        this.cloudTrails = cloudTrails;
         this.pacer = pacer;
         this.wait = wait;
         this.retryEvery = retryEvery;
@@ -58,6 +58,7 @@ public final class CloudTrailEventConfirmer implements EventConfirmer {
     public Confirmation confirm(Finding record, Budget budget) {
         String id = record.eventId();
         String region = record.resource().region();
+        String account = record.resource().account();
         if (id == null || region == null) {
             return new Confirmation(
                     Confirmation.Status.NOT_FOUND,
@@ -68,9 +69,9 @@ public final class CloudTrailEventConfirmer implements EventConfirmer {
         try {
             while (true) {
                 LookupEventsResponse page = pacer.call(
-                        region,
-                        () -> clientForRegion
-                                .apply(region)
+                        LookupEventsPacer.key(account, region),
+                        () -> cloudTrails
+                                .in(account, region)
                                 .lookupEvents(b -> b.overrideConfiguration(
                                                 CallTimeouts.within(budget, "cloudtrail:LookupEvents"))
                                         .lookupAttributes(LookupAttribute.builder()
@@ -83,7 +84,8 @@ public final class CloudTrailEventConfirmer implements EventConfirmer {
                 if (!clock.instant().plus(retryEvery).isBefore(giveUp)) {
                     return new Confirmation(
                             Confirmation.Status.NOT_FOUND,
-                            "not confirmed yet: CloudTrail's event history in " + region + " has no event " + id
+                            "not confirmed yet: CloudTrail's event history in " + (account == null ? "" : account + " ")
+                                    + region + " has no event " + id
                                     + " (asked for " + wait.toSeconds() + " s)",
                             null);
                 }
@@ -127,6 +129,7 @@ public final class CloudTrailEventConfirmer implements EventConfirmer {
                 "awsRegion",
                 record.resource().region(),
                 truth.resource().region());
+        differ(differs, "account", record.resource().account(), truth.resource().account());
         differ(differs, "caller", record.caller().principal(), truth.caller().principal());
         differ(differs, "eventTime", String.valueOf(record.eventTime()), String.valueOf(truth.eventTime()));
         if (!differs.isEmpty()) {

@@ -156,4 +156,43 @@ class DetectorTest {
         assertThat(Caller.roleFromSessionArn("arn:aws:sts::111122223333:assumed-role/Admin/jane"))
                 .isEqualTo("arn:aws:iam::111122223333:role/Admin");
     }
+
+    @Test
+    void anOrganizationTrailsRecordPlacesTheResourceInItsMemberAccount() throws Exception {
+        Finding f = Detector.classify(event("""
+                {"eventSource":"secretsmanager.amazonaws.com","eventName":"GetSecretValue","awsRegion":"eu-west-1",
+                 "recipientAccountId":"222222222222",
+                 "errorMessage":"You can't perform this operation on the secret because it was marked for deletion.",
+                 "requestParameters":{"secretId":"prod/db"}}"""));
+        assertThat(f.resource())
+                .isEqualTo(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "eu-west-1", "222222222222"));
+    }
+
+    @Test
+    void anArnSaysItsOwnAccountAndRegionWhateverTheRecordSays() throws Exception {
+        // A multi-Region key's replica is named by the replica's ARN, in the replica's Region.
+        Finding f = Detector.classify(event("""
+                {"eventSource":"kms.amazonaws.com","eventName":"Decrypt","awsRegion":"us-east-1",
+                 "recipientAccountId":"222222222222",
+                 "errorMessage":"arn:aws:kms:eu-west-1:333333333333:key/mrk-1234abcd12ab34cd56ef1234567890ab is pending replica deletion."}"""));
+        assertThat(f.resource())
+                .isEqualTo(new ResourceRef(
+                        ResourceRef.Type.KMS_KEY,
+                        "arn:aws:kms:eu-west-1:333333333333:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+                        "eu-west-1",
+                        "333333333333"));
+    }
+
+    @Test
+    void anAccountThatIsNotTwelveDigitsIsDamagedAndNeverLookedUp() throws Exception {
+        TrailEvent e = event("""
+                {"eventSource":"secretsmanager.amazonaws.com","eventName":"GetSecretValue","awsRegion":"us-east-1",
+                 "recipientAccountId":"1234/../role",
+                 "errorMessage":"You can't perform this operation on the secret because it was marked for deletion.",
+                 "requestParameters":{"secretId":"prod/db"}}""");
+        Finding f = Detector.classify(e);
+        assertThat(RecordCheck.problems(e, f))
+                .containsExactly("account '1234/../role' of the resource is not an AWS account ID");
+        assertThat(RecordCheck.resourceUsable(f)).isFalse();
+    }
 }

@@ -21,15 +21,18 @@ class AwsEnricherTest {
     final CountDownLatch twoLookups = new CountDownLatch(2);
     final CountDownLatch threeLookups = new CountDownLatch(3);
     final AwsEnricher enricher = new AwsEnricher(
-            region -> {
+            (account, region) -> {
                 throw new AssertionError("Secrets Manager asked before the scan ended");
             },
-            region -> {
+            (account, region) -> {
                 throw new AssertionError("KMS asked before the scan ended");
             },
-            (type, region, resourceName, budget) -> {
+            (type, account, region, resourceName, budget) -> {
                 lookups.merge(
-                        type + "@" + region + (resourceName == null ? "" : " named " + resourceName), 1, Integer::sum);
+                        type + "@" + (account == null ? "" : account + "/") + region
+                                + (resourceName == null ? "" : " named " + resourceName),
+                        1,
+                        Integer::sum);
                 twoLookups.countDown();
                 threeLookups.countDown();
                 return ScheduleLookup.Records.all(List.of());
@@ -64,5 +67,19 @@ class AwsEnricherTest {
         enricher.start(UNLIMITED).found(secret); // a later alarm (a warm Lambda) must not reuse an earlier answer
         assertThat(twoLookups.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(lookups).isEqualTo(Map.of("SECRET@eu-west-1 named prod/db", 2));
+    }
+
+    @Test
+    void sameNamedSecretsOfTwoMemberAccountsAreEachLookedUpInTheirOwnAccount() throws Exception {
+        Enricher.Session session = enricher.start(UNLIMITED);
+        session.found(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1", "222222222222"));
+        session.found(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1", "333333333333"));
+        assertThat(twoLookups.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(50);
+        assertThat(lookups)
+                .as("each alone of its type in its account's event history: by name, not one by event for both")
+                .isEqualTo(Map.of(
+                        "SECRET@222222222222/us-east-1 named prod/db", 1,
+                        "SECRET@333333333333/us-east-1 named prod/db", 1));
     }
 }
