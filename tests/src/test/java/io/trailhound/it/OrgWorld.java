@@ -2,7 +2,6 @@ package io.trailhound.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trailhound.evidence.MetricFilterCatalog;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,27 +21,21 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * per account.
  */
 final class OrgWorld implements AutoCloseable {
-    static final String LOG_GROUP = RemediationStandInMotoTest.LOG_GROUP;
-    static final String ALARM = "AttemptsToAccessDeletedSecretsAlarm";
+    static final String LOG_GROUP = StandInWorld.LOG_GROUP;
+    static final String ALARM = StandInWorld.ALARM;
 
+    final StandInWorld standIn;
     final World w;
     final MotoAccounts accounts;
     final CloudTrailStandIn cloudTrail;
-    final Path dir;
     private final Map<String, SecretsManagerClient> secrets = new HashMap<>();
     private final Map<String, KmsClient> keys = new HashMap<>();
 
     OrgWorld(MotoServer moto, Path dir) throws Exception {
-        this.w = new World(moto);
+        this.standIn = new StandInWorld(moto, dir);
+        this.w = standIn.w;
+        this.cloudTrail = standIn.cloudTrail;
         this.accounts = new MotoAccounts(moto);
-        this.cloudTrail = new CloudTrailStandIn(moto);
-        this.dir = dir;
-        w.alertTopicWithQueue();
-        w.logGroupWithFilter(
-                LOG_GROUP,
-                MetricFilterCatalog.SECRET_PATTERN,
-                "CloudTrailLogMetrics",
-                "AttemptsToAccessDeletedSecrets");
     }
 
     /** Secrets Manager of {@code account} in {@code region}, as that account's own administrator. */
@@ -101,22 +94,7 @@ final class OrgWorld implements AutoCloseable {
 
     /** Runs invoke on the alarm with remediation on for any secret and {@code moreEnv}; returns the alert. */
     JsonNode invoke(String... moreEnv) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "REMEDIATION",
-                "on",
-                "REMEDIATION_SCOPE",
-                "all",
-                "CONFIRM_WAIT",
-                "PT1S",
-                "AWS_ENDPOINT_URL",
-                cloudTrail.endpoint()));
-        for (int i = 0; i < moreEnv.length; i += 2) env.put(moreEnv[i], moreEnv[i + 1]);
-        w.aws.sqs.purgeQueue(b -> b.queueUrl(w.queueUrl));
-        Path event = w.alarmEvent(dir, ALARM, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
-        w.invokeWith(env, "--event", event.toString());
-        List<World.Alert> alerts = w.alerts();
-        if (alerts.size() != 1) throw new AssertionError("expected one alert, got " + alerts.size());
-        return alerts.get(0).doc();
+        return standIn.invoke(standIn.realAlarm(), moreEnv);
     }
 
     /** The alert's findings by "account resource-id region". */
@@ -143,7 +121,7 @@ final class OrgWorld implements AutoCloseable {
 
     @Override
     public void close() {
-        cloudTrail.close();
+        standIn.close();
         secrets.values().forEach(SecretsManagerClient::close);
         keys.values().forEach(KmsClient::close);
     }
