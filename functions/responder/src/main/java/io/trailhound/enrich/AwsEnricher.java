@@ -54,8 +54,14 @@ public final class AwsEnricher implements Enricher {
                 if (resource.type() == ResourceRef.Type.NONE || resource.id() == null) return;
                 Set<String> ids =
                         idsByTypeAndRegion.computeIfAbsent(place(resource), k -> ConcurrentHashMap.newKeySet());
-                if (ids.add(resource.id())) {
-                    if (ids.size() == 1) byName(resource);
+                boolean added;
+                boolean first;
+                synchronized (ids) { // two scan threads adding two resources must not both see the second size
+                    added = ids.add(resource.id());
+                    first = ids.size() == 1;
+                }
+                if (added) {
+                    if (first) byName(resource);
                     else byEvent(resource);
                 }
             }

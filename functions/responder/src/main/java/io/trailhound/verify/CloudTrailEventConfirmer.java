@@ -84,9 +84,9 @@ public final class CloudTrailEventConfirmer implements EventConfirmer {
                 if (!clock.instant().plus(retryEvery).isBefore(giveUp)) {
                     return new Confirmation(
                             Confirmation.Status.NOT_FOUND,
-                            "not confirmed yet: CloudTrail's event history in " + (account == null ? "" : account + " ")
-                                    + region + " has no event " + id
-                                    + " (asked for " + wait.toSeconds() + " s)",
+                            "not confirmed yet: CloudTrail's event history in " + region + " has no event " + id + " ("
+                                    + (account == null ? "" : "account " + account + ", ") + "asked for "
+                                    + wait.toSeconds() + " s)",
                             null);
                 }
                 sleeper.sleep(retryEvery);
