@@ -6,9 +6,8 @@ import io.trailhound.alarm.ChildStatus;
 import io.trailhound.detect.Caller;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
-import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.enrich.ResourceFacts;
-import io.trailhound.enrich.ScheduleEvents;
 import io.trailhound.enrich.Scheduling;
 import io.trailhound.json.Json;
 import io.trailhound.remediate.RemediationOutcome;
@@ -180,8 +179,8 @@ public final class AlertRenderer {
         FindingGroup g = alert.groups().get(0);
         Finding f = g.first();
         String what = switch (f.detection()) {
-            case SECRET_MARKED_FOR_DELETION -> "secret " + shortId(f.resource()) + " (scheduled for deletion) used";
-            case KMS_KEY_PENDING_DELETION -> "KMS key " + shortId(f.resource()) + " (pending deletion) used";
+            case SECRET_MARKED_FOR_DELETION, KMS_KEY_PENDING_DELETION ->
+                f.resource().type().inSubject(f.resource().id()) + " used";
             case ROOT_USAGE ->
                 "root account "
                         + (f.root() != null && f.root().consoleSignIn() ? "console sign-in" : "used: " + f.eventName());
@@ -197,14 +196,6 @@ public final class AlertRenderer {
             full = head + (room > 10 ? what.substring(0, Math.min(what.length(), room)) + "..." : what) + by + more;
         }
         return Sanitize.subject(full, SUBJECT_MAX);
-    }
-
-    private static String shortId(ResourceRef r) {
-        if (r.id() == null) return "(unknown)";
-        String id = r.id();
-        int colon = id.lastIndexOf(":secret:");
-        if (colon >= 0) id = id.substring(colon + 8);
-        return ScheduleEvents.keyId(id);
     }
 
     static String text(Alert alert, Limits l) {
@@ -263,7 +254,7 @@ public final class AlertRenderer {
                     .append(": ")
                     .append(f.detection().title)
                     .append('\n');
-            if (f.resource().type() != ResourceRef.Type.NONE) {
+            if (f.resource().type() != ResourceType.NONE) {
                 ResourceFacts facts = alert.facts().get(f.resource());
                 line(
                         t,
@@ -465,7 +456,7 @@ public final class AlertRenderer {
             Finding f = g.first();
             ObjectNode o = Json.object();
             o.put("detection", f.detection().name());
-            if (f.resource().type() != ResourceRef.Type.NONE) {
+            if (f.resource().type() != ResourceType.NONE) {
                 o.put("resource", cap(f.resource().id(), c));
                 o.put("region", cap(f.resource().region(), 40));
             }
@@ -511,7 +502,7 @@ public final class AlertRenderer {
                     .put("mfaUsed", cap(f.root().mfaUsed(), 40))
                     .put("longTermAccessKey", f.root().longTermAccessKey());
         }
-        if (f.resource().type() != ResourceRef.Type.NONE) {
+        if (f.resource().type() != ResourceType.NONE) {
             ObjectNode r = o.putObject("resource");
             r.put("type", f.resource().type().name());
             r.put("id", cap(f.resource().id(), c));
