@@ -8,7 +8,6 @@ import io.trailhound.aws.AwsClients;
 import io.trailhound.aws.CallerIdentity;
 import io.trailhound.aws.LookupEventsPacer;
 import io.trailhound.aws.MemberRoles;
-import io.trailhound.aws.Regions;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
 import io.trailhound.detect.OwnIdentity;
@@ -135,8 +134,7 @@ public final class Wiring {
      * alarm, through STS in the function's Region).
      */
     private static AccountClients accounts(Config config, AwsClients aws, CallerIdentity caller) {
-        MemberRoles roles = new MemberRoles(() -> aws.sts(null), Regions.partition(aws.region(null)), config.members());
-        return new AccountClients(aws, roles, caller::account);
+        return new AccountClients(aws, new MemberRoles(aws, config.members()), caller::account);
     }
 
     /** Off unless asked; with AWS it acts (or plans, in dry-run); offline it only plans. */

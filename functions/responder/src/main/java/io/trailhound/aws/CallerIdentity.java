@@ -18,7 +18,7 @@ public final class CallerIdentity {
     public String arn() {
         String known = arn;
         if (known == null) {
-            known = aws.sts(null).getCallerIdentity().arn();
+            known = aws.callerArn();
             arn = known;
         }
         return known;

@@ -29,7 +29,12 @@ public final class MemberRoles implements AlarmScope {
     private volatile String sessionName = sessionName(null);
     private volatile Map<String, Assumed> assumed = new ConcurrentHashMap<>();
 
-    public MemberRoles(Supplier<StsClient> sts, String partition, Config.MemberAccess access) {
+    /** Assumes with {@code aws}'s own credentials, through STS in its Region (and that Region's partition). */
+    public MemberRoles(AwsClients aws, Config.MemberAccess access) {
+        this(() -> aws.sts(null), Regions.partition(aws.region(null)), access);
+    }
+
+    MemberRoles(Supplier<StsClient> sts, String partition, Config.MemberAccess access) {
         this.sts = sts;
         this.partition = partition;
         this.access = access;

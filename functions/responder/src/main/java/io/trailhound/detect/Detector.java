@@ -24,14 +24,14 @@ public final class Detector {
                 && message != null
                 && message.contains("marked for deletion")) {
             detection = Detection.SECRET_MARKED_FOR_DELETION;
-            resource = located(ResourceRef.Type.SECRET, FieldCap.id(e.text("requestParameters", "secretId")), e);
+            resource = located(detection.resourceType, FieldCap.id(e.text("requestParameters", "secretId")), e);
         } else if (source != null
                 && source.startsWith("kms")
                 && message != null
                 && message.contains("pending")
                 && message.contains("deletion")) {
             detection = Detection.KMS_KEY_PENDING_DELETION;
-            resource = located(ResourceRef.Type.KMS_KEY, FieldCap.id(kmsKey(e, message)), e);
+            resource = located(detection.resourceType, FieldCap.id(kmsKey(e, message)), e);
         } else if ("Root".equals(e.text("userIdentity", "type"))) {
             detection = Detection.ROOT_USAGE;
             resource = ResourceRef.NONE;
@@ -63,7 +63,7 @@ public final class Detector {
      * received it ({@code recipientAccountId}: in an organization trail, the member account). Both are capped
      * like any identifier and checked by {@link RecordCheck} before any client is built for them.
      */
-    private static ResourceRef located(ResourceRef.Type type, String id, TrailEvent e) {
+    private static ResourceRef located(ResourceType type, String id, TrailEvent e) {
         var arn = Arn.parse(id);
         String region = arn.map(Arn::region).filter(r -> !r.isEmpty()).orElse(e.text("awsRegion"));
         String account = arn.map(Arn::accountId).filter(a -> !a.isEmpty()).orElse(e.text("recipientAccountId"));

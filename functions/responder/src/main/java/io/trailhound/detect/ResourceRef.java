@@ -6,17 +6,11 @@ package io.trailhound.detect;
  * {@code account} is the account it belongs to (the ARN's account, else the record's
  * {@code recipientAccountId}), null when the record names none: then it is the function's own.
  */
-public record ResourceRef(Type type, String id, String region, String account) {
-    public enum Type {
-        SECRET,
-        KMS_KEY,
-        NONE
-    }
-
-    public static final ResourceRef NONE = new ResourceRef(Type.NONE, null, null, null);
+public record ResourceRef(ResourceType type, String id, String region, String account) {
+    public static final ResourceRef NONE = new ResourceRef(ResourceType.NONE, null, null, null);
 
     /** A resource of the function's own account. */
-    public ResourceRef(Type type, String id, String region) {
+    public ResourceRef(ResourceType type, String id, String region) {
         this(type, id, region, null);
     }
 }

@@ -6,7 +6,7 @@ import io.trailhound.aws.CallTimeouts;
 import io.trailhound.aws.InAccount;
 import io.trailhound.aws.LookupEventsPacer;
 import io.trailhound.budget.Budget;
-import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.json.Json;
 import java.io.IOException;
 import java.time.Clock;
@@ -41,7 +41,7 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
 
     @Override
     public Records schedulingRecords(
-            ResourceRef.Type type, String account, String region, String resourceName, Budget budget) {
+            ResourceType type, String account, String region, String resourceName, Budget budget) {
         CloudTrailClient cloudTrail = cloudTrails.in(account, region); // each account has its own event history
         Instant end = clock.instant();
         // LookupEvents takes one attribute: the resource when there is one, else the event name.
@@ -52,7 +52,7 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
                         .build()
                 : LookupAttribute.builder()
                         .attributeKey(LookupAttributeKey.EVENT_NAME)
-                        .attributeValue(ScheduleEvents.eventNameFor(type))
+                        .attributeValue(type.schedulingEvent())
                         .build();
         LookupEventsRequest first = LookupEventsRequest.builder()
                 .lookupAttributes(attribute)

@@ -24,7 +24,7 @@ class DetectorTest {
                  "userIdentity":{"type":"AssumedRole","arn":"arn:aws:sts::111122223333:assumed-role/app/s-1",
                    "accountId":"111122223333","sessionContext":{"sessionIssuer":{"arn":"arn:aws:iam::111122223333:role/team/app"}}}}"""));
         assertThat(f.detection()).isEqualTo(Detection.SECRET_MARKED_FOR_DELETION);
-        assertThat(f.resource()).isEqualTo(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1"));
+        assertThat(f.resource()).isEqualTo(new ResourceRef(ResourceType.SECRET, "prod/db", "us-east-1"));
         assertThat(f.caller().principal()).isEqualTo("arn:aws:iam::111122223333:role/team/app");
         assertThat(f.caller().sessionName()).isEqualTo("s-1");
         assertThat(f.sourceIp()).isEqualTo("203.0.113.10");
@@ -165,7 +165,7 @@ class DetectorTest {
                  "errorMessage":"You can't perform this operation on the secret because it was marked for deletion.",
                  "requestParameters":{"secretId":"prod/db"}}"""));
         assertThat(f.resource())
-                .isEqualTo(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "eu-west-1", "222222222222"));
+                .isEqualTo(new ResourceRef(ResourceType.SECRET, "prod/db", "eu-west-1", "222222222222"));
     }
 
     @Test
@@ -177,7 +177,7 @@ class DetectorTest {
                  "errorMessage":"arn:aws:kms:eu-west-1:333333333333:key/mrk-1234abcd12ab34cd56ef1234567890ab is pending replica deletion."}"""));
         assertThat(f.resource())
                 .isEqualTo(new ResourceRef(
-                        ResourceRef.Type.KMS_KEY,
+                        ResourceType.KMS_KEY,
                         "arn:aws:kms:eu-west-1:333333333333:key/mrk-1234abcd12ab34cd56ef1234567890ab",
                         "eu-west-1",
                         "333333333333"));
