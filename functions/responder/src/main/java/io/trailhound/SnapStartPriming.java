@@ -166,6 +166,24 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
+     * DescribeAlarms' answer {"MetricAlarms":[],"CompositeAlarms":[]} in CBOR (RFC 8949): a map of two
+     * entries (0xA2), each a text key (0x60 + length) and an empty array (0x80).
+     */
+    static final byte[] NO_ALARMS_CBOR = cborNoAlarms();
+
+    private static byte[] cborNoAlarms() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(0xA2);
+        for (String key : List.of("MetricAlarms", "CompositeAlarms")) {
+            byte[] k = key.getBytes(StandardCharsets.US_ASCII);
+            out.write(0x60 + k.length);
+            out.writeBytes(k);
+            out.write(0x80);
+        }
+        return out.toByteArray();
+    }
+
+    /**
      * What each operation of the Lambda path answers: the three documented metric filters for every metric
      * (so each alarm's scan runs every pattern), the sample records, a secret and a key pending deletion, the
      * scheduling events, a published message id, and an AccessDenied for ListResourceTags so the error path
@@ -255,13 +273,8 @@ public final class SnapStartPriming implements Resource {
         out.put("DynamoDB_20120810.UpdateItem", Canned.json("{}"));
 
         // The alarm check: CloudWatch knows no such alarm, so the sample is an unverified notification and the
-        // rest of the path runs without acting (the query protocol's XML parsing is what this primes).
-        out.put(
-                "Action=DescribeAlarms",
-                Canned.xml(
-                        "<DescribeAlarmsResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"
-                                + "<DescribeAlarmsResult><MetricAlarms/><CompositeAlarms/></DescribeAlarmsResult>"
-                                + "<ResponseMetadata><RequestId>canned</RequestId></ResponseMetadata></DescribeAlarmsResponse>"));
+        // rest of the path runs without acting (this primes the Smithy RPCv2 CBOR protocol CloudWatch speaks).
+        out.put("GraniteServiceVersion20100801.DescribeAlarms", Canned.cbor(NO_ALARMS_CBOR));
 
         out.put(
                 "Action=Publish",
