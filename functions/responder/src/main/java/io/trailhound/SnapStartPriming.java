@@ -134,7 +134,7 @@ public final class SnapStartPriming implements Resource {
                 config,
                 http,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMINGEXAMPLE", "priming")));
-        Responder responder = new Responder(config, Wiring.lambda(config, aws), Clock.systemUTC());
+        Responder responder = new Responder(config, Wiring.lambda(config, aws), Clock.systemUTC(), Handler.RUNTIME_LOG);
         IdempotencyStore once = Wiring.idempotency(config, aws);
         List<String> alerts = new ArrayList<>();
         for (JsonNode alarm : sample.path("alarms")) {

@@ -92,14 +92,14 @@ final class CloudWatchCborStandIn implements AutoCloseable {
             });
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             byte[] answer = response.body();
+            JsonNode document = cbor ? jsonOrNull(answer) : null;
             response.headers().map().forEach((name, values) -> {
                 String lower = name.toLowerCase();
                 boolean encoding = lower.equals("content-type") || lower.equals("smithy-protocol");
-                if (!HOP_BY_HOP.contains(lower) && !name.equals(":status") && !(cbor && encoding))
+                if (!HOP_BY_HOP.contains(lower) && !name.equals(":status") && !(document != null && encoding))
                     exchange.getResponseHeaders().put(name, List.copyOf(values));
             });
-            if (cbor) {
-                JsonNode document = answer.length == 0 ? JSON.createObjectNode() : JSON.readTree(answer);
+            if (document != null) { // anything else (moto's HTML 500 for an operation it lacks) passes unchanged
                 answer = CBOR.writeValueAsBytes(document);
                 exchange.getResponseHeaders().add("Content-Type", "application/cbor");
                 exchange.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
@@ -112,6 +112,15 @@ final class CloudWatchCborStandIn implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static JsonNode jsonOrNull(byte[] body) {
+        if (body.length == 0) return JSON.createObjectNode();
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return null;
         }
     }
 
