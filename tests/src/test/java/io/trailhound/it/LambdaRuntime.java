@@ -94,8 +94,8 @@ public final class LambdaRuntime implements AutoCloseable {
         api.reset();
         restored = false;
         Path task = LambdaArtifact.get();
-        List<String> command =
-                new ArrayList<>(List.of(javaCommand(), "-XX:MaxHeapSize=" + config.memoryMb() * 1024 * 85 / 100 + "k"));
+        List<String> command = new ArrayList<>(
+                List.of(io.trailhound.bench.Proc.JAVA, "-XX:MaxHeapSize=" + config.memoryMb() * 1024 * 85 / 100 + "k"));
         command.addAll(jvmFlags);
         // JDK 24+ (the test JVM; not java21's Corretto 21) warns on stderr when the runtime client loads its
         // native library; java21 prints nothing there, so neither does the harness.
@@ -220,10 +220,6 @@ public final class LambdaRuntime implements AutoCloseable {
         env.putAll(awsEnvironment);
         env.putAll(config.environment());
         return env;
-    }
-
-    private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 
     /** The runtime's own jars (in Lambda, /var/runtime/lib): the client, serialization, core, utils-lite. */
