@@ -31,6 +31,7 @@ import io.trailhound.evidence.MetricFilter;
 import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.MetricFilterSource;
 import io.trailhound.publish.Publisher;
+import io.trailhound.publish.SnsEnvelope;
 import io.trailhound.remediate.Candidate;
 import io.trailhound.remediate.RemediationOutcome;
 import io.trailhound.remediate.Remediator;
@@ -155,7 +156,7 @@ public final class Responder {
     private final Stages stages;
     private final Clock clock;
     private final Log log;
-    private final AlertRenderer renderer = new AlertRenderer();
+    private final AlertRenderer renderer = new AlertRenderer(SnsEnvelope.SNS);
 
     /** Logging to the console (the CLI). */
     public Responder(Config config, Stages stages, Clock clock) {
