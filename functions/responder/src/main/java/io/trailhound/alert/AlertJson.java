@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.detect.Caller;
 import io.trailhound.detect.Finding;
-import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.enrich.Scheduling;
 import io.trailhound.json.Json;
@@ -104,7 +104,7 @@ final class AlertJson {
             Finding f = g.first();
             ObjectNode o = Json.object();
             o.put("detection", f.detection().name());
-            if (f.resource().type() != ResourceRef.Type.NONE) {
+            if (f.resource().type() != ResourceType.NONE) {
                 o.put("resource", cap(f.resource().id(), c));
                 o.put("region", cap(f.resource().region(), 40));
             }
@@ -152,7 +152,7 @@ final class AlertJson {
                     .put("mfaUsed", cap(f.root().mfaUsed(), 40))
                     .put("longTermAccessKey", f.root().longTermAccessKey());
         }
-        if (f.resource().type() != ResourceRef.Type.NONE) {
+        if (f.resource().type() != ResourceType.NONE) {
             ObjectNode r = o.putObject("resource");
             r.put("type", f.resource().type().name());
             r.put("id", cap(f.resource().id(), c));

@@ -2,8 +2,6 @@ package io.trailhound.alert;
 
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
-import io.trailhound.detect.ResourceRef;
-import io.trailhound.enrich.ScheduleEvents;
 
 /**
  * The subject line: at most 100 printable ASCII characters (SNS's limit) naming the headline's resource
@@ -30,8 +28,8 @@ public final class AlertSubject {
         FindingGroup g = alert.groups().get(0);
         Finding f = g.first();
         String what = switch (f.detection()) {
-            case SECRET_MARKED_FOR_DELETION -> "secret " + shortId(f.resource()) + " (scheduled for deletion) used";
-            case KMS_KEY_PENDING_DELETION -> "KMS key " + shortId(f.resource()) + " (pending deletion) used";
+            case SECRET_MARKED_FOR_DELETION, KMS_KEY_PENDING_DELETION ->
+                f.resource().type().inSubject(f.resource().id()) + " used";
             case ROOT_USAGE ->
                 "root account "
                         + (f.root() != null && f.root().consoleSignIn() ? "console sign-in" : "used: " + f.eventName());
@@ -47,17 +45,5 @@ public final class AlertSubject {
             full = head + (room > 10 ? what.substring(0, Math.min(what.length(), room)) + "..." : what) + by + more;
         }
         return Sanitize.subject(full, MAX);
-    }
-
-    private static String shortId(ResourceRef r) {
-        if (r.id() == null) {
-            return "(unknown)";
-        }
-        String id = r.id();
-        int colon = id.lastIndexOf(":secret:");
-        if (colon >= 0) {
-            id = id.substring(colon + 8);
-        }
-        return ScheduleEvents.keyId(id);
     }
 }

@@ -3,7 +3,7 @@ package io.trailhound.alert;
 import io.trailhound.alarm.ChildStatus;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
-import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.enrich.Scheduling;
 import io.trailhound.remediate.RemediationOutcome;
@@ -110,7 +110,7 @@ final class AlertText {
                 .append(": ")
                 .append(f.detection().title)
                 .append('\n');
-        if (f.resource().type() != ResourceRef.Type.NONE) {
+        if (f.resource().type() != ResourceType.NONE) {
             ResourceFacts facts = alert.facts().get(f.resource());
             line(
                     t,

@@ -1,7 +1,7 @@
 package io.trailhound.alert;
 
 import io.trailhound.detect.Finding;
-import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,10 +27,7 @@ public final class FindingAggregator {
             String ip,
             String api) {}
 
-    /** Earliest first; events without a time last; ties broken by event ID. */
-    public static final Comparator<Finding> EARLIEST = Comparator.comparing(
-                    Finding::eventTime, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Finding::eventId, Comparator.nullsLast(Comparator.naturalOrder()));
+    private static final Comparator<Finding> EARLIEST = Finding.EARLIEST;
 
     private static final class Acc {
         Finding first;
@@ -100,7 +97,7 @@ public final class FindingAggregator {
      */
     static final Comparator<FindingGroup> BY_RISK = Comparator.comparingInt(
                     (FindingGroup g) -> g.first().detection().severityRank())
-            .thenComparing(g -> g.first().resource().type() == ResourceRef.Type.NONE)
+            .thenComparing(g -> g.first().resource().type() == ResourceType.NONE)
             .thenComparing(g -> !g.first().writeApi())
             .thenComparing(g -> !usesLongTermRootKey(g))
             .thenComparing(Comparator.comparingLong(FindingGroup::count).reversed())

@@ -11,6 +11,7 @@ import io.trailhound.detect.Caller;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.enrich.Scheduling;
 import io.trailhound.publish.SnsEnvelope;
@@ -43,7 +44,7 @@ class AlertRendererTest {
                 new Caller("AssumedRole", "arn:aws:iam::111122223333:role/" + role, "s", "111122223333", null, null);
         return new Finding(
                 Detection.SECRET_MARKED_FOR_DELETION,
-                new ResourceRef(ResourceRef.Type.SECRET, secret, "us-east-1"),
+                new ResourceRef(ResourceType.SECRET, secret, "us-east-1"),
                 caller,
                 "secretsmanager.amazonaws.com",
                 "GetSecretValue",
