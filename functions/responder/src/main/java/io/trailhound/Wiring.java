@@ -124,7 +124,7 @@ public final class Wiring {
      * would keep the snapshot's answer, and the call needs no permission).
      */
     private static OwnIdentity ownIdentity(AwsClients aws) {
-        return new OwnIdentity(() -> aws.sts(null).getCallerIdentity().arn());
+        return new OwnIdentity(aws::callerArn);
     }
 
     /**
