@@ -137,11 +137,11 @@ public final class Wiring {
         return new AccountClients(aws, new MemberRoles(aws, config.members()), caller::account);
     }
 
-    /** Off unless asked; with AWS it acts (or plans, in dry-run); offline it only plans. */
+    /**
+     * With AWS it acts (or plans, in dry-run); offline it only plans. Whether it may act at all, mode off
+     * included, is for the guard inside each to decide.
+     */
     private static Remediator remediator(Config config, AccountClients accounts) {
-        if (config.remediation() == Config.RemediationMode.OFF) {
-            return Remediator.OFF;
-        }
         if (accounts == null) return new OfflineRemediator(config);
         return new AwsRemediator(
                 config,
