@@ -203,6 +203,19 @@ class TemplateTest {
 
     /** Every AWS operation the main code calls on an SDK client: `.describeSecret(` and the like. */
     static Set<String> operationsCalledByTheCode() throws IOException {
+        return operationsCalledBy(source -> true);
+    }
+
+    /**
+     * Every AWS operation called in a member account: the adapters that take their client per account and
+     * Region ({@code InAccount}) are the ones that act on a resource where it lives.
+     */
+    static Set<String> operationsCalledInMemberAccounts() throws IOException {
+        return operationsCalledBy(source -> source.contains("InAccount<"));
+    }
+
+    /** The operations called by the main sources that {@code which} selects. */
+    static Set<String> operationsCalledBy(java.util.function.Predicate<String> which) throws IOException {
         Set<String> calls = new TreeSet<>();
         Pattern call = Pattern.compile("\\.([a-z][A-Za-z]+)\\(");
         List<String> sources;
@@ -215,6 +228,7 @@ class TemplateTest {
                             throw new java.io.UncheckedIOException(e);
                         }
                     })
+                    .filter(which)
                     .toList();
         }
         for (var client : CLIENTS.entrySet()) {
@@ -439,5 +453,140 @@ class TemplateTest {
         }
         String template = Files.readString(TEMPLATE);
         assertThat(template).contains("RemediationEnabled: !Not [!Equals [!Ref RemediationMode, \"off\"]]");
+    }
+
+    /** The member role's own template, as the stack set carries it (JSON). */
+    static JsonNode memberTemplate(JsonNode resources) throws IOException {
+        return JSON.readTree(
+                resources.at("/MemberRoleStackSet/Properties/TemplateBody").asText());
+    }
+
+    /** Every variant of the member role's remediation policy (tagged or not, with or without EnableKey), as JSON. */
+    static List<JsonNode> memberRemediationPolicies(JsonNode member) throws IOException {
+        JsonNode sub = member.at("/Resources/MemberRemediationPolicy/Properties/PolicyDocument/Fn::Sub");
+        JsonNode vars = sub.get(1);
+        JsonNode tag = vars.at("/TagCondition/Fn::If");
+        JsonNode keys = vars.at("/KeyActions/Fn::If");
+        List<JsonNode> out = new ArrayList<>();
+        for (String tagCondition : List.of(
+                tag.get(1).at("/Fn::Sub").asText().replace("${RemediationTag}", "trailhound:auto-cancel"),
+                tag.get(2).asText())) {
+            for (String keyActions : List.of(keys.get(1).asText(), keys.get(2).asText())) {
+                out.add(JSON.readTree(sub.get(0)
+                        .asText()
+                        .replace("${TagCondition}", tagCondition)
+                        .replace("${KeyActions}", keyActions)
+                        .replace("${Accounts}", "222222222222\",\"333333333333")
+                        .replace("${AWS::Partition}", "aws")
+                        .replace("${AWS::AccountId}", "222222222222")));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void memberRoleGrantsExactlyTheOperationsTheCodeCallsInAMemberAccount() throws Exception {
+        Set<String> called = operationsCalledInMemberAccounts();
+        assertThat(called)
+                .as("sanity: the scan finds the member-account adapters' calls")
+                .contains(
+                        "secretsmanager:DescribeSecret",
+                        "kms:DescribeKey",
+                        "cloudtrail:LookupEvents",
+                        "secretsmanager:RestoreSecret",
+                        "kms:CancelKeyDeletion")
+                .doesNotContain("logs:FilterLogEvents", "sns:Publish");
+        JsonNode member = memberTemplate(transform().path("Resources"));
+        Set<String> granted = new TreeSet<>();
+        for (JsonNode policy : member.at("/Resources/MemberRole/Properties/Policies")) {
+            policy.at("/PolicyDocument/Statement").forEach(st -> collect(st, granted));
+        }
+        Set<String> read = new TreeSet<>(granted);
+        for (JsonNode variant : memberRemediationPolicies(member)) {
+            variant.path("Statement").forEach(st -> collect(st, granted));
+        }
+        assertThat(granted).isEqualTo(called);
+        assertThat(read)
+                .as("the role itself reads; cancelling is the separate, conditional policy")
+                .doesNotContainAnyElementsOf(REMEDIATION);
+        assertThat(granted).noneMatch(a -> a.contains("*")).doesNotContain("secretsmanager:GetSecretValue");
+    }
+
+    @Test
+    void memberRoleTrustsOnlyTheFunctionsRoleFromWithinTheOrganization() throws Exception {
+        JsonNode resources = transform().path("Resources");
+        JsonNode stackSet = resources.path("MemberRoleStackSet");
+        assertThat(stackSet.path("Condition").asText()).isEqualTo("MemberStackSetOn");
+        assertThat(stackSet.at("/Properties/PermissionModel").asText()).isEqualTo("SERVICE_MANAGED");
+        assertThat(stackSet.at("/Properties/StackInstancesGroup/0/DeploymentTargets/OrganizationalUnitIds/Ref")
+                        .asText())
+                .isEqualTo("MemberOrganizationalUnitIds");
+        Map<String, String> params = new java.util.HashMap<>();
+        for (JsonNode p : stackSet.at("/Properties/Parameters")) {
+            params.put(p.path("ParameterKey").asText(), p.path("ParameterValue").toString());
+        }
+        assertThat(params.get("CentralRoleArn")).isEqualTo("{\"Fn::GetAtt\":[\"ResponderFunctionRole\",\"Arn\"]}");
+        assertThat(params.get("OrganizationId")).isEqualTo("{\"Ref\":\"OrganizationId\"}");
+        assertThat(params.get("RemediationAccounts")).isEqualTo("{\"Ref\":\"RemediationAccounts\"}");
+        JsonNode trust =
+                memberTemplate(resources).at("/Resources/MemberRole/Properties/AssumeRolePolicyDocument/Statement");
+        assertThat(trust).singleElement().satisfies(st -> {
+            assertThat(st.at("/Principal/AWS/Ref").asText()).isEqualTo("CentralRoleArn");
+            assertThat(st.path("Action").asText()).isEqualTo("sts:AssumeRole");
+            JsonNode conditions = st.at("/Condition/Fn::If");
+            assertThat(conditions
+                            .get(1)
+                            .at("/StringEquals/aws:PrincipalOrgID/Ref")
+                            .asText())
+                    .isEqualTo("OrganizationId");
+            assertThat(conditions.get(1).at("/StringEquals/sts:ExternalId/Ref").asText())
+                    .isEqualTo("ExternalId");
+            assertThat(conditions
+                            .get(2)
+                            .at("/StringEquals/aws:PrincipalOrgID/Ref")
+                            .asText())
+                    .isEqualTo("OrganizationId");
+        });
+        JsonNode conditions = transform().path("Conditions");
+        assertThat(conditions.at("/MemberStackSetOn/Fn::And").toString())
+                .contains("{\"Condition\":\"MembersOn\"}", "{\"Condition\":\"HasMemberOus\"}");
+        String assume = roleStatements(resources).stream()
+                .filter(st -> st.toString().contains("AssumeMemberRoles"))
+                .findFirst()
+                .orElseThrow()
+                .toString();
+        assertThat(assume)
+                .as("the central role may assume only the member role, only in the organization")
+                .contains("\"Fn::If\":[\"MembersOn\"")
+                .contains("arn:${AWS::Partition}:iam::*:role/${MemberRoleName}")
+                .contains("\"aws:ResourceOrgID\":{\"Ref\":\"OrganizationId\"}");
+    }
+
+    @Test
+    void memberRemediationHasTheCentralConditionsAndActsOnlyInTheAllowedAccounts() throws Exception {
+        JsonNode member = memberTemplate(transform().path("Resources"));
+        assertThat(member.at("/Resources/MemberRemediationPolicy/Condition").asText())
+                .isEqualTo("RemediationEnabled");
+        assertThat(member.at("/Conditions/RemediationEnabled/Fn::And").toString())
+                .as("remediation on, and member accounts named for it")
+                .contains("{\"Fn::Equals\":[{\"Ref\":\"RemediationMode\"},\"off\"]}")
+                .contains("{\"Fn::Equals\":[{\"Ref\":\"RemediationAccounts\"},\"\"]}");
+        List<JsonNode> variants = memberRemediationPolicies(member); // tagged+enable, tagged, all+enable, all
+        for (int i = 0; i < 4; i++) {
+            boolean tagged = i < 2;
+            boolean enable = i % 2 == 0;
+            for (JsonNode st : variants.get(i).path("Statement")) {
+                JsonNode equals = st.at("/Condition/StringEquals");
+                assertThat(equals.path("aws:ResourceAccount").toString())
+                        .as("variant " + i)
+                        .isEqualTo("[\"222222222222\",\"333333333333\"]");
+                assertThat(equals.path("aws:ResourceTag/trailhound:auto-cancel").asText())
+                        .as("variant " + i)
+                        .isEqualTo(tagged ? "true" : "");
+            }
+            assertThat(variants.get(i).toString().contains("kms:EnableKey"))
+                    .as("variant " + i)
+                    .isEqualTo(enable);
+        }
     }
 }
