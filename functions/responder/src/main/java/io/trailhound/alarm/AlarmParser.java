@@ -6,6 +6,7 @@ import io.trailhound.aws.RegionNames;
 import io.trailhound.config.Arn;
 import io.trailhound.json.Json;
 import io.trailhound.json.JsonErrors;
+import io.trailhound.json.Timestamps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,12 +73,12 @@ public final class AlarmParser {
                 root.get("NewStateValue").asText(),
                 text(root, "OldStateValue"),
                 text(root, "NewStateReason"),
-                AlarmTimes.parse(time),
+                Timestamps.parse(time).orElse(null),
                 period,
                 evaluationPeriods,
                 metrics,
                 composite,
-                time != null && AlarmTimes.parse(time) == null ? time : null);
+                time != null && Timestamps.parse(time).isEmpty() ? time : null);
     }
 
     /** TriggeringChildren as CloudWatch sends them; some notifiers' samples carry NewStateReasonData instead. */
@@ -88,7 +89,7 @@ public final class AlarmParser {
 
     /** The code from the ARN; without one, the message's "Region" is a display name (US West (Oregon)). */
     static String region(String arn, String displayName) {
-        String fromArn = Arn.regionOf(arn);
+        String fromArn = Arn.regionOf(arn).orElse(null);
         if (RegionNames.isCode(fromArn)) return fromArn;
         return RegionNames.codeOf(displayName);
     }
