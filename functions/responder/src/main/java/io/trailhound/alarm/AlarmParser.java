@@ -2,7 +2,7 @@ package io.trailhound.alarm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailhound.aws.RegionNames;
+import io.trailhound.aws.Regions;
 import io.trailhound.config.Arn;
 import io.trailhound.json.Json;
 import io.trailhound.json.JsonErrors;
@@ -90,8 +90,8 @@ public final class AlarmParser {
     /** The code from the ARN; without one, the message's "Region" is a display name (US West (Oregon)). */
     static String region(String arn, String displayName) {
         String fromArn = Arn.regionOf(arn).orElse(null);
-        if (RegionNames.isCode(fromArn)) return fromArn;
-        return RegionNames.codeOf(displayName);
+        if (Regions.isCode(fromArn)) return fromArn;
+        return Regions.codeOf(displayName).orElse(null);
     }
 
     private static List<AlarmNotification.MetricRef> metrics(JsonNode trigger, int period) {

@@ -1,7 +1,7 @@
 package io.trailhound.alarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailhound.aws.RegionNames;
+import io.trailhound.aws.Regions;
 import io.trailhound.json.Json;
 import io.trailhound.json.Timestamps;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ final class StateChangeParser {
                 event.hasNonNull("accountId")
                         ? event.get("accountId").asText()
                         : event.path("account").asText(null),
-                RegionNames.isCode(region) ? region : AlarmParser.region(arn, null),
+                Regions.isCode(region) ? region : AlarmParser.region(arn, null),
                 state.get("value").asText(),
                 data.path("previousState").path("value").asText(null),
                 AlarmParser.text(state, "reason"),
