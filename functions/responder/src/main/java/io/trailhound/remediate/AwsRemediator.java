@@ -72,7 +72,7 @@ public final class AwsRemediator implements Remediator {
         }
         // In the account and Region of the ARN the service returned (a member account through its role).
         String arn = c.facts().arn();
-        String region = Arn.regionOf(arn);
+        String region = Arn.regionOf(arn).orElse(null); // null: the client's own Region
         String account = Arn.parse(arn).map(Arn::accountId).orElse(null);
         return switch (c.ref().type()) {
             case SECRET -> List.of(restoreSecret(arn, account, region, budget));
