@@ -2,6 +2,7 @@ package io.trailhound.bench;
 
 import io.trailhound.it.LambdaBenchmark;
 import io.trailhound.it.OnlineBenchmark;
+import io.trailhound.it.OrgScaleBenchmark;
 import io.trailhound.it.RetryBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ public final class Benchmarks {
         if (only == null || only.equals("online"))
             OnlineBenchmark.run(quick ? 3 : 7, awslabs == null ? null : Path.of(awslabs));
         if (only == null || only.equals("lambda")) LambdaBenchmark.run(quick ? 1 : 3);
+        if (only == null || only.equals("org")) OrgScaleBenchmark.run(quick ? 1 : 3, quick ? 100 : 400);
         if (only == null || only.equals("retries")) RetryBenchmark.run(quick ? 10 : 30);
     }
 

@@ -82,6 +82,22 @@ final class FaultProxy implements AutoCloseable {
 
     record Refusal(String bodyContains, Fault fault) {}
 
+    private final Map<String, java.util.function.UnaryOperator<byte[]>> transforms = new ConcurrentHashMap<>();
+    private final Map<String, List<byte[]>> responses = new ConcurrentHashMap<>();
+
+    /**
+     * moto's answers to {@code target} are changed by {@code change} before they are returned (a behaviour
+     * moto lacks, such as CloudWatch Logs applying a JSON filter pattern on its side).
+     */
+    void transform(String target, java.util.function.UnaryOperator<byte[]> change) {
+        transforms.put(target, change);
+    }
+
+    /** The bodies of moto's answers to {@code target} as returned (after any transform), in order. */
+    List<byte[]> responses(String target) {
+        return List.copyOf(responses.getOrDefault(target, List.of()));
+    }
+
     /** Every call so far, in order of arrival. */
     List<Call> received() {
         return List.copyOf(received);
@@ -200,7 +216,7 @@ final class FaultProxy implements AutoCloseable {
                     return;
                 }
             }
-            forward(exchange, body);
+            forward(exchange, body, target);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -241,7 +257,7 @@ final class FaultProxy implements AutoCloseable {
         return null;
     }
 
-    private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+    private void forward(HttpExchange exchange, byte[] body, String target) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI()))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -254,6 +270,11 @@ final class FaultProxy implements AutoCloseable {
             }
         });
         byte[] answer = response.body();
+        if (target != null) {
+            var change = transforms.get(target);
+            if (change != null && response.statusCode() == 200) answer = change.apply(answer);
+            responses.computeIfAbsent(target, t -> new CopyOnWriteArrayList<>()).add(answer);
+        }
         exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
         if (answer.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -66,8 +66,20 @@ final class AlertText {
                                     shown.notFullyRead().size()));
         }
         int n = 0;
+        String account = null;
         for (FindingGroup g : shown.groups()) {
             n++;
+            if (shown.severalAccounts() && !Shown.accountOf(g).equals(account)) {
+                account = Shown.accountOf(g);
+                long inAccount = shown.groups().stream()
+                        .filter(o -> Shown.accountOf(o).equals(Shown.accountOf(g)))
+                        .count();
+                t.append("\n== Account ")
+                        .append(account.isEmpty() ? "unknown" : clean(account, 40))
+                        .append(": ")
+                        .append(inAccount)
+                        .append(" finding group(s) ==\n");
+            }
             finding(t, n, g, shown);
         }
         if (shown.moreGroups() > 0) {

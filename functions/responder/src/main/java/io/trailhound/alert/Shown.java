@@ -19,11 +19,40 @@ record Shown(
         return new Shown(
                 alert,
                 limits,
-                alert.groups()
-                        .subList(0, Math.min(limits.groups(), alert.groups().size())),
+                byAccount(alert.groups()
+                        .subList(0, Math.min(limits.groups(), alert.groups().size()))),
                 first(alert.notFullyRead(), limits),
                 first(alert.remediation(), limits),
                 first(alert.notes(), limits));
+    }
+
+    /**
+     * The groups of several accounts (an organization trail) by account first: each account's groups together,
+     * the accounts in the order of their riskiest group, each account's groups still in rank order. Chosen
+     * after the cut by rank, so no account's risky group is pushed out of view by another's many.
+     */
+    static List<FindingGroup> byAccount(List<FindingGroup> ranked) {
+        java.util.Map<String, List<FindingGroup>> byAccount = new java.util.LinkedHashMap<>();
+        for (FindingGroup g : ranked) {
+            byAccount
+                    .computeIfAbsent(accountOf(g), k -> new java.util.ArrayList<>())
+                    .add(g);
+        }
+        if (byAccount.size() < 2) return ranked;
+        return byAccount.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The account a group is about: its resource's, else its caller's ("" when neither is known). */
+    static String accountOf(FindingGroup g) {
+        String resource = g.first().resource().account();
+        if (resource != null) return resource;
+        String caller = g.first().caller().accountId();
+        return caller == null ? "" : caller;
+    }
+
+    /** Whether the groups shown are of more than one account (then the text heads each account's). */
+    boolean severalAccounts() {
+        return groups.stream().map(Shown::accountOf).distinct().count() > 1;
     }
 
     /** The characters each string may keep. */

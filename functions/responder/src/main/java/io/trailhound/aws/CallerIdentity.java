@@ -15,7 +15,7 @@ public final class CallerIdentity {
     }
 
     /** The caller's ARN; throws when STS cannot be asked (asked again next time). */
-    public String arn() {
+    public synchronized String arn() { // one call, however many scan threads ask at once
         String known = arn;
         if (known == null) {
             known = aws.callerArn();

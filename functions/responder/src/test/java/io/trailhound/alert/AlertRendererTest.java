@@ -339,4 +339,53 @@ class AlertRendererTest {
         assertThat(AlertJson.cap(s, 10)).startsWith("a".repeat(9) + "…");
         assertThat(Sanitize.text(s, 10)).startsWith("a".repeat(9) + "…");
     }
+
+    @Test
+    void findingsOfSeveralAccountsAreGroupedByAccountFirstKeepingTheRankWithinEach() {
+        FindingAggregator agg = new FindingAggregator(10);
+        int i = 0;
+        for (String account : List.of("222222222222", "333333333333", "222222222222", "333333333333")) {
+            Finding f = secretFinding("prod/db-" + i, "app", "203.0.113.10", "ua", i);
+            agg.add(new Finding(
+                    f.detection(),
+                    new ResourceRef(ResourceType.SECRET, f.resource().id(), "us-east-1", account),
+                    f.caller(),
+                    f.eventSource(),
+                    f.eventName(),
+                    f.eventTime(),
+                    f.eventId(),
+                    f.sourceIp(),
+                    f.userAgent(),
+                    f.errorCode(),
+                    f.errorMessage(),
+                    f.resources(),
+                    f.root(),
+                    f.origin()));
+            i++;
+        }
+        String text =
+                new AlertRenderer(SnsEnvelope.SNS).render(alert(agg, Map.of())).text();
+        int a = text.indexOf("== Account 222222222222: 2 finding group(s) ==");
+        int b = text.indexOf("== Account 333333333333: 2 finding group(s) ==");
+        assertThat(a).isPositive();
+        assertThat(b).isGreaterThan(a);
+        assertThat(text.indexOf("prod/db-0")).isBetween(a, b);
+        assertThat(text.indexOf("prod/db-2")).isBetween(a, b);
+        assertThat(text.indexOf("prod/db-1")).isGreaterThan(b);
+        assertThat(text.indexOf("prod/db-3")).isGreaterThan(b);
+        assertThat(text.indexOf("prod/db-0"))
+                .as("rank order within the account")
+                .isLessThan(text.indexOf("prod/db-2"));
+    }
+
+    @Test
+    void findingsOfOneAccountHaveNoAccountHeading() {
+        FindingAggregator agg = new FindingAggregator(10);
+        agg.add(secretFinding("prod/db", "app", "203.0.113.10", "ua", 0));
+        agg.add(secretFinding("prod/cache", "app", "203.0.113.10", "ua", 1));
+        assertThat(new AlertRenderer(SnsEnvelope.SNS)
+                        .render(alert(agg, Map.of()))
+                        .text())
+                .doesNotContain("== Account");
+    }
 }
