@@ -32,6 +32,7 @@ import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.MetricFilterSource;
 import io.trailhound.publish.Outputs;
 import io.trailhound.publish.Publisher;
+import io.trailhound.publish.SnsEnvelope;
 import io.trailhound.remediate.Candidate;
 import io.trailhound.remediate.RemediationOutcome;
 import io.trailhound.remediate.Remediator;
@@ -143,7 +144,7 @@ public final class Responder {
     private final Config config;
     private final Stages stages;
     private final Clock clock;
-    private final AlertRenderer renderer = new AlertRenderer();
+    private final AlertRenderer renderer = new AlertRenderer(SnsEnvelope.SNS);
 
     public Responder(Config config, Stages stages, Clock clock) {
         this.config = config;

@@ -1,7 +1,7 @@
 package io.trailhound.alert;
 
 import io.trailhound.detect.Finding;
-import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,7 +100,7 @@ public final class FindingAggregator {
      */
     static final Comparator<FindingGroup> BY_RISK = Comparator.comparingInt(
                     (FindingGroup g) -> g.first().detection().severityRank())
-            .thenComparing(g -> g.first().resource().type() == ResourceRef.Type.NONE)
+            .thenComparing(g -> g.first().resource().type() == ResourceType.NONE)
             .thenComparing(g -> !g.first().writeApi())
             .thenComparing(g -> !usesLongTermRootKey(g))
             .thenComparing(Comparator.comparingLong(FindingGroup::count).reversed())

@@ -24,14 +24,14 @@ public final class Detector {
                 && message.contains("marked for deletion")) {
             detection = Detection.SECRET_MARKED_FOR_DELETION;
             resource = new ResourceRef(
-                    ResourceRef.Type.SECRET, FieldCap.id(e.text("requestParameters", "secretId")), region(e));
+                    detection.resourceType, FieldCap.id(e.text("requestParameters", "secretId")), region(e));
         } else if (source != null
                 && source.startsWith("kms")
                 && message != null
                 && message.contains("pending")
                 && message.contains("deletion")) {
             detection = Detection.KMS_KEY_PENDING_DELETION;
-            resource = new ResourceRef(ResourceRef.Type.KMS_KEY, FieldCap.id(kmsKey(e, message)), region(e));
+            resource = new ResourceRef(detection.resourceType, FieldCap.id(kmsKey(e, message)), region(e));
         } else if ("Root".equals(e.text("userIdentity", "type"))) {
             detection = Detection.ROOT_USAGE;
             resource = ResourceRef.NONE;

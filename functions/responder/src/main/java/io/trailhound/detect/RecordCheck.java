@@ -18,7 +18,7 @@ public final class RecordCheck {
     /** What is wrong with the record {@code f} was made from; empty when nothing is. */
     public static List<String> problems(TrailEvent e, Finding f) {
         List<String> out = new ArrayList<>();
-        if (f.resource().type() != ResourceRef.Type.NONE
+        if (f.resource().type() != ResourceType.NONE
                 && !Regions.isKnown(f.resource().region())) {
             out.add("awsRegion '" + f.resource().region() + "' is not an AWS Region");
         }
@@ -31,7 +31,7 @@ public final class RecordCheck {
 
     /** True when the resource this finding names may be looked up in AWS. */
     public static boolean resourceUsable(Finding f) {
-        return f.resource().type() != ResourceRef.Type.NONE
+        return f.resource().type() != ResourceType.NONE
                 && f.resource().id() != null
                 && !f.resource().id().isBlank()
                 && Regions.isKnown(f.resource().region());

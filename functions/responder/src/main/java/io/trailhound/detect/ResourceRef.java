@@ -4,12 +4,6 @@ package io.trailhound.detect;
  * The resource a finding is about, as the event names it: {@code id} may be a name, a full or partial ARN,
  * a key ID or an alias. {@code region} is where the call was made.
  */
-public record ResourceRef(Type type, String id, String region) {
-    public enum Type {
-        SECRET,
-        KMS_KEY,
-        NONE
-    }
-
-    public static final ResourceRef NONE = new ResourceRef(Type.NONE, null, null);
+public record ResourceRef(ResourceType type, String id, String region) {
+    public static final ResourceRef NONE = new ResourceRef(ResourceType.NONE, null, null);
 }

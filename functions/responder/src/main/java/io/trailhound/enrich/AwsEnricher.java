@@ -5,6 +5,7 @@ import io.trailhound.aws.CallTimeouts;
 import io.trailhound.budget.Budget;
 import io.trailhound.concurrent.Await;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ public final class AwsEnricher implements Enricher {
 
             @Override
             public void found(ResourceRef resource) {
-                if (resource.type() == ResourceRef.Type.NONE || resource.id() == null) return;
+                if (resource.type() == ResourceType.NONE || resource.id() == null) return;
                 Set<String> ids = idsByTypeAndRegion.computeIfAbsent(
                         resource.type() + "@" + resource.region(), k -> ConcurrentHashMap.newKeySet());
                 if (ids.add(resource.id())) {
@@ -94,7 +95,7 @@ public final class AwsEnricher implements Enricher {
                 }
                 Map<ResourceRef, ResourceFacts> out = new LinkedHashMap<>();
                 described.forEach((r, d) -> out.put(
-                        r, r.type() == ResourceRef.Type.NONE ? d.facts() : withScheduling(r, d, lookup(r, d), stage)));
+                        r, r.type() == ResourceType.NONE ? d.facts() : withScheduling(r, d, lookup(r, d), stage)));
                 return out;
             }
 
@@ -125,7 +126,7 @@ public final class AwsEnricher implements Enricher {
         try {
             ScheduleLookup.Records records = Await.result(lookup, "waiting for CloudTrail", stage.remaining());
             Optional<Scheduling> found = ScheduleEvents.newest(records.records(), ref.type(), d.ids());
-            String none = "who scheduled the deletion: no " + ScheduleEvents.eventNameFor(ref.type()) + " event for it "
+            String none = "who scheduled the deletion: no " + ref.type().schedulingEvent() + " event for it "
                     + (records.incomplete() == null
                             ? "in CloudTrail's last 31 days"
                             : "found; " + records.incomplete());
@@ -194,7 +195,7 @@ public final class AwsEnricher implements Enricher {
     private Described key(ResourceRef ref, Budget budget) {
         List<String> unknowns = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        ids.add(ScheduleEvents.keyId(ref.id()));
+        ids.add(ref.type().lookupId(ref.id()));
         KmsClient client = kms.apply(ref.region());
         KeyMetadata k = null;
         try {

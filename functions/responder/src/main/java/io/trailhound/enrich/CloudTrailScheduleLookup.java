@@ -5,7 +5,7 @@ import io.trailhound.aws.AwsErrors;
 import io.trailhound.aws.CallTimeouts;
 import io.trailhound.aws.LookupEventsPacer;
 import io.trailhound.budget.Budget;
-import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.json.Json;
 import java.io.IOException;
 import java.time.Clock;
@@ -40,7 +40,7 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
     }
 
     @Override
-    public Records schedulingRecords(ResourceRef.Type type, String region, String resourceName, Budget budget) {
+    public Records schedulingRecords(ResourceType type, String region, String resourceName, Budget budget) {
         CloudTrailClient cloudTrail = clientForRegion.apply(region);
         Instant end = clock.instant();
         // LookupEvents takes one attribute: the resource when there is one, else the event name.
@@ -51,7 +51,7 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
                         .build()
                 : LookupAttribute.builder()
                         .attributeKey(LookupAttributeKey.EVENT_NAME)
-                        .attributeValue(ScheduleEvents.eventNameFor(type))
+                        .attributeValue(type.schedulingEvent())
                         .build();
         LookupEventsRequest first = LookupEventsRequest.builder()
                 .lookupAttributes(attribute)

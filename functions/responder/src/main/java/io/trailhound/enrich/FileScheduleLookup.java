@@ -1,7 +1,7 @@
 package io.trailhound.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.evidence.CloudTrailFiles;
 import io.trailhound.evidence.RecordObserver;
 import java.util.ArrayList;
@@ -26,8 +26,8 @@ public final class FileScheduleLookup implements ScheduleLookup, RecordObserver 
     /** Every region's: offline files are matched by the resource's identifiers alone, as before. */
     @Override
     public Records schedulingRecords(
-            ResourceRef.Type type, String region, String resourceName, io.trailhound.budget.Budget budget) {
-        String name = ScheduleEvents.eventNameFor(type);
+            ResourceType type, String region, String resourceName, io.trailhound.budget.Budget budget) {
+        String name = type.schedulingEvent();
         return Records.all(records().stream()
                 .filter(r -> name.equals(r.path("eventName").asText()))
                 .toList());
@@ -35,7 +35,7 @@ public final class FileScheduleLookup implements ScheduleLookup, RecordObserver 
 
     @Override
     public void record(JsonNode record) {
-        if (isScheduling(record)) {
+        if (ResourceType.scheduledBy(record.path("eventName").asText()).isPresent()) {
             synchronized (this) {
                 observed.put(record.path("eventID").asText(String.valueOf(observed.size())), record);
             }
@@ -53,10 +53,5 @@ public final class FileScheduleLookup implements ScheduleLookup, RecordObserver 
             observedAll = true;
         }
         return new ArrayList<>(observed.values());
-    }
-
-    private static boolean isScheduling(JsonNode record) {
-        String name = record.path("eventName").asText();
-        return name.equals("DeleteSecret") || name.equals("ScheduleKeyDeletion");
     }
 }

@@ -2,6 +2,7 @@ package io.trailhound.enrich;
 
 import io.trailhound.budget.Budget;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +38,11 @@ public final class OfflineEnricher implements Enricher {
     }
 
     private ResourceFacts describe(ResourceRef resource, Budget budget) {
-        if (resource.type() == ResourceRef.Type.NONE) {
+        if (resource.type() == ResourceType.NONE) {
             return ResourceFacts.NONE;
         }
         List<String> unknowns = new ArrayList<>(List.of(NOT_ASKED));
-        String id = resource.type() == ResourceRef.Type.KMS_KEY ? ScheduleEvents.keyId(resource.id()) : resource.id();
+        String id = resource.type().lookupId(resource.id());
         Scheduling scheduling = ScheduleEvents.newest(
                         schedules
                                 .schedulingRecords(resource.type(), resource.region(), null, budget)
@@ -50,19 +51,14 @@ public final class OfflineEnricher implements Enricher {
                         Set.of(id))
                 .orElse(null);
         if (scheduling == null) {
-            unknowns.add("who scheduled the deletion: no " + ScheduleEvents.eventNameFor(resource.type())
+            unknowns.add("who scheduled the deletion: no " + resource.type().schedulingEvent()
                     + " event for it in the given CloudTrail files");
         }
         String arn = resource.id() != null && resource.id().startsWith("arn:") ? resource.id() : null;
-        String name = resource.type() == ResourceRef.Type.SECRET ? secretName(resource.id()) : null;
+        String name = switch (resource.type()) {
+            case SECRET -> ResourceType.secretName(resource.id());
+            case KMS_KEY, NONE -> null; // a key is known by its ID and aliases, which only KMS can list
+        };
         return new ResourceFacts(arn, name, null, null, null, List.of(), Map.of(), scheduling, unknowns);
-    }
-
-    /** A secret's name from its name or ARN (arn:…:secret:NAME-AbCdEf; the six-character suffix is AWS's). */
-    static String secretName(String idOrArn) {
-        int at = idOrArn == null ? -1 : idOrArn.indexOf(":secret:");
-        if (at < 0) return idOrArn;
-        String tail = idOrArn.substring(at + 8);
-        return tail.matches(".*-[A-Za-z0-9]{6}") ? tail.substring(0, tail.length() - 7) : tail;
     }
 }

@@ -2,7 +2,7 @@ package io.trailhound.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.detect.Caller;
-import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +27,8 @@ public final class ScheduleEvents {
 
     private ScheduleEvents() {}
 
-    public static String eventNameFor(ResourceRef.Type type) {
-        return type == ResourceRef.Type.SECRET ? "DeleteSecret" : "ScheduleKeyDeletion";
-    }
-
     /** The newest scheduling among {@code records} for a resource known by any of {@code ids}. */
-    public static Optional<Scheduling> newest(List<JsonNode> records, ResourceRef.Type type, Set<String> ids) {
+    public static Optional<Scheduling> newest(List<JsonNode> records, ResourceType type, Set<String> ids) {
         return records.stream()
                 .map(r -> read(r, type, ids))
                 .flatMap(Optional::stream)
@@ -41,23 +37,29 @@ public final class ScheduleEvents {
     }
 
     /** The scheduling this record describes, if it is the right event for a resource known by {@code ids}. */
-    public static Optional<Scheduling> read(JsonNode record, ResourceRef.Type type, Set<String> ids) {
-        if (!eventNameFor(type).equals(record.path("eventName").asText()) || record.hasNonNull("errorCode")) {
+    public static Optional<Scheduling> read(JsonNode record, ResourceType type, Set<String> ids) {
+        if (type == ResourceType.NONE
+                || !type.schedulingEvent().equals(record.path("eventName").asText())
+                || record.hasNonNull("errorCode")) {
             return Optional.empty();
         }
         JsonNode req = record.path("requestParameters");
         JsonNode resp = record.path("responseElements");
-        boolean ours = type == ResourceRef.Type.SECRET
-                ? ids.contains(req.path("secretId").asText())
+        boolean ours = switch (type) {
+            case SECRET ->
+                ids.contains(req.path("secretId").asText())
                         || ids.contains(resp.path("arn").asText())
-                        || ids.contains(resp.path("name").asText())
-                : ids.contains(keyId(req.path("keyId").asText()))
-                        || ids.contains(keyId(resp.path("keyId").asText()));
+                        || ids.contains(resp.path("name").asText());
+            case KMS_KEY ->
+                ids.contains(type.lookupId(req.path("keyId").asText()))
+                        || ids.contains(type.lookupId(resp.path("keyId").asText()));
+            case NONE -> false;
+        };
         if (!ours) {
             return Optional.empty();
         }
         Instant at = parseInstant(record.path("eventTime").asText(null));
-        String windowField = type == ResourceRef.Type.SECRET ? "recoveryWindowInDays" : "pendingWindowInDays";
+        String windowField = type.windowField();
         Integer window = req.hasNonNull(windowField)
                 ? Integer.valueOf(req.get(windowField).asInt())
                 : null;
@@ -72,13 +74,6 @@ public final class ScheduleEvents {
                 window,
                 record.path("eventID").asText(null),
                 record.path("sourceIPAddress").asText(null)));
-    }
-
-    /** The bare key ID of a key ARN, else the text itself. */
-    public static String keyId(String idOrArn) {
-        if (idOrArn == null) return null;
-        int at = idOrArn.indexOf(":key/");
-        return at >= 0 ? idOrArn.substring(at + 5) : idOrArn;
     }
 
     static Instant parseInstant(String text) {

@@ -2,7 +2,7 @@ package io.trailhound.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.budget.Budget;
-import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
  * of that type and region). {@link ScheduleEvents#newest} picks each resource's.
  */
 public interface ScheduleLookup {
-    Records schedulingRecords(ResourceRef.Type type, String region, String resourceName, Budget budget);
+    Records schedulingRecords(ResourceType type, String region, String resourceName, Budget budget);
 
     /** Knows of no scheduling event (priming, tests). */
     ScheduleLookup NONE = (type, region, resourceName, budget) -> Records.all(List.of());

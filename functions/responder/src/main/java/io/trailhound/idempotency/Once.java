@@ -1,9 +1,9 @@
 package io.trailhound.idempotency;
 
-import io.trailhound.alert.AlertRenderer;
 import io.trailhound.alert.RenderedAlert;
 import io.trailhound.json.Json;
 import io.trailhound.publish.Publisher;
+import io.trailhound.publish.SnsEnvelope;
 import io.trailhound.remediate.RemediationOutcome;
 import java.io.IOException;
 import java.time.Clock;
@@ -84,7 +84,7 @@ public final class Once {
                     text.append("\n\n").append(stored.text()).toString(),
                     withEarlierActions(stored.json(), earlier.actions()),
                     stored.attributes());
-            return AlertRenderer.size(annotated) <= AlertRenderer.MESSAGE_BUDGET ? annotated : stored;
+            return SnsEnvelope.SNS.fits(annotated) ? annotated : stored;
         }
 
         /** What earlier attempts at this notification did, as recorded when they did it. */

@@ -1,6 +1,5 @@
 package io.trailhound.publish;
 
-import io.trailhound.alert.AlertRenderer;
 import io.trailhound.alert.RenderedAlert;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ public final class SnsPublisher implements Publisher {
         String id = sns.publish(b -> b.topicArn(topicArn)
                         .subject(alert.subject())
                         .messageStructure("json")
-                        .message(AlertRenderer.snsMessage(alert))
+                        .message(SnsEnvelope.SNS.body(alert))
                         .messageAttributes(attributes)
                         .overrideConfiguration(
                                 o -> o.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT)))

@@ -5,8 +5,7 @@ import io.trailhound.aws.CallTimeouts;
 import io.trailhound.budget.Budget;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
-import io.trailhound.detect.ResourceRef;
-import io.trailhound.enrich.ScheduleEvents;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.remediate.RemediationOutcome.Status;
 import io.trailhound.verify.AlarmCheck;
 import io.trailhound.verify.EventConfirmer;
@@ -70,9 +69,11 @@ public final class AwsRemediator implements Remediator {
             }
             String arn = c.facts().arn();
             String region = Arn.regionOf(arn);
-            List<RemediationOutcome> done = c.ref().type() == ResourceRef.Type.SECRET
-                    ? List.of(restoreSecret(arn, region, budget))
-                    : cancelKeyDeletion(arn, region, budget);
+            List<RemediationOutcome> done = switch (c.ref().type()) {
+                case SECRET -> List.of(restoreSecret(arn, region, budget));
+                case KMS_KEY -> cancelKeyDeletion(arn, region, budget);
+                case NONE -> throw new IllegalArgumentException("a candidate names no resource");
+            };
             for (RemediationOutcome o : done) {
                 if (o.status() == Status.DONE || o.status() == Status.FAILED) acted.accept(o);
             }
@@ -110,7 +111,7 @@ public final class AwsRemediator implements Remediator {
     private List<RemediationOutcome> cancelKeyDeletion(String arn, String region, Budget budget) {
         KmsClient client = kms.apply(region);
         // The key ID works everywhere the ARN does in the key's own Region (and is what moto accepts).
-        String keyId = ScheduleEvents.keyId(arn);
+        String keyId = ResourceType.KMS_KEY.shortId(arn);
         List<RemediationOutcome> out = new ArrayList<>();
         try {
             KeyState state = client.describeKey(

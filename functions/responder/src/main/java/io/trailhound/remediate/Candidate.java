@@ -12,7 +12,7 @@ public record Candidate(ResourceRef ref, ResourceFacts facts, List<Finding> trig
     }
 
     public String action() {
-        return ref.type() == ResourceRef.Type.SECRET ? "RestoreSecret" : "CancelKeyDeletion";
+        return ref.type().remediation();
     }
 
     /** The name the alert shows: the service's ARN when known. */

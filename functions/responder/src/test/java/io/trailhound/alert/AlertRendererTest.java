@@ -11,8 +11,10 @@ import io.trailhound.detect.Caller;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.enrich.Scheduling;
+import io.trailhound.publish.SnsEnvelope;
 import io.trailhound.remediate.RemediationOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -42,7 +44,7 @@ class AlertRendererTest {
                 new Caller("AssumedRole", "arn:aws:iam::111122223333:role/" + role, "s", "111122223333", null, null);
         return new Finding(
                 Detection.SECRET_MARKED_FOR_DELETION,
-                new ResourceRef(ResourceRef.Type.SECRET, secret, "us-east-1"),
+                new ResourceRef(ResourceType.SECRET, secret, "us-east-1"),
                 caller,
                 "secretsmanager.amazonaws.com",
                 "GetSecretValue",
@@ -116,7 +118,7 @@ class AlertRendererTest {
                 Map.of("team", "pay"),
                 s,
                 List.of());
-        RenderedAlert r = new AlertRenderer().render(alert(agg, Map.of(ref, facts)));
+        RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(alert(agg, Map.of(ref, facts)));
         assertThat(r.text())
                 .contains("Deletion date:   2026-11-27T16:00:00Z (4 day(s) left)")
                 .contains(
@@ -138,7 +140,8 @@ class AlertRendererTest {
         FindingAggregator agg = new FindingAggregator(10);
         agg.add(secretFinding("prod/" + "very-long-name-".repeat(20), "payments-api", "ip", "ua", 0));
         agg.add(secretFinding("other", "x", "ip", "ua", 1));
-        String subject = new AlertRenderer().render(alert(agg, Map.of())).subject();
+        String subject =
+                new AlertRenderer(SnsEnvelope.SNS).render(alert(agg, Map.of())).subject();
         assertThat(subject)
                 .hasSizeLessThanOrEqualTo(100)
                 .startsWith("Trailhound: secret prod/very-long-name")
@@ -151,7 +154,7 @@ class AlertRendererTest {
         FindingAggregator agg = new FindingAggregator(10);
         String hostile = "evil\nSubject: fake\r\u001b[31mred\u202etxt.exe\u0000" + "x".repeat(2000);
         agg.add(secretFinding("prod/\u202ename\nInjected: 1", "app", "1.2.3.4\n", hostile, 0));
-        RenderedAlert r = new AlertRenderer().render(alert(agg, Map.of()));
+        RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(alert(agg, Map.of()));
         assertThat(r.subject()).doesNotContain("\n").doesNotContain("\u202e").hasSizeLessThanOrEqualTo(100);
         String userAgentLine = r.text()
                 .lines()
@@ -174,7 +177,7 @@ class AlertRendererTest {
     void markupIsNeutralised() {
         FindingAggregator agg = new FindingAggregator(10);
         agg.add(secretFinding("prod/db", "app", "1.2.3.4", "<script>alert(1)</script><a href=x>", 0));
-        RenderedAlert r = new AlertRenderer().render(alert(agg, Map.of()));
+        RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(alert(agg, Map.of()));
         String line = r.text()
                 .lines()
                 .filter(l -> l.contains("User agent:"))
@@ -189,9 +192,9 @@ class AlertRendererTest {
         FindingAggregator agg = new FindingAggregator(5_000);
         for (int i = 0; i < 5_000; i++)
             agg.add(secretFinding("secret-" + i, "role-" + i, "198.51.100." + (i % 250), "u".repeat(500), i));
-        RenderedAlert r = new AlertRenderer().render(alert(agg, Map.of()));
-        assertThat(AlertRenderer.snsMessage(r).getBytes(StandardCharsets.UTF_8).length)
-                .isLessThanOrEqualTo(AlertRenderer.MESSAGE_BUDGET);
+        RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(alert(agg, Map.of()));
+        assertThat(SnsEnvelope.SNS.body(r).getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(SnsEnvelope.BUDGET);
         JsonNode doc = new ObjectMapper().readTree(r.json());
         int shown = doc.at("/counts/groupsShown").asInt();
         assertThat(shown).isPositive();
@@ -203,7 +206,7 @@ class AlertRendererTest {
 
     @Test
     void noEvidenceStillProducesAnAlert() {
-        RenderedAlert r = new AlertRenderer().render(alert(new FindingAggregator(1), Map.of()));
+        RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(alert(new FindingAggregator(1), Map.of()));
         assertThat(r.subject())
                 .isEqualTo("Trailhound: AttemptsToAccessDeletedSecretsAlarm in ALARM, no matching events found");
         assertThat(r.text()).contains("0 matching event(s) of 100 scanned");
@@ -248,7 +251,7 @@ class AlertRendererTest {
                                 true,
                                 "searched CloudTrailLogMetrics/AttemptsToAccessDeletedSecrets"),
                         new ChildStatus("RootAlarm", "OK", false, "not in ALARM at the transition")));
-        RenderedAlert r = new AlertRenderer().render(a);
+        RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(a);
         assertThat(r.text())
                 .contains("Composite rule:    ALARM(SecretsAlarm) OR ALARM(RootAlarm)")
                 .contains("SecretsAlarm ALARM (fired): searched CloudTrailLogMetrics/AttemptsToAccessDeletedSecrets")
@@ -291,8 +294,8 @@ class AlertRendererTest {
                 ALARM.metrics());
         Alert a = new Alert(
                 longName, WINDOW, agg.groups(), Map.of(), remediation, agg.total(), 250, 0, notes, false, NOW);
-        RenderedAlert r = new AlertRenderer().render(a);
-        assertThat(AlertRenderer.size(r)).isLessThanOrEqualTo(AlertRenderer.MESSAGE_BUDGET);
+        RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(a);
+        assertThat(SnsEnvelope.SNS.bytes(r)).isLessThanOrEqualTo(SnsEnvelope.BUDGET);
         assertThat(r.text())
                 .contains("Remediation (DONE 5, SKIPPED 245)")
                 .contains("... and 200 more decision(s)")
@@ -302,7 +305,7 @@ class AlertRendererTest {
         assertThat(doc.at("/counts/remediation").asInt()).isEqualTo(250);
         assertThat(doc.at("/remediation").size()).isEqualTo(50);
         assertThat(doc.at("/alarm/name").asText()).hasSizeLessThan(600);
-        JsonNode body = new ObjectMapper().readTree(AlertRenderer.snsMessage(r));
+        JsonNode body = new ObjectMapper().readTree(SnsEnvelope.SNS.body(r));
         assertThat(body.properties()).extracting(Map.Entry::getKey).containsExactly("default", "email");
         assertThat(body.path("default").asText()).isEqualTo(r.json());
         assertThat(body.path("email").asText()).isEqualTo(r.text());
@@ -317,8 +320,8 @@ class AlertRendererTest {
                 .toList();
         Alert a = new Alert(
                 ALARM, WINDOW, agg.groups(), Map.of(), remediation, agg.total(), 100, 0, List.of(), true, NOW);
-        RenderedAlert r = new AlertRenderer().render(a, 4_000);
-        assertThat(AlertRenderer.size(r)).isLessThanOrEqualTo(4_000);
+        RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(a, 4_000);
+        assertThat(SnsEnvelope.SNS.bytes(r)).isLessThanOrEqualTo(4_000);
         JsonNode doc = new ObjectMapper().readTree(r.json());
         assertThat(doc.path("reduced").asBoolean()).isTrue();
         assertThat(doc.at("/counts/matched").asLong()).isEqualTo(50);
@@ -333,7 +336,7 @@ class AlertRendererTest {
     @Test
     void aCutNeverSplitsASurrogatePair() {
         String s = "a".repeat(9) + "\uD83D\uDE00tail";
-        assertThat(AlertRenderer.cap(s, 10)).startsWith("a".repeat(9) + "…");
+        assertThat(AlertJson.cap(s, 10)).startsWith("a".repeat(9) + "…");
         assertThat(Sanitize.text(s, 10)).startsWith("a".repeat(9) + "…");
     }
 }

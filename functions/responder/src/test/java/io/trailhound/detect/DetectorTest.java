@@ -24,7 +24,7 @@ class DetectorTest {
                  "userIdentity":{"type":"AssumedRole","arn":"arn:aws:sts::111122223333:assumed-role/app/s-1",
                    "accountId":"111122223333","sessionContext":{"sessionIssuer":{"arn":"arn:aws:iam::111122223333:role/team/app"}}}}"""));
         assertThat(f.detection()).isEqualTo(Detection.SECRET_MARKED_FOR_DELETION);
-        assertThat(f.resource()).isEqualTo(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1"));
+        assertThat(f.resource()).isEqualTo(new ResourceRef(ResourceType.SECRET, "prod/db", "us-east-1"));
         assertThat(f.caller().principal()).isEqualTo("arn:aws:iam::111122223333:role/team/app");
         assertThat(f.caller().sessionName()).isEqualTo("s-1");
         assertThat(f.sourceIp()).isEqualTo("203.0.113.10");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailhound.budget.Budget;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,10 +40,10 @@ class AwsEnricherTest {
     @Test
     void lookupsStartWhileTheScanGoesOnByNameForTheFirstResourceAndByEventForTheOthers() throws Exception {
         Enricher.Session session = enricher.start(UNLIMITED);
-        session.found(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1"));
-        session.found(new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1"));
-        session.found(new ResourceRef(ResourceRef.Type.SECRET, "prod/cache", "us-east-1"));
-        session.found(new ResourceRef(ResourceRef.Type.KMS_KEY, "1234abcd-12ab-34cd-56ef-1234567890ab", "us-east-1"));
+        session.found(new ResourceRef(ResourceType.SECRET, "prod/db", "us-east-1"));
+        session.found(new ResourceRef(ResourceType.SECRET, "prod/db", "us-east-1"));
+        session.found(new ResourceRef(ResourceType.SECRET, "prod/cache", "us-east-1"));
+        session.found(new ResourceRef(ResourceType.KMS_KEY, "1234abcd-12ab-34cd-56ef-1234567890ab", "us-east-1"));
         session.found(ResourceRef.NONE);
 
         assertThat(threeLookups.await(10, TimeUnit.SECONDS)).isTrue();
@@ -59,7 +60,7 @@ class AwsEnricherTest {
 
     @Test
     void eachAlarmHasItsOwnLookups() throws Exception {
-        ResourceRef secret = new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "eu-west-1");
+        ResourceRef secret = new ResourceRef(ResourceType.SECRET, "prod/db", "eu-west-1");
         enricher.start(UNLIMITED).found(secret);
         enricher.start(UNLIMITED).found(secret); // a later alarm (a warm Lambda) must not reuse an earlier answer
         assertThat(twoLookups.await(10, TimeUnit.SECONDS)).isTrue();

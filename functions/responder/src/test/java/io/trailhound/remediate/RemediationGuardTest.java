@@ -7,6 +7,7 @@ import io.trailhound.detect.Caller;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.enrich.Scheduling;
 import io.trailhound.verify.AlarmCheck;
@@ -268,7 +269,7 @@ class RemediationGuardTest {
     static Finding trigger(String id, Instant at, String resource) {
         return new Finding(
                 Detection.SECRET_MARKED_FOR_DELETION,
-                new ResourceRef(ResourceRef.Type.SECRET, resource, "us-east-1"),
+                new ResourceRef(ResourceType.SECRET, resource, "us-east-1"),
                 new Caller("AssumedRole", "arn:aws:iam::111122223333:role/app", "s", ACCOUNT, null, null),
                 "secretsmanager.amazonaws.com",
                 "GetSecretValue",
@@ -304,7 +305,7 @@ class RemediationGuardTest {
                 s,
                 List.of());
         return new Candidate(
-                new ResourceRef(ResourceRef.Type.SECRET, refId, "us-east-1"),
+                new ResourceRef(ResourceType.SECRET, refId, "us-east-1"),
                 facts,
                 List.of(trigger("e1", eventTime, refId)));
     }
