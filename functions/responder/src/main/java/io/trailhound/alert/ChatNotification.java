@@ -3,7 +3,7 @@ package io.trailhound.alert;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.detect.Finding;
-import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.json.Json;
 
@@ -165,7 +165,7 @@ public final class ChatNotification {
 
     /** The resource as people know it: the ARN the service returned, else the record's id; null for none. */
     private static String resource(FindingGroup g, ResourceFacts facts) {
-        if (g.first().resource().type() == ResourceRef.Type.NONE) return null;
+        if (g.first().resource().type() == ResourceType.NONE) return null;
         return facts != null && facts.arn() != null
                 ? facts.arn()
                 : g.first().resource().id();

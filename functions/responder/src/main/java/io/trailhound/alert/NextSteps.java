@@ -4,8 +4,8 @@ import io.trailhound.alarm.TimeWindow;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.enrich.ResourceFacts;
-import io.trailhound.enrich.ScheduleEvents;
 import io.trailhound.remediate.RemediationOutcome;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,11 +55,12 @@ public final class NextSteps {
         Finding f = g.first();
         String region = known(f.resource().region()); // a damaged record may name any text as its Region
         List<Step> out = new ArrayList<>();
-        switch (f.detection()) {
-            case SECRET_MARKED_FOR_DELETION -> secret(out, f.resource(), facts, region, remediation);
-            case KMS_KEY_PENDING_DELETION -> key(out, f.resource(), facts, region, remediation);
-            case ROOT_USAGE -> root(out, f);
-            case GENERIC -> {}
+        switch (f.resource().type()) { // exhaustive: a new resource type must say what its next steps are
+            case SECRET -> secret(out, f.resource(), facts, region, remediation);
+            case KMS_KEY -> key(out, f.resource(), facts, region, remediation);
+            case NONE -> {
+                if (f.detection() == Detection.ROOT_USAGE) root(out, f);
+            }
         }
         String eventRegion = region != null ? region : known(alarmRegion);
         if (f.eventId() != null && EVENT_ID.matcher(f.eventId()).matches() && eventRegion != null) {
@@ -116,7 +117,7 @@ public final class NextSteps {
                     console(region, "secretsmanager/secret?name=" + url(name) + "&region=" + region)));
         }
         String arn = confirmed ? facts.arn() : null;
-        if (arn != null && acted(done, arn, "RestoreSecret")) {
+        if (arn != null && acted(done, arn, ResourceType.SECRET.remediation())) {
             Integer days = facts.scheduling() != null ? facts.scheduling().windowDays() : null;
             add(
                     out,
@@ -156,7 +157,7 @@ public final class NextSteps {
         }
         String keyId = confirmed && facts.name() != null
                 ? facts.name()
-                : ref.id() == null ? null : ScheduleEvents.keyId(ref.id());
+                : ref.id() == null ? null : ResourceType.KMS_KEY.shortId(ref.id());
         if (keyId != null && BARE.matcher(keyId).matches() && !keyId.startsWith("alias/")) {
             out.add(new Step(
                     Kind.OPEN,
@@ -164,7 +165,7 @@ public final class NextSteps {
                     console(region, "kms/home?region=" + region + "#/kms/keys/" + url(keyId))));
         }
         String arn = confirmed ? facts.arn() : null;
-        if (arn != null && acted(done, arn, "CancelKeyDeletion")) {
+        if (arn != null && acted(done, arn, ResourceType.KMS_KEY.remediation())) {
             if (acted(done, arn, "EnableKey")) {
                 add(
                         out,

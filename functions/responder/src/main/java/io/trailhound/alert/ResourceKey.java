@@ -3,6 +3,7 @@ package io.trailhound.alert;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.enrich.ResourceFacts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +20,7 @@ public final class ResourceKey {
 
     public static String of(Finding f, ResourceFacts facts, String account) {
         ResourceRef r = f.resource();
-        if (r.type() != ResourceRef.Type.NONE) {
+        if (r.type() != ResourceType.NONE) {
             if (facts != null && facts.state() != null && facts.arn() != null) return facts.arn();
             return r.type() + ":" + r.region() + ":" + r.id();
         }

@@ -9,6 +9,7 @@ import io.trailhound.config.Arn;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.idempotency.IdempotencyStore;
 import io.trailhound.json.Json;
@@ -268,7 +269,7 @@ public final class SecurityHubPublisher implements Output {
     }
 
     private static String title(Finding f, ResourceFacts facts) {
-        String what = f.resource().type() == ResourceRef.Type.NONE
+        String what = f.resource().type() == ResourceType.NONE
                 ? ""
                 : ": "
                         + (facts != null && facts.arn() != null

@@ -14,7 +14,7 @@ class ChatNotificationTest {
         var f = Fixtures.finding(
                 io.trailhound.detect.Detection.SECRET_MARKED_FOR_DELETION,
                 new io.trailhound.detect.ResourceRef(
-                        io.trailhound.detect.ResourceRef.Type.SECRET,
+                        io.trailhound.detect.ResourceType.SECRET,
                         "x` <!channel> @here [click](https://evil.example) *",
                         "us-east-1"),
                 "arn:aws:iam::111122223333:role/app",
@@ -23,7 +23,8 @@ class ChatNotificationTest {
                 "origin",
                 0);
         Alert a = Fixtures.alert(List.of(f), Map.of(), List.of());
-        JsonNode n = Json.parse(ChatNotification.json(a, new AlertRenderer().render(a)));
+        JsonNode n = Json.parse(
+                ChatNotification.json(a, new AlertRenderer(io.trailhound.publish.SnsEnvelope.SNS).render(a)));
         String d = n.at("/content/description").asText();
         assertThat(d)
                 .contains("`x' \\u003C!channel\\u003E @here [click](hxxps://evil[.]example) *`")
@@ -61,7 +62,8 @@ class ChatNotificationTest {
                 List.of(),
                 false,
                 java.time.Instant.parse("2026-12-02T03:00:00Z"));
-        String d = Json.parse(ChatNotification.json(a, new AlertRenderer().render(a)))
+        String d = Json.parse(
+                        ChatNotification.json(a, new AlertRenderer(io.trailhound.publish.SnsEnvelope.SNS).render(a)))
                 .at("/content/description")
                 .asText();
         assertThat(d).contains("deletion 2026-11-27T16:00:00Z (passed 4 day(s) ago)");

@@ -6,6 +6,7 @@ import io.trailhound.detect.Caller;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.enrich.Scheduling;
 import io.trailhound.remediate.RemediationOutcome;
@@ -57,7 +58,7 @@ public final class Fixtures {
     public static Finding secretRead(String secretId, int i) {
         return finding(
                 Detection.SECRET_MARKED_FOR_DELETION,
-                new ResourceRef(ResourceRef.Type.SECRET, secretId, "us-east-1"),
+                new ResourceRef(ResourceType.SECRET, secretId, "us-east-1"),
                 "arn:aws:iam::111122223333:role/app",
                 "203.0.113.10",
                 "GetSecretValue",

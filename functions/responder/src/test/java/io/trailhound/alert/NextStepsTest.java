@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.detect.ResourceType;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.remediate.RemediationOutcome;
 import java.util.List;
@@ -66,7 +67,7 @@ class NextStepsTest {
                 .noneMatch(v -> v.contains("--secret-id") || v.contains("rm -rf"));
         var damaged = Fixtures.finding(
                 Detection.SECRET_MARKED_FOR_DELETION,
-                new ResourceRef(ResourceRef.Type.SECRET, "prod/db", "us-east-1; rm -rf ~"),
+                new ResourceRef(ResourceType.SECRET, "prod/db", "us-east-1; rm -rf ~"),
                 "arn:aws:iam::111122223333:role/app",
                 "203.0.113.10",
                 "GetSecretValue",
@@ -106,7 +107,7 @@ class NextStepsTest {
     void aKeyKmsConfirmedGetsCancelThenEnableAndTheUndoOfBothWhenTrailhoundDidThem() {
         var f = Fixtures.finding(
                 Detection.KMS_KEY_PENDING_DELETION,
-                new ResourceRef(ResourceRef.Type.KMS_KEY, Fixtures.KEY_ARN, "us-east-1"),
+                new ResourceRef(ResourceType.KMS_KEY, Fixtures.KEY_ARN, "us-east-1"),
                 "arn:aws:iam::111122223333:role/worker",
                 "203.0.113.55",
                 "Decrypt",

@@ -45,7 +45,7 @@ class OutputsTest {
     @Test
     void aFailureIsANoteForTheOutputsAfterItAndTheAlertAndStopsNothing() {
         Alert alert = Fixtures.alert(List.of(Fixtures.secretRead("prod/db", 0)), Map.of(), List.of());
-        AlertRenderer renderer = new AlertRenderer();
+        AlertRenderer renderer = new AlertRenderer(io.trailhound.publish.SnsEnvelope.SNS);
         Recording hub = new Recording("Security Hub", new IllegalStateException("AccessDenied"));
         Recording bus = new Recording("EventBridge", new StackOverflowError());
         Recording chat = new Recording("chat topic", null);
@@ -68,7 +68,7 @@ class OutputsTest {
     void theEventBridgeEntryIsCountedAsEventBridgeCountsIt() {
         assertThat(EventBridgePublisher.entrySize("{\"a\":\"é\"}"))
                 .isEqualTo("trailhound".length() + "Trailhound Alert".length() + 10);
-        assertThat(EventBridgePublisher.entrySize("x".repeat(AlertRenderer.MESSAGE_BUDGET)))
+        assertThat(EventBridgePublisher.entrySize("x".repeat(SnsEnvelope.BUDGET)))
                 .as("a document within the SNS budget fits an entry")
                 .isLessThanOrEqualTo(EventBridgePublisher.ENTRY_LIMIT);
     }
