@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.trailhound.alarm.AlarmParseException;
 import io.trailhound.alarm.AlarmReader;
 import io.trailhound.alarm.Delivery;
+import io.trailhound.alarm.OwnMessage;
 import io.trailhound.alert.RenderedAlert;
 import io.trailhound.alert.Sanitize;
 import io.trailhound.aws.AwsClients;
@@ -258,7 +259,7 @@ public final class Handler implements RequestStreamHandler {
                         "UNREADABLE_NOTIFICATION",
                         "severity",
                         "UNKNOWN",
-                        RenderedAlert.ORIGIN_ATTRIBUTE,
+                        OwnMessage.ORIGIN_ATTRIBUTE,
                         "trailhound"));
     }
 

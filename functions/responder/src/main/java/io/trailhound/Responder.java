@@ -14,7 +14,6 @@ import io.trailhound.alert.FindingAggregator;
 import io.trailhound.alert.FindingGroup;
 import io.trailhound.alert.RenderedAlert;
 import io.trailhound.alert.Sanitize;
-import io.trailhound.aws.AwsErrors;
 import io.trailhound.budget.Budget;
 import io.trailhound.config.Config;
 import io.trailhound.detect.DamagedRecords;
@@ -48,7 +47,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The pipeline, one direction: alarm, window, metric filters, evidence, findings, enrichment, remediation,
@@ -403,8 +401,8 @@ public final class Responder {
             } catch (MetricFilterCatalog.UnknownMetricException e) {
                 notes.add(e.getMessage()); // offline: the other metrics of a metric-math alarm are still searched
                 p.inputProblems.add(e.getMessage());
-            } catch (SdkException e) {
-                notes.add(AwsErrors.describe("logs:DescribeMetricFilters", e));
+            } catch (MetricFilterSource.Failed e) {
+                notes.add(e.getMessage());
             } catch (Budget.Exhausted e) {
                 notes.add("logs:DescribeMetricFilters: " + e.getMessage() + "; the search is incomplete");
                 p.timedOut = true;
@@ -505,13 +503,12 @@ public final class Responder {
                     + " or invoke with the child alarm's own notification";
             inputProblems.add(why);
             return CompositeChildren.unresolved(alarm, config.lookbackSlack(), clock.instant(), why);
-        } catch (SdkException e) {
+        } catch (ChildAlarmSource.Failed e) {
             return CompositeChildren.unresolved(
                     alarm,
                     config.lookbackSlack(),
                     clock.instant(),
-                    AwsErrors.describe("cloudwatch:DescribeAlarms", e)
-                            + "; the child alarms of the composite were not investigated");
+                    e.getMessage() + "; the child alarms of the composite were not investigated");
         }
     }
 

@@ -31,8 +31,6 @@ import java.util.TreeSet;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * SnapStart runtime hook: before Lambda takes the snapshot, run the whole Lambda path on the three sample
@@ -130,10 +128,7 @@ public final class SnapStartPriming implements Resource {
                 "arn:aws:sns:" + r + ":" + ACCOUNT + ":trailhound-priming",
                 Config.IDEMPOTENCY_TABLE,
                 "trailhound-priming"));
-        AwsClients aws = new AwsClients(
-                config,
-                http,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMINGEXAMPLE", "priming")));
+        AwsClients aws = AwsClients.canned(config, http);
         Responder responder = new Responder(config, Wiring.lambda(config, aws), Clock.systemUTC());
         IdempotencyStore once = Wiring.idempotency(config, aws);
         List<String> alerts = new ArrayList<>();

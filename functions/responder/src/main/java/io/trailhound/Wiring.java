@@ -195,7 +195,7 @@ public final class Wiring {
      * would keep the snapshot's answer, and the call needs no permission).
      */
     private static OwnIdentity ownIdentity(AwsClients aws) {
-        return new OwnIdentity(() -> aws.sts(null).getCallerIdentity().arn());
+        return new OwnIdentity(aws::callerArn);
     }
 
     /** Off unless asked; with AWS it acts (or plans, in dry-run); offline it only plans. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.alarm.AlarmParserTest;
+import io.trailhound.alarm.OwnMessage;
 import io.trailhound.alert.RenderedAlert;
 import io.trailhound.config.Config;
 import io.trailhound.enrich.OfflineEnricher;
@@ -108,7 +109,7 @@ class HandlerTest {
         String byAttribute = event("Trailhound alert: ...")
                 .replace(
                         "\"Message\"",
-                        "\"MessageAttributes\":{\"" + RenderedAlert.ORIGIN_ATTRIBUTE
+                        "\"MessageAttributes\":{\"" + OwnMessage.ORIGIN_ATTRIBUTE
                                 + "\":{\"Type\":\"String\",\"Value\":\"trailhound\"}},\"Message\"");
         assertThat(handler(recording).handle(event("{\"source\":\"trailhound\",\"version\":1}"), null))
                 .isEqualTo("ignored own message");
@@ -122,13 +123,13 @@ class HandlerTest {
         assertThat(published).singleElement().satisfies(a -> {
             assertThat(a.subject()).isEqualTo("Trailhound: unreadable notification on the alarm topic");
             assertThat(a.text()).contains("truncated or malformed JSON");
-            assertThat(a.attributes()).containsEntry(RenderedAlert.ORIGIN_ATTRIBUTE, "trailhound");
+            assertThat(a.attributes()).containsEntry(OwnMessage.ORIGIN_ATTRIBUTE, "trailhound");
             // the prefix is what the reader recognises as our own, so the alert can never loop back in
             assertThat(a.json())
                     .startsWith("{\"source\":\"trailhound\",\"version\":1,\"detection\":\"UNREADABLE_NOTIFICATION\","
                             + "\"reason\":\"the SNS message is truncated or malformed JSON: ")
                     .endsWith("\"}")
-                    .startsWith(RenderedAlert.JSON_PREFIX);
+                    .startsWith(OwnMessage.JSON_PREFIX);
         });
     }
 

@@ -3,7 +3,7 @@ package io.trailhound.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailhound.Cli;
+import io.trailhound.cli.Cli;
 import io.trailhound.evidence.MetricFilterCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -2,9 +2,10 @@ package io.trailhound.alarm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhound.aws.RegionNames;
 import io.trailhound.config.Arn;
-import io.trailhound.evidence.JsonErrors;
 import io.trailhound.json.Json;
+import io.trailhound.json.JsonErrors;
 import java.util.ArrayList;
 import java.util.List;
 

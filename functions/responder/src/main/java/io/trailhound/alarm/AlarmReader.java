@@ -2,9 +2,8 @@ package io.trailhound.alarm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailhound.alert.RenderedAlert;
-import io.trailhound.evidence.JsonErrors;
 import io.trailhound.json.Json;
+import io.trailhound.json.JsonErrors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,8 +126,8 @@ public final class AlarmReader {
 
     /** One SNS (or SQS) message: ours, an alarm in one of its shapes, or something named for what it is. */
     private static Delivery message(String id, String subject, String text, JsonNode attributes) {
-        if ((attributes != null && attributes.has(RenderedAlert.ORIGIN_ATTRIBUTE))
-                || (text != null && text.startsWith(RenderedAlert.JSON_PREFIX))) {
+        if ((attributes != null && attributes.has(OwnMessage.ORIGIN_ATTRIBUTE))
+                || (text != null && text.startsWith(OwnMessage.JSON_PREFIX))) {
             return new Delivery.Own(id);
         }
         if (text == null || text.isBlank()) {

@@ -1,9 +1,11 @@
 package io.trailhound.alarm;
 
+import io.trailhound.aws.AwsErrors;
 import io.trailhound.config.Arn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -25,6 +27,14 @@ public final class AwsChildAlarmSource implements ChildAlarmSource {
 
     @Override
     public List<ChildAlarm> describe(String region, List<String> names) {
+        try {
+            return describeAll(region, names);
+        } catch (SdkException e) {
+            throw new Failed(AwsErrors.describe("cloudwatch:DescribeAlarms", e), e);
+        }
+    }
+
+    private List<ChildAlarm> describeAll(String region, List<String> names) {
         List<ChildAlarm> out = new ArrayList<>();
         CloudWatchClient client = cloudWatch.apply(region);
         for (int from = 0; from < names.size(); from += NAMES_PER_CALL) {

@@ -2,8 +2,8 @@ package io.trailhound.alarm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailhound.evidence.JsonErrors;
 import io.trailhound.json.Json;
+import io.trailhound.json.JsonErrors;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

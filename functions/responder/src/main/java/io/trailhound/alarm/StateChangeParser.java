@@ -1,6 +1,7 @@
 package io.trailhound.alarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhound.aws.RegionNames;
 import io.trailhound.json.Json;
 import java.util.ArrayList;
 import java.util.List;

@@ -27,10 +27,7 @@ public final class FindingAggregator {
             String ip,
             String api) {}
 
-    /** Earliest first; events without a time last; ties broken by event ID. */
-    public static final Comparator<Finding> EARLIEST = Comparator.comparing(
-                    Finding::eventTime, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Finding::eventId, Comparator.nullsLast(Comparator.naturalOrder()));
+    private static final Comparator<Finding> EARLIEST = Finding.EARLIEST;
 
     private static final class Acc {
         Finding first;

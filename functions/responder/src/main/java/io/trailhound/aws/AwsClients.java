@@ -53,8 +53,18 @@ public final class AwsClients {
         this(config, UrlConnectionHttpClient.create(AwsClients::openConnection), credentialsFor(config));
     }
 
-    /** With another HTTP client and credentials: SnapStart priming builds the same clients over canned answers. */
-    public AwsClients(Config config, SdkHttpClient http, AwsCredentialsProvider credentials) {
+    /**
+     * The same clients over canned answers, with made-up credentials: SnapStart priming runs the Lambda path
+     * without a call leaving the function.
+     */
+    public static AwsClients canned(Config config, CannedHttpClient http) {
+        return new AwsClients(
+                config,
+                http,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMINGEXAMPLE", "priming")));
+    }
+
+    private AwsClients(Config config, SdkHttpClient http, AwsCredentialsProvider credentials) {
         this.config = config;
         this.http = http;
         this.credentials = credentials;
@@ -133,6 +143,11 @@ public final class AwsClients {
 
     public StsClient sts(String region) {
         return get("sts", region, StsClient::builder);
+    }
+
+    /** The ARN the credentials belong to: {@code sts:GetCallerIdentity}, which needs no permission. */
+    public String callerArn() {
+        return sts(null).getCallerIdentity().arn();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.trailhound.detect;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,6 +23,11 @@ public record Finding(
         List<String> resources,
         RootDetails root,
         String origin) {
+
+    /** Earliest first; events without a time last; ties broken by event ID. */
+    public static final Comparator<Finding> EARLIEST = Comparator.comparing(
+                    Finding::eventTime, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Finding::eventId, Comparator.nullsLast(Comparator.naturalOrder()));
 
     public Finding {
         resources = List.copyOf(resources);

@@ -1,10 +1,12 @@
 package io.trailhound.evidence;
 
 import io.trailhound.alarm.AlarmNotification.MetricRef;
+import io.trailhound.aws.AwsErrors;
 import io.trailhound.aws.CallTimeouts;
 import io.trailhound.budget.Budget;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeMetricFiltersRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeMetricFiltersResponse;
@@ -22,6 +24,14 @@ public final class AwsMetricFilterSource implements MetricFilterSource {
 
     @Override
     public List<MetricFilter> filtersFor(MetricRef metric, Budget budget) {
+        try {
+            return describe(metric, budget);
+        } catch (SdkException e) {
+            throw new Failed(AwsErrors.describe("logs:DescribeMetricFilters", e), e);
+        }
+    }
+
+    private List<MetricFilter> describe(MetricRef metric, Budget budget) {
         List<MetricFilter> out = new ArrayList<>();
         String token = null;
         do {

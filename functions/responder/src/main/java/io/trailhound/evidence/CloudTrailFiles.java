@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.concurrent.Await;
 import io.trailhound.json.Json;
+import io.trailhound.json.JsonErrors;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

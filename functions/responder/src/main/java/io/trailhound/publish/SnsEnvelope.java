@@ -1,6 +1,7 @@
 package io.trailhound.publish;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailhound.alarm.OwnMessage;
 import io.trailhound.alert.Alert;
 import io.trailhound.alert.MessageEnvelope;
 import io.trailhound.alert.RenderedAlert;
@@ -56,7 +57,7 @@ public final class SnsEnvelope implements MessageEnvelope {
         if (alert.alarm().region() != null) {
             attrs.put("region", Sanitize.subject(alert.alarm().region(), 64));
         }
-        attrs.put(RenderedAlert.ORIGIN_ATTRIBUTE, "trailhound");
+        attrs.put(OwnMessage.ORIGIN_ATTRIBUTE, "trailhound");
         return attrs;
     }
 }

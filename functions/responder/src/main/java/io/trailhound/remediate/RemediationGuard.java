@@ -1,6 +1,5 @@
 package io.trailhound.remediate;
 
-import io.trailhound.alert.FindingAggregator;
 import io.trailhound.budget.Budget;
 import io.trailhound.config.Config;
 import io.trailhound.detect.Finding;
@@ -66,7 +65,7 @@ public final class RemediationGuard {
         }
         List<String> unconfirmed = new ArrayList<>();
         List<Finding> triggers = c.triggers().stream()
-                .sorted(FindingAggregator.EARLIEST)
+                .sorted(Finding.EARLIEST)
                 .limit(MAX_CONFIRMATIONS)
                 .toList();
         for (Finding t : triggers) {

@@ -2,6 +2,7 @@ package io.trailhound.alarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailhound.aws.RegionNames;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

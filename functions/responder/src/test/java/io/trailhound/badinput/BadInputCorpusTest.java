@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trailhound.Cli;
 import io.trailhound.alarm.AlarmNotification;
 import io.trailhound.alarm.AlarmParseException;
 import io.trailhound.alarm.AlarmParser;
 import io.trailhound.alarm.BreachWindow;
+import io.trailhound.cli.Cli;
 import io.trailhound.evidence.CloudTrailFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

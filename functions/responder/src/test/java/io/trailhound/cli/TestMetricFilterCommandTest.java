@@ -19,7 +19,7 @@ class TestMetricFilterCommandTest {
     static Run cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = io.trailhound.Cli.run(
+        int status = Cli.run(
                 args,
                 java.util.Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),

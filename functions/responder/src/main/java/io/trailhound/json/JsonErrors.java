@@ -1,4 +1,4 @@
-package io.trailhound.evidence;
+package io.trailhound.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,8 +1,5 @@
-package io.trailhound;
+package io.trailhound.cli;
 
-import io.trailhound.cli.Args;
-import io.trailhound.cli.InvokeCommand;
-import io.trailhound.cli.TestMetricFilterCommand;
 import io.trailhound.pattern.FilterPatternException;
 import java.io.IOException;
 import java.io.PrintStream;

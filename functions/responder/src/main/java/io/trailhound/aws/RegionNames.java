@@ -1,4 +1,4 @@
-package io.trailhound.alarm;
+package io.trailhound.aws;
 
 import java.util.HashMap;
 import java.util.Locale;
