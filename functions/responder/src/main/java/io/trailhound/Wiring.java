@@ -22,13 +22,14 @@ import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.MetricFilterSource;
 import io.trailhound.idempotency.DynamoDbIdempotencyStore;
 import io.trailhound.idempotency.IdempotencyStore;
-import io.trailhound.publish.ChatPublisher;
 import io.trailhound.publish.EventBridgePublisher;
+import io.trailhound.publish.FindingHistory;
 import io.trailhound.publish.Output;
 import io.trailhound.publish.Outputs;
 import io.trailhound.publish.PrintedOutput;
 import io.trailhound.publish.Publisher;
 import io.trailhound.publish.SecurityHubPublisher;
+import io.trailhound.publish.SnsChatPublisher;
 import io.trailhound.publish.SnsPublisher;
 import io.trailhound.publish.StreamPublisher;
 import io.trailhound.remediate.AwsRemediator;
@@ -64,7 +65,7 @@ public final class Wiring {
                 ownIdentity(aws),
                 new AwsChildAlarmSource(aws::cloudWatch),
                 new CloudWatchAlarmVerifier(aws::cloudWatch),
-                outputs(config, aws, idempotency(config, aws)));
+                outputs(config, aws, history(config, aws)));
         // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 15-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
         aws.secretsManager(null);
@@ -74,13 +75,17 @@ public final class Wiring {
         return stages;
     }
 
-    /**
-     * The idempotency table when IDEMPOTENCY_TABLE names one: Lambda's one alert per notification, and (the
-     * CLI too) what Security Hub's findings keep across alerts.
-     */
+    /** Lambda: the idempotency table when IDEMPOTENCY_TABLE names one; the CLI never uses it for that. */
     public static IdempotencyStore idempotency(Config config, AwsClients aws) {
         return config.idempotencyTable() == null
                 ? IdempotencyStore.NONE
+                : new DynamoDbIdempotencyStore(aws.dynamoDb(null), config.idempotencyTable());
+    }
+
+    /** What Security Hub's findings keep across alerts: in the idempotency table when one is named (CLI too). */
+    static FindingHistory history(Config config, AwsClients aws) {
+        return config.idempotencyTable() == null
+                ? FindingHistory.NONE
                 : new DynamoDbIdempotencyStore(aws.dynamoDb(null), config.idempotencyTable());
     }
 
@@ -121,7 +126,7 @@ public final class Wiring {
                 : new OfflineEnricher(schedules);
         // The idempotency table, when named, keeps what Security Hub's findings carry across runs, as in Lambda.
         List<Output> outputs =
-                new ArrayList<>(outputs(config, aws, aws == null ? IdempotencyStore.NONE : idempotency(config, aws))
+                new ArrayList<>(outputs(config, aws, aws == null ? FindingHistory.NONE : history(config, aws))
                         .list());
         Publisher publisher;
         Output printed = printable(format, config);
@@ -149,8 +154,8 @@ public final class Wiring {
     /** The output whose document --format names (built without a client: only its document is asked for). */
     private static Output printable(String format, Config config) {
         return switch (format) {
-            case "chat" -> new ChatPublisher(null, config.chatTopicArn());
-            case "security-hub" -> new SecurityHubPublisher(null, IdempotencyStore.NONE, Clock.systemUTC());
+            case "chat" -> new SnsChatPublisher(null, config.chatTopicArn());
+            case "security-hub" -> new SecurityHubPublisher(null, FindingHistory.NONE, Clock.systemUTC());
             case "eventbridge" ->
                 new EventBridgePublisher(null, config.eventBusName() != null ? config.eventBusName() : "default");
             default -> null;
@@ -162,7 +167,7 @@ public final class Wiring {
      * across alerts in {@code store}), the EventBridge bus, then the chat topic, last so that the people reading
      * it learn of a failure of the others. Each needs AWS.
      */
-    static Outputs outputs(Config config, AwsClients aws, IdempotencyStore store) {
+    static Outputs outputs(Config config, AwsClients aws, FindingHistory store) {
         List<Output> out = new ArrayList<>();
         if (config.securityHub()) {
             out.add(new SecurityHubPublisher(
@@ -177,7 +182,7 @@ public final class Wiring {
             if (region == null)
                 throw new Config.ConfigException(
                         Config.CHAT_TOPIC_ARN + " '" + config.chatTopicArn() + "' is not an SNS topic ARN");
-            out.add(new ChatPublisher(needAws(aws, Config.CHAT_TOPIC_ARN).sns(region), config.chatTopicArn()));
+            out.add(new SnsChatPublisher(needAws(aws, Config.CHAT_TOPIC_ARN).sns(region), config.chatTopicArn()));
         }
         return new Outputs(out);
     }

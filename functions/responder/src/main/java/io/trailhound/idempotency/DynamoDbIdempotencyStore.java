@@ -1,6 +1,7 @@
 package io.trailhound.idempotency;
 
 import io.trailhound.alert.RenderedAlert;
+import io.trailhound.publish.FindingHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * UpdateItem on the old lease. Records expire after {@link #KEEP}, the failure queue's retention, so a
  * notification redriven from it is still recognised.
  */
-public final class DynamoDbIdempotencyStore implements IdempotencyStore {
+public final class DynamoDbIdempotencyStore implements IdempotencyStore, FindingHistory {
     static final Duration KEEP = Duration.ofDays(14);
     /** Each call is short: the table is on the way to the alert, never in front of it. */
     private static final AwsRequestOverrideConfiguration TIMEOUTS = AwsRequestOverrideConfiguration.builder()

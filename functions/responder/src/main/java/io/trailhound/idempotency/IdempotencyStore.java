@@ -55,21 +55,6 @@ public interface IdempotencyStore {
         return new Window(true, 0);
     }
 
-    /**
-     * What is kept of a Security Hub finding across alerts: how many alerts updated it, when its first event was
-     * seen and when it was first imported. (Events are not summed: consecutive alarm windows overlap, so the
-     * same event may be counted by two alerts.)
-     */
-    record Observed(long alerts, Instant firstSeen, Instant createdAt) {}
-
-    /**
-     * Counts one more alert for finding {@code key} and returns what is kept; the first alert's {@code firstSeen}
-     * and {@code now} stay. Without a table, this alert alone: 1, {@code firstSeen}, {@code now}.
-     */
-    default Observed observe(String key, Instant firstSeen, Instant now) {
-        return new Observed(1, firstSeen, now);
-    }
-
     /** No table (the CLI, or IDEMPOTENCY_TABLE unset): every notification is new, nothing is kept. */
     IdempotencyStore NONE = new IdempotencyStore() {
         @Override

@@ -11,7 +11,6 @@ import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.detect.ResourceType;
 import io.trailhound.enrich.ResourceFacts;
-import io.trailhound.idempotency.IdempotencyStore;
 import io.trailhound.json.Json;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,7 +43,7 @@ import software.amazon.awssdk.services.securityhub.model.WorkflowStatus;
  * Finding Format per resource × detection (its groups, whatever the caller, are one finding), with a stable
  * {@code Id}, so a repeat updates the finding instead of adding one: LastObservedAt moves on, the alert count
  * goes up, and the events of the latest alert are counted. The alert count, the first event's time and the
- * first import time are kept across alerts by the idempotency table ({@link IdempotencyStore#observe});
+ * first import time are kept across alerts by the idempotency table ({@link FindingHistory});
  * without one (the CLI) each import stands alone. The headline caller and source IP are the finding's API-call action and
  * network source; the next step is its recommendation.
  */
@@ -59,10 +58,10 @@ public final class SecurityHubPublisher implements Output {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final SecurityHubClient hub;
-    private final IdempotencyStore totals;
+    private final FindingHistory totals;
     private final Clock clock;
 
-    public SecurityHubPublisher(SecurityHubClient hub, IdempotencyStore totals, Clock clock) {
+    public SecurityHubPublisher(SecurityHubClient hub, FindingHistory totals, Clock clock) {
         this.hub = hub;
         this.totals = totals;
         this.clock = clock;
@@ -78,7 +77,7 @@ public final class SecurityHubPublisher implements Output {
     public String document(Alert alert, RenderedAlert rendered) {
         var doc = Json.object();
         var list = doc.putArray("Findings");
-        findings(alert, IdempotencyStore.NONE, new String[1]).forEach(f -> list.add(SdkJson.of(f)));
+        findings(alert, FindingHistory.NONE, new String[1]).forEach(f -> list.add(AwsModelJson.of(f)));
         return Json.write(doc);
     }
 
@@ -105,7 +104,7 @@ public final class SecurityHubPublisher implements Output {
      * One ASFF finding per resource × detection, most severe first, at most {@link #MAX_FINDINGS}; {@code
      * failure[0]} says why the store could not keep the totals, if it could not.
      */
-    List<AwsSecurityFinding> findings(Alert alert, IdempotencyStore store, String[] failure) {
+    List<AwsSecurityFinding> findings(Alert alert, FindingHistory store, String[] failure) {
         String account = alert.alarm().accountId();
         String region = alert.alarm().region();
         Map<String, List<FindingGroup>> byKey = new LinkedHashMap<>();
@@ -118,14 +117,14 @@ public final class SecurityHubPublisher implements Output {
         List<AwsSecurityFinding> out = new ArrayList<>();
         // A slow or failing table costs one call's time at most, never the import: after a failure, the rest
         // of this alert's findings carry their own counts.
-        IdempotencyStore[] current = {store};
-        Totals totals = (key, firstSeen, at) -> {
+        FindingHistory[] current = {store};
+        FindingHistory totals = (key, firstSeen, at) -> {
             try {
                 return current[0].observe(key, firstSeen, at);
             } catch (RuntimeException e) {
-                current[0] = IdempotencyStore.NONE;
+                current[0] = FindingHistory.NONE;
                 failure[0] = String.valueOf(e.getMessage());
-                return IdempotencyStore.NONE.observe(key, firstSeen, at);
+                return FindingHistory.NONE.observe(key, firstSeen, at);
             }
         };
         for (var e : byKey.entrySet()) {
@@ -135,17 +134,13 @@ public final class SecurityHubPublisher implements Output {
         return out;
     }
 
-    private interface Totals {
-        IdempotencyStore.Observed observe(String key, Instant firstSeen, Instant now);
-    }
-
     private static AwsSecurityFinding finding(
             Alert alert,
             String key,
             List<FindingGroup> groups,
             String account,
             String region,
-            Totals store,
+            FindingHistory store,
             Instant now) {
         FindingGroup top = groups.get(0); // the alert's groups are ranked by risk
         Finding f = top.first();
@@ -161,7 +156,7 @@ public final class SecurityHubPublisher implements Output {
                 .filter(t -> t != null)
                 .max(Instant::compareTo)
                 .orElse(now);
-        IdempotencyStore.Observed totals = store.observe(key, first, now);
+        FindingHistory.Observed totals = store.observe(key, first, now);
         String partition =
                 Arn.parse(alert.alarm().alarmArn()).map(Arn::partition).orElse("aws");
         Set<String> callers = new LinkedHashSet<>();

@@ -12,11 +12,11 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * applications maps to a Slack or Microsoft Teams channel. A plain message (that service reads the JSON
  * itself), marked as Trailhound's own like every alert, within the time SnsPublisher has.
  */
-public final class ChatPublisher implements Output {
+public final class SnsChatPublisher implements Output {
     private final SnsClient sns;
     private final String topicArn;
 
-    public ChatPublisher(SnsClient sns, String topicArn) {
+    public SnsChatPublisher(SnsClient sns, String topicArn) {
         this.sns = sns;
         this.topicArn = topicArn;
     }
@@ -36,7 +36,7 @@ public final class ChatPublisher implements Output {
         String id = sns.publish(b -> b.topicArn(topicArn)
                         .message(document(alert, rendered))
                         .messageAttributes(Map.of(
-                                RenderedAlert.ORIGIN_ATTRIBUTE,
+                                io.trailhound.alarm.OwnMessage.ORIGIN_ATTRIBUTE,
                                 MessageAttributeValue.builder()
                                         .dataType("String")
                                         .stringValue("trailhound")

@@ -15,8 +15,8 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  * An SDK request model as the JSON the API takes, from the model's own field list (names as sent): what the CLI
  * prints for an output it does not send to. Fields never set are left out.
  */
-final class SdkJson {
-    private SdkJson() {}
+final class AwsModelJson {
+    private AwsModelJson() {}
 
     static JsonNode of(Object value) {
         JsonNodeFactory n = JsonNodeFactory.instance;
