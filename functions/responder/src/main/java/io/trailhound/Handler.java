@@ -73,7 +73,7 @@ public final class Handler implements RequestStreamHandler {
 
     Handler(Config config, Responder.Stages stages, IdempotencyStore store) {
         this.config = config;
-        this.responder = new Responder(config, stages, Clock.systemUTC());
+        this.responder = new Responder(config, stages, Clock.systemUTC(), RUNTIME_LOG);
         this.publisher = stages.publisher();
         this.reserve = RESERVE.plus(io.trailhound.publish.Outputs.RESERVE_EACH.multipliedBy(
                 stages.outputs().list().size()));
@@ -262,6 +262,19 @@ public final class Handler implements RequestStreamHandler {
                         OwnMessage.ORIGIN_ATTRIBUTE,
                         "trailhound"));
     }
+
+    /** The pipeline's own lines through the runtime's logger too. */
+    static final Responder.Log RUNTIME_LOG = new Responder.Log() {
+        @Override
+        public void info(String alarmName, String message) {
+            log(LogLevel.INFO, alarmName, message);
+        }
+
+        @Override
+        public void error(String alarmName, String message) {
+            log(LogLevel.ERROR, alarmName, message);
+        }
+    };
 
     /**
      * Through the runtime's logger: with the function's JSON log format each line is a JSON object with
