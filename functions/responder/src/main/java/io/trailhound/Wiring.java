@@ -178,10 +178,9 @@ public final class Wiring {
                     needAws(aws, Config.EVENT_BUS_NAME).eventBridge(null), config.eventBusName()));
         }
         if (config.chatTopicArn() != null) {
-            String region = Arn.regionOf(config.chatTopicArn());
-            if (region == null)
-                throw new Config.ConfigException(
-                        Config.CHAT_TOPIC_ARN + " '" + config.chatTopicArn() + "' is not an SNS topic ARN");
+            String region = Arn.regionOf(config.chatTopicArn())
+                    .orElseThrow(() -> new Config.ConfigException(
+                            Config.CHAT_TOPIC_ARN + " '" + config.chatTopicArn() + "' is not an SNS topic ARN"));
             out.add(new SnsChatPublisher(needAws(aws, Config.CHAT_TOPIC_ARN).sns(region), config.chatTopicArn()));
         }
         return new Outputs(out);
