@@ -30,6 +30,7 @@ import io.trailhound.evidence.EvidenceCollector;
 import io.trailhound.evidence.MetricFilter;
 import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.MetricFilterSource;
+import io.trailhound.publish.Outputs;
 import io.trailhound.publish.Publisher;
 import io.trailhound.publish.SnsEnvelope;
 import io.trailhound.remediate.Candidate;
@@ -69,8 +70,33 @@ public final class Responder {
             OwnIdentity ownIdentity,
             ChildAlarmSource childAlarms,
             AlarmVerifier alarms,
+            Outputs outputs,
             AlarmScope scope) {
-        /** Nothing kept per alarm. */
+        /** With optional outputs; nothing kept per alarm. */
+        public Stages(
+                MetricFilterSource filters,
+                EventSource events,
+                Enricher enricher,
+                Remediator remediator,
+                Publisher publisher,
+                OwnIdentity ownIdentity,
+                ChildAlarmSource childAlarms,
+                AlarmVerifier alarms,
+                Outputs outputs) {
+            this(
+                    filters,
+                    events,
+                    enricher,
+                    remediator,
+                    publisher,
+                    ownIdentity,
+                    childAlarms,
+                    alarms,
+                    outputs,
+                    AlarmScope.NONE);
+        }
+
+        /** Without optional outputs: the alert goes to {@code publisher} only. */
         public Stages(
                 MetricFilterSource filters,
                 EventSource events,
@@ -80,7 +106,17 @@ public final class Responder {
                 OwnIdentity ownIdentity,
                 ChildAlarmSource childAlarms,
                 AlarmVerifier alarms) {
-            this(filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, AlarmScope.NONE);
+            this(
+                    filters,
+                    events,
+                    enricher,
+                    remediator,
+                    publisher,
+                    ownIdentity,
+                    childAlarms,
+                    alarms,
+                    Outputs.NONE,
+                    AlarmScope.NONE);
         }
 
         /** Stages that know no identity of their own and cannot describe a composite's children (offline, tests). */
@@ -264,6 +300,7 @@ public final class Responder {
                 stages.ownIdentity(),
                 stages.childAlarms(),
                 AlarmVerifier.OFFLINE,
+                stages.outputs(),
                 stages.scope());
         return new Responder(config, s, clock, log)
                 .respond(BatchEvidence.asAlarm(batch), attempt, BatchEvidence.window(batch));
@@ -301,8 +338,17 @@ public final class Responder {
             alert = progress.reduced(e);
         }
         RenderedAlert rendered = renderer.render(alert);
+        String also = "";
+        if (!stages.outputs().list().isEmpty()) { // before the alert topic, so that their failures are in it
+            Outputs.Sent sent = stages.outputs().send(alert, rendered, renderer::render);
+            rendered = sent.rendered();
+            List<String> where = new ArrayList<>(sent.delivered());
+            where.removeIf("stdout"::equals); // the CLI printed it
+            where.addAll(sent.failures());
+            also = where.isEmpty() ? "" : "; " + String.join("; ", where);
+        }
         try {
-            return new Outcome(true, attempt.publisher().publish(rendered), rendered, progress.inputProblems);
+            return new Outcome(true, attempt.publisher().publish(rendered) + also, rendered, progress.inputProblems);
         } catch (RuntimeException e) {
             throw new PublishFailedException(e);
         }

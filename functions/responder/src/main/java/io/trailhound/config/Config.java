@@ -28,6 +28,9 @@ public record Config(
         StaticCredentials staticCredentials,
         String idempotencyTable,
         Duration suppressionWindow,
+        String chatTopicArn,
+        boolean securityHub,
+        String eventBusName,
         MemberAccess members) {
 
     public Config {
@@ -78,6 +81,13 @@ public record Config(
     public static final String REMEDIATION_ACCOUNTS = "REMEDIATION_ACCOUNTS";
 
     public static final String DEFAULT_MEMBER_ROLE_NAME = "TrailhoundMember";
+
+    /** The topic Amazon Q Developer in chat applications maps to a Slack or Teams channel; unset: no chat message. */
+    public static final String CHAT_TOPIC_ARN = "CHAT_TOPIC_ARN";
+    /** {@code on}: every finding group becomes (or updates) a Security Hub finding; {@code off} (default): none. */
+    public static final String SECURITY_HUB = "SECURITY_HUB";
+    /** The EventBridge bus that gets one "Trailhound Alert" event per alert; unset: no event. */
+    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
 
     public static final Duration DEFAULT_SUPPRESSION_WINDOW = Duration.ofMinutes(15);
 
@@ -145,6 +155,9 @@ public record Config(
                         : null,
                 blankToNull(env.get(IDEMPOTENCY_TABLE)),
                 duration(SUPPRESSION_WINDOW, env.get(SUPPRESSION_WINDOW), DEFAULT_SUPPRESSION_WINDOW),
+                blankToNull(env.get(CHAT_TOPIC_ARN)),
+                onOff(SECURITY_HUB, env.get(SECURITY_HUB)),
+                blankToNull(env.get(EVENT_BUS_NAME)),
                 new MemberAccess(
                         roleName(env.get(MEMBER_ROLE_NAME)),
                         blankToNull(env.get(MEMBER_ROLE_EXTERNAL_ID)),
@@ -169,6 +182,9 @@ public record Config(
                 staticCredentials,
                 idempotencyTable,
                 suppressionWindow,
+                chatTopicArn,
+                securityHub,
+                eventBusName,
                 members);
     }
 
@@ -196,6 +212,16 @@ public record Config(
         } catch (DateTimeParseException e) {
             throw new ConfigException(name + " must be an ISO-8601 duration such as PT10M, not '" + text + "'");
         }
+    }
+
+    /** {@code on} or {@code off} (also true/false); unset is off. */
+    private static boolean onOff(String name, String text) {
+        if (blankToNull(text) == null) return false;
+        return switch (text.trim().toLowerCase()) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new ConfigException(name + " must be on or off, not '" + text + "'");
+        };
     }
 
     /** Comma-separated values, blanks dropped. */
