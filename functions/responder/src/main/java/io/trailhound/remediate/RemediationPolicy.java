@@ -38,8 +38,11 @@ public record RemediationPolicy(
         }
         String account = Arn.parse(arn).map(Arn::accountId).orElse(null);
         if (account == null || !(account.equals(accountId) || memberAccounts.contains(account))) {
-            return Optional.of("it is not in this account (" + accountId + ") nor in one of "
-                    + Config.REMEDIATION_ACCOUNTS + " (" + String.join(", ", memberAccounts) + ")");
+            return Optional.of("it is not in this account (" + accountId + ")"
+                    + (memberAccounts.isEmpty()
+                            ? ""
+                            : " nor in one of " + Config.REMEDIATION_ACCOUNTS + " (" + String.join(", ", memberAccounts)
+                                    + ")"));
         }
         if (deny.stream().anyMatch(g -> g.matches(arn))) {
             return Optional.of("it matches the deny list");
