@@ -69,7 +69,7 @@ public final class Handler implements RequestStreamHandler {
 
     Handler(Config config, Responder.Stages stages, IdempotencyStore store) {
         this.config = config;
-        this.responder = new Responder(config, stages, Clock.systemUTC());
+        this.responder = new Responder(config, stages, Clock.systemUTC(), RUNTIME_LOG);
         this.publisher = stages.publisher();
         this.once = new Once(store, Clock.systemUTC(), message -> log(LogLevel.WARN, null, message));
         this.suppression =
@@ -232,6 +232,19 @@ public final class Handler implements RequestStreamHandler {
                 clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(RESERVE);
         return Budget.until(end, clock).share(1.0 / recordsLeft);
     }
+
+    /** The pipeline's own lines through the runtime's logger too. */
+    static final Responder.Log RUNTIME_LOG = new Responder.Log() {
+        @Override
+        public void info(String alarmName, String message) {
+            log(LogLevel.INFO, alarmName, message);
+        }
+
+        @Override
+        public void error(String alarmName, String message) {
+            log(LogLevel.ERROR, alarmName, message);
+        }
+    };
 
     /**
      * Through the runtime's logger: with the function's JSON log format each line is a JSON object with

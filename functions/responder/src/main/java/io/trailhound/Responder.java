@@ -124,15 +124,48 @@ public final class Responder {
         }
     }
 
+    /**
+     * Where the pipeline's own lines go (remediation actions, an unexpected failure), with the alarm they are
+     * about: the runtime's logger in Lambda ({@code Handler}), the console for the CLI ({@link #CONSOLE}).
+     */
+    public interface Log {
+        void info(String alarmName, String message);
+
+        void error(String alarmName, String message);
+    }
+
+    /** The CLI's console: actions as one JSON line on stdout, failures as a "trailhound:" line on stderr. */
+    public static final Log CONSOLE = new Log() {
+        @Override
+        public void info(String alarmName, String message) {
+            System.out.println(io.trailhound.json.Json.write(io.trailhound.json.Json.object()
+                    .put("level", "INFO")
+                    .put("logger", "trailhound")
+                    .put("message", Sanitize.text(message, 4_000))));
+        }
+
+        @Override
+        public void error(String alarmName, String message) {
+            System.err.println("trailhound: " + message);
+        }
+    };
+
     private final Config config;
     private final Stages stages;
     private final Clock clock;
+    private final Log log;
     private final AlertRenderer renderer = new AlertRenderer(SnsEnvelope.SNS);
 
+    /** Logging to the console (the CLI). */
     public Responder(Config config, Stages stages, Clock clock) {
+        this(config, stages, clock, CONSOLE);
+    }
+
+    public Responder(Config config, Stages stages, Clock clock, Log log) {
         this.config = config;
         this.stages = stages;
         this.clock = clock;
+        this.log = log;
     }
 
     /**
@@ -214,7 +247,7 @@ public final class Responder {
                 stages.publisher(),
                 stages.ownIdentity(),
                 stages.childAlarms());
-        return new Responder(config, s, clock)
+        return new Responder(config, s, clock, log)
                 .respond(BatchEvidence.asAlarm(batch), attempt, BatchEvidence.window(batch));
     }
 
@@ -319,7 +352,7 @@ public final class Responder {
                     "Trailhound failed while " + stage + " (" + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage())
                             + "); this alert holds what was found until then");
-            log(e);
+            log.error(alarm.alarmName(), unexpected(e));
             if (remediation.isEmpty()) remediation = List.copyOf(actedSoFar);
             try {
                 return alert(true);
@@ -436,12 +469,12 @@ public final class Responder {
     }
 
     /** One line (Lambda's JSON log keeps it one entry): the error and where it happened, for the developers. */
-    private static void log(Throwable e) {
+    private static String unexpected(Throwable e) {
         StringBuilder where = new StringBuilder();
         StackTraceElement[] frames = e.getStackTrace();
         for (int i = 0; i < Math.min(8, frames.length); i++)
             where.append(i == 0 ? " at " : " < ").append(frames[i]);
-        System.err.println("trailhound: unexpected " + e + where);
+        return "unexpected " + e + where;
     }
 
     /** Each described resource with the first record of every group that names it (the events to confirm). */
@@ -494,21 +527,15 @@ public final class Responder {
         try {
             return stages.remediator().remediate(candidates(p), p.alarm.accountId(), p.notification, budget, o -> {
                 p.actedSoFar.add(o);
-                log("remediation " + o.status() + " " + o.action() + " " + o.resource()
-                        + (o.detail() == null ? "" : ": " + o.detail()));
+                log.info(
+                        p.alarm.alarmName(),
+                        "remediation " + o.status() + " " + o.action() + " " + o.resource()
+                                + (o.detail() == null ? "" : ": " + o.detail()));
                 acted.accept(o);
             });
         } catch (RuntimeException e) {
             p.notes.add("remediation failed: " + e.getMessage());
             return List.copyOf(p.actedSoFar);
         }
-    }
-
-    /** One JSON line on stdout, as the Handler writes its own (the function's log format is JSON). */
-    private static void log(String message) {
-        System.out.println(io.trailhound.json.Json.write(io.trailhound.json.Json.object()
-                .put("level", "INFO")
-                .put("logger", "trailhound")
-                .put("message", Sanitize.text(message, 4_000))));
     }
 }

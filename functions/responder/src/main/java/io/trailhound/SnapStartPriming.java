@@ -129,7 +129,7 @@ public final class SnapStartPriming implements Resource {
                 Config.IDEMPOTENCY_TABLE,
                 "trailhound-priming"));
         AwsClients aws = AwsClients.canned(config, http);
-        Responder responder = new Responder(config, Wiring.lambda(config, aws), Clock.systemUTC());
+        Responder responder = new Responder(config, Wiring.lambda(config, aws), Clock.systemUTC(), Handler.RUNTIME_LOG);
         IdempotencyStore once = Wiring.idempotency(config, aws);
         List<String> alerts = new ArrayList<>();
         for (JsonNode alarm : sample.path("alarms")) {
@@ -158,6 +158,24 @@ public final class SnapStartPriming implements Resource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * DescribeAlarms' answer {"MetricAlarms":[],"CompositeAlarms":[]} in CBOR (RFC 8949): a map of two
+     * entries (0xA2), each a text key (0x60 + length) and an empty array (0x80).
+     */
+    static final byte[] NO_ALARMS_CBOR = cborNoAlarms();
+
+    private static byte[] cborNoAlarms() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(0xA2);
+        for (String key : List.of("MetricAlarms", "CompositeAlarms")) {
+            byte[] k = key.getBytes(StandardCharsets.US_ASCII);
+            out.write(0x60 + k.length);
+            out.writeBytes(k);
+            out.write(0x80);
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -250,13 +268,8 @@ public final class SnapStartPriming implements Resource {
         out.put("DynamoDB_20120810.UpdateItem", Canned.json("{}"));
 
         // The alarm check: CloudWatch knows no such alarm, so the sample is an unverified notification and the
-        // rest of the path runs without acting (the query protocol's XML parsing is what this primes).
-        out.put(
-                "Action=DescribeAlarms",
-                Canned.xml(
-                        "<DescribeAlarmsResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"
-                                + "<DescribeAlarmsResult><MetricAlarms/><CompositeAlarms/></DescribeAlarmsResult>"
-                                + "<ResponseMetadata><RequestId>canned</RequestId></ResponseMetadata></DescribeAlarmsResponse>"));
+        // rest of the path runs without acting (this primes the Smithy RPCv2 CBOR protocol CloudWatch speaks).
+        out.put("GraniteServiceVersion20100801.DescribeAlarms", Canned.cbor(NO_ALARMS_CBOR));
 
         out.put(
                 "Action=Publish",

@@ -127,11 +127,11 @@ public final class Wiring {
         return new OwnIdentity(aws::callerArn);
     }
 
-    /** Off unless asked; with AWS it acts (or plans, in dry-run); offline it only plans. */
+    /**
+     * With AWS it acts (or plans, in dry-run); offline it only plans. Whether it may act at all, mode off
+     * included, is for the guard inside each to decide.
+     */
     private static Remediator remediator(Config config, AwsClients aws) {
-        if (config.remediation() == Config.RemediationMode.OFF) {
-            return Remediator.OFF;
-        }
         if (aws == null) return new OfflineRemediator(config);
         return new AwsRemediator(
                 config,

@@ -157,7 +157,26 @@ class HandlerTest {
                 recording);
         Handler h = new Handler(
                 Config.from(Map.of(Config.ALERT_TOPIC_ARN, "arn:aws:sns:us-east-1:111122223333:alerts")), stages);
-        assertThat(h.handle(event(AlarmParserTest.ALARM), null)).isEqualTo("recorded");
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(h.handle(event(AlarmParserTest.ALARM), null)).isEqualTo("recorded");
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String alarm =
+                io.trailhound.alarm.AlarmParser.parse(AlarmParserTest.ALARM).alarmName();
+        assertThat(logged.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .as("outside Lambda the runtime's logger writes to stdout; in Lambda it adds time, level, request id")
+                .contains("alarm " + alarm + ": unexpected java.lang.IllegalStateException: boom in the scan at ");
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .as("nothing bypasses the runtime's logger")
+                .isEmpty();
         assertThat(published).singleElement().satisfies(a -> {
             assertThat(a.text())
                     .contains(

@@ -24,7 +24,7 @@ class SnapStartPrimingTest {
                         "TrentService.ListAliases",
                         "TrentService.ListResourceTags",
                         LOOKUP_EVENTS,
-                        "Action=DescribeAlarms",
+                        "GraniteServiceVersion20100801.DescribeAlarms",
                         "Action=Publish",
                         "DynamoDB_20120810.GetItem",
                         "DynamoDB_20120810.PutItem",
@@ -40,6 +40,9 @@ class SnapStartPrimingTest {
                 .as("the error path is primed too")
                 .contains("kms:ListResourceTags failed: AccessDeniedException (priming: not allowed)");
         assertThat(primed.alerts().get(2)).contains("Root").contains("198.51.100.23");
+        assertThat(primed.alerts())
+                .as("CloudWatch's canned CBOR answer was read (no alarm by that ARN), not an error")
+                .allSatisfy(alert -> assertThat(alert).contains("CloudWatch has no alarm arn:aws:cloudwatch:"));
         assertThat(primed.eventRead())
                 .as("the sample SNS event is read as an alarm")
                 .isTrue();

@@ -2,6 +2,7 @@ package io.trailhound.bench;
 
 import io.trailhound.it.LambdaBenchmark;
 import io.trailhound.it.OnlineBenchmark;
+import io.trailhound.it.RetryBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class Benchmarks {
         String awslabs = option(args, "--awslabs");
         System.out.println("Trailhound benchmarks (" + (quick ? "quick" : "full") + "), java " + Runtime.version()
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores");
-        String only = option(args, "--only"); // cold, scale, engine, footprint, online or lambda
+        String only = option(args, "--only"); // cold, scale, engine, footprint, online, lambda or retries
         if (only == null || only.equals("cold")) coldStart(quick ? 3 : 9);
         if (only == null || only.equals("scale")) {
             scale(
@@ -39,6 +40,7 @@ public final class Benchmarks {
         if (only == null || only.equals("online"))
             OnlineBenchmark.run(quick ? 3 : 7, awslabs == null ? null : Path.of(awslabs));
         if (only == null || only.equals("lambda")) LambdaBenchmark.run(quick ? 1 : 3);
+        if (only == null || only.equals("retries")) RetryBenchmark.run(quick ? 10 : 30);
     }
 
     static String option(String[] args, String name) {

@@ -15,6 +15,7 @@ public final class Proc {
     public static final Path ROOT = Path.of(System.getProperty("trailhound.root", ".."))
             .toAbsolutePath()
             .normalize();
+    /** The java running this JVM: every process the tests and benchmarks start (CLI, Lambda runtime) uses it. */
     public static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     /** The JDK running this JVM, for launchers that pick their java by JAVA_HOME (bin/trailhound). */
     public static final String JAVA_HOME = Path.of(JAVA).getParent().getParent().toString();

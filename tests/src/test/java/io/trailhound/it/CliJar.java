@@ -1,5 +1,6 @@
 package io.trailhound.it;
 
+import io.trailhound.bench.Proc;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,16 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the shaded {@code responder.jar} in a fresh JVM, as the README tells a user to. */
 final class CliJar {
-    static final Path ROOT = Path.of(System.getProperty("trailhound.root", ".."))
-            .toAbsolutePath()
-            .normalize();
+    static final Path ROOT = Proc.ROOT;
     static final Path JAR = ROOT.resolve("functions/responder/target/responder.jar");
 
     record Result(int status, String out, String err) {}
 
     static Result run(Map<String, String> env, String... args) throws Exception {
-        return runCommand(
-                env, ProcessHandle.current().info().command().orElse("java"), prepend("-jar", JAR.toString(), args));
+        return runCommand(env, Proc.JAVA, prepend("-jar", JAR.toString(), args));
     }
 
     private static String[] prepend(String a, String b, String[] rest) {

@@ -94,9 +94,12 @@ public final class LambdaRuntime implements AutoCloseable {
         api.reset();
         restored = false;
         Path task = LambdaArtifact.get();
-        List<String> command =
-                new ArrayList<>(List.of(javaCommand(), "-XX:MaxHeapSize=" + config.memoryMb() * 1024 * 85 / 100 + "k"));
+        List<String> command = new ArrayList<>(
+                List.of(io.trailhound.bench.Proc.JAVA, "-XX:MaxHeapSize=" + config.memoryMb() * 1024 * 85 / 100 + "k"));
         command.addAll(jvmFlags);
+        // JDK 24+ (the test JVM; not java21's Corretto 21) warns on stderr when the runtime client loads its
+        // native library; java21 prints nothing there, so neither does the harness.
+        if (Runtime.version().feature() >= 24) command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(List.of("-classpath", runtimeClasspath(), MAIN, config.handler()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(task.toFile());
         pb.environment().clear();
@@ -219,10 +222,6 @@ public final class LambdaRuntime implements AutoCloseable {
         return env;
     }
 
-    private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
     /** The runtime's own jars (in Lambda, /var/runtime/lib): the client, serialization, core, utils-lite. */
     static String runtimeClasspath() {
         List<String> jars = new ArrayList<>();
@@ -251,6 +250,22 @@ public final class LambdaRuntime implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Each line of {@code text} as JSON; a line that is not a JSON object fails the test. */
+    static List<com.fasterxml.jackson.databind.JsonNode> jsonLines(String text, String all) {
+        List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) continue;
+            try {
+                com.fasterxml.jackson.databind.JsonNode node = World.JSON.readTree(line);
+                if (!node.isObject()) throw new AssertionError("not a JSON object log line: " + line);
+                out.add(node);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("not a JSON log line: " + line + "\nin\n" + all, e);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -87,6 +87,58 @@ class LambdaRuntimeMotoTest {
     }
 
     @Test
+    void everyLineTheFunctionWritesIsAJsonLogEntryWithTimeLevelRequestIdAndAlarmAndTheAlertIsLoggedInFull()
+            throws Exception {
+        SampleWorld w = new SampleWorld(MOTO);
+        try (LambdaRuntime fn = new LambdaRuntime(config(w), MOTO.env())) {
+            assertThat(fn.start().error()).as(fn.output()).isNull();
+            fn.restore();
+            // the JVM's own notice of the template's JAVA_TOOL_OPTIONS comes before the function runs
+            List<JsonNode> init = LambdaRuntime.jsonLines(
+                    fn.output().replaceFirst("^Picked up JAVA_TOOL_OPTIONS: .*\n", ""), fn.output());
+            assertThat(init)
+                    .as("init: the priming line and the restore line, outside any invocation")
+                    .extracting(l -> l.path("message").asText().replaceAll(":.*", ""))
+                    .contains("SnapStart priming", "SnapStart restore");
+
+            int before = fn.output().length();
+            LambdaRuntime.Invocation root =
+                    fn.invoke(SampleWorld.redelivered(w.events().get("sns-alarm-root-usage.json")));
+            assertThat(root.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
+            String rootLines = fn.output().substring(before);
+            List<JsonNode> lines = LambdaRuntime.jsonLines(rootLines, fn.output());
+            assertThat(lines).as(rootLines).isNotEmpty().allSatisfy(l -> {
+                assertThat(java.time.Instant.parse(l.path("timestamp").asText()))
+                        .isAfter(java.time.Instant.now().minusSeconds(600));
+                assertThat(l.path("level").asText()).isIn("INFO", "WARN", "ERROR");
+                assertThat(l.path("AWSRequestId").asText()).isEqualTo(root.requestId());
+                assertThat(l.path("message").asText()).startsWith("alarm RootAccountUsage: ");
+            });
+            String alertLine = lines.stream()
+                    .map(l -> l.path("message").asText())
+                    .filter(m -> m.startsWith("alarm RootAccountUsage: alert: "))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no alert line in\n" + rootLines));
+            assertThat(World.JSON.readTree(alertLine.substring("alarm RootAccountUsage: alert: ".length())))
+                    .as("the alert is logged in full: the document published")
+                    .isEqualTo(w.world.alerts().get(0).doc());
+
+            before = fn.output().length();
+            LambdaRuntime.Invocation bad = fn.invoke("{\"Records\": [ this is not JSON");
+            assertThat(bad.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
+            String badLines = fn.output().substring(before);
+            assertThat(LambdaRuntime.jsonLines(badLines, fn.output()))
+                    .as(badLines)
+                    .isNotEmpty()
+                    .allSatisfy(l -> {
+                        assertThat(l.path("AWSRequestId").asText()).isEqualTo(bad.requestId());
+                        assertThat(l.path("message").asText()).startsWith("alarm (none): ");
+                    })
+                    .anySatisfy(l -> assertThat(l.path("level").asText()).isEqualTo("ERROR"));
+        }
+    }
+
+    @Test
     void malformedEventStillReachesPeopleAsAnUnreadableNotificationAndTheRuntimeServesTheNextOne() throws Exception {
         SampleWorld w = new SampleWorld(MOTO);
         try (LambdaRuntime fn = new LambdaRuntime(config(w).withSnapStart(false), MOTO.env())) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Starts the moto server ({@code python3 -m moto.server}) on a free loopback port for a test class, resets
  * its state before each test, and stops it afterwards. If moto cannot start, the test fails and says how
- * to install it: integration tests never skip.
+ * to install it: integration tests never skip. The endpoint is {@link CloudWatchCborStandIn} in front of it:
+ * CloudWatch's SDK client speaks a protocol moto does not (Smithy RPCv2 CBOR); everything else passes through.
  */
 public final class MotoServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
     public static final String ACCOUNT = "123456789012"; // moto's default account
@@ -26,8 +27,15 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Be
 
     private Process process;
     private int port;
+    private CloudWatchCborStandIn cbor;
 
+    /** Where the tests and the function send their AWS calls. */
     public String endpoint() {
+        return cbor.endpoint();
+    }
+
+    /** moto itself. */
+    private String motoEndpoint() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -69,19 +77,20 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Be
                                 + Files.readString(log));
             }
             if (ready()) {
+                cbor = new CloudWatchCborStandIn(motoEndpoint());
                 return;
             }
             Thread.sleep(200);
         }
         process.destroyForcibly();
         throw new IllegalStateException(
-                "the moto server did not answer within 60 s on " + endpoint() + "\n" + Files.readString(log));
+                "the moto server did not answer within 60 s on " + motoEndpoint() + "\n" + Files.readString(log));
     }
 
     private boolean ready() {
         try {
             HttpURLConnection c = (HttpURLConnection)
-                    URI.create(endpoint() + "/moto-api/").toURL().openConnection();
+                    URI.create(motoEndpoint() + "/moto-api/").toURL().openConnection();
             c.setConnectTimeout(500);
             c.setReadTimeout(1000);
             return c.getResponseCode() == 200;
@@ -93,7 +102,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Be
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         HttpURLConnection c = (HttpURLConnection)
-                URI.create(endpoint() + "/moto-api/reset").toURL().openConnection();
+                URI.create(motoEndpoint() + "/moto-api/reset").toURL().openConnection();
         c.setRequestMethod("POST");
         if (c.getResponseCode() != 200) {
             throw new IllegalStateException("moto reset failed: HTTP " + c.getResponseCode());
@@ -102,6 +111,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Be
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
+        if (cbor != null) cbor.close();
         if (process != null) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -107,6 +107,38 @@ class RemediationStandInMotoTest {
     }
 
     @Test
+    void inLambdaTheRemediationLineGoesThroughTheRuntimeLoggerWithTheRequestIdAndTheAlarm() throws Exception {
+        World w = new World(MOTO);
+        String arn = secretWorld(w, cloudTrail, "prod/logged", true);
+        Map<String, String> env = new java.util.HashMap<>(MOTO.env());
+        env.put("AWS_ENDPOINT_URL", cloudTrail.endpoint());
+        FunctionConfig config = FunctionConfig.fromTemplate(
+                        Map.of("AlertTopic", w.alertTopicArn, "IdempotencyTable", ""))
+                .withSnapStart(false)
+                .withEnvironment(Map.of("REMEDIATION", "on"));
+        String alarm = "AttemptsToAccessDeletedSecretsAlarm";
+        try (LambdaRuntime fn = new LambdaRuntime(config, env)) {
+            LambdaRuntime.Invocation r = fn.invoke(java.nio.file.Files.readString(
+                    w.alarmEvent(dir, alarm, "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets")));
+            assertThat(r.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
+            assertThat(scheduled(w, arn)).as(fn.output()).isFalse();
+            assertThat(LambdaRuntime.jsonLines(
+                            fn.output().replaceAll("(?m)^Picked up JAVA_TOOL_OPTIONS: .*$", ""), fn.output()))
+                    .as(fn.output())
+                    .filteredOn(l -> l.path("message").asText().contains("remediation DONE"))
+                    .singleElement()
+                    .satisfies(l -> {
+                        assertThat(l.path("message").asText())
+                                .isEqualTo("alarm " + alarm + ": remediation DONE RestoreSecret " + arn
+                                        + ": the deletion is cancelled; the secret is usable again");
+                        assertThat(l.path("level").asText()).isEqualTo("INFO");
+                        assertThat(l.path("AWSRequestId").asText()).isEqualTo(r.requestId());
+                        assertThat(l.path("timestamp").asText()).isNotBlank();
+                    });
+        }
+    }
+
+    @Test
     void untaggedSecretIsLeftAloneUnderTaggedScope() throws Exception {
         World w = new World(MOTO);
         String arn = secretWorld(w, cloudTrail, "prod/untagged", false);

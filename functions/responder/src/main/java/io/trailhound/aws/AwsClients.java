@@ -22,7 +22,6 @@ import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -141,23 +140,14 @@ public final class AwsClients {
     }
 
     /**
-     * Standard retries (3 attempts, with the retry quota) with the backoff of AWS's updated retry behaviour:
-     * full jitter from 50 ms for transient errors (5xx, timeouts) and from 1 s for throttling. That is the
-     * default of the other AWS SDKs since November 2026; the Java SDK offers it from 2.44 behind
-     * AWS_NEW_RETRIES_2026, and 2.40, the newest whose modules all resolve here, waits from 100 ms / 500 ms.
-     * A fresh strategy per client: each keeps its own quota, as the SDK's default does.
+     * Standard retries (3 attempts, with the retry quota) in the SDK's own implementation of AWS's 2026 retry
+     * update: full jitter from 50 ms for transient errors (5xx, timeouts) and from 1 s for throttling, and the
+     * update's retry-quota costs. SDK 2.57 still defaults to the older behaviour (100 ms) unless
+     * AWS_NEW_RETRIES_2026 is set, so it is asked for here; a fresh strategy per client keeps a quota per client.
      */
     static RetryStrategy retryStrategy() {
-        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .backoffStrategy(TRANSIENT_BACKOFF)
-                .throttlingBackoffStrategy(THROTTLING_BACKOFF)
-                .build();
+        return AwsRetryStrategy.standardRetryStrategy(Boolean.TRUE);
     }
-
-    static final BackoffStrategy TRANSIENT_BACKOFF =
-            BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(20));
-    static final BackoffStrategy THROTTLING_BACKOFF =
-            BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20));
 
     /** The clients built so far, as "service@region". */
     public Set<String> built() {

@@ -28,7 +28,7 @@ public final class AwsRemediator implements Remediator {
     /** A check and an action, with a retry each: less than this left and the resource is not touched. */
     static final java.time.Duration TIME_FOR_ONE = java.time.Duration.ofSeconds(2);
 
-    private final Config.RemediationMode mode;
+    private final boolean dryRun;
     private final RemediationGuard guard;
     private final EventConfirmer confirmer;
     private final boolean reenableKeys;
@@ -40,7 +40,7 @@ public final class AwsRemediator implements Remediator {
             Function<String, SecretsManagerClient> secrets,
             Function<String, KmsClient> kms,
             EventConfirmer confirmer) {
-        this.mode = config.remediation();
+        this.dryRun = config.remediation() == Config.RemediationMode.DRY_RUN;
         this.guard = new RemediationGuard(config);
         this.confirmer = confirmer;
         this.reenableKeys = config.reenableKeys();
@@ -55,31 +55,28 @@ public final class AwsRemediator implements Remediator {
             AlarmCheck alarm,
             Budget budget,
             Consumer<RemediationOutcome> acted) {
-        List<RemediationOutcome> out = new ArrayList<>();
-        for (RemediationGuard.Decision d : guard.decide(candidates, accountId, alarm, confirmer, budget)) {
-            Candidate c = d.candidate();
-            if (!d.act()) {
-                out.add(new RemediationOutcome(c.name(), c.action(), Status.SKIPPED, d.reason()));
-                continue;
-            }
-            if (budget.remaining().compareTo(TIME_FOR_ONE) < 0) {
-                out.add(new RemediationOutcome(
-                        c.name(), c.action(), Status.SKIPPED, "no time left in this invocation to act safely"));
-                continue;
-            }
-            String arn = c.facts().arn();
-            String region = Arn.regionOf(arn);
-            List<RemediationOutcome> done = switch (c.ref().type()) {
-                case SECRET -> List.of(restoreSecret(arn, region, budget));
-                case KMS_KEY -> cancelKeyDeletion(arn, region, budget);
-                case NONE -> throw new IllegalArgumentException("a candidate names no resource");
-            };
+        return guard.remediate(candidates, accountId, alarm, confirmer, budget, d -> {
+            List<RemediationOutcome> done = act(d.candidate(), budget);
             for (RemediationOutcome o : done) {
                 if (o.status() == Status.DONE || o.status() == Status.FAILED) acted.accept(o);
             }
-            out.addAll(done);
+            return done;
+        });
+    }
+
+    /** What the guard allowed, if there is time to do it safely: the state checked again, then the action. */
+    private List<RemediationOutcome> act(Candidate c, Budget budget) {
+        if (budget.remaining().compareTo(TIME_FOR_ONE) < 0) {
+            return List.of(new RemediationOutcome(
+                    c.name(), c.action(), Status.SKIPPED, "no time left in this invocation to act safely"));
         }
-        return out;
+        String arn = c.facts().arn();
+        String region = Arn.regionOf(arn);
+        return switch (c.ref().type()) {
+            case SECRET -> List.of(restoreSecret(arn, region, budget));
+            case KMS_KEY -> cancelKeyDeletion(arn, region, budget);
+            case NONE -> throw new IllegalArgumentException("a candidate names no resource");
+        };
     }
 
     private RemediationOutcome restoreSecret(String arn, String region, Budget budget) {
@@ -93,7 +90,7 @@ public final class AwsRemediator implements Remediator {
                 return new RemediationOutcome(
                         arn, "RestoreSecret", Status.ALREADY_DONE, "the secret is no longer scheduled for deletion");
             }
-            if (mode == Config.RemediationMode.DRY_RUN) {
+            if (dryRun) {
                 return new RemediationOutcome(arn, "RestoreSecret", Status.WOULD_DO, "dry run: nothing was changed");
             }
             client.restoreSecret(b ->
@@ -126,7 +123,7 @@ public final class AwsRemediator implements Remediator {
                         "the key is " + state + ", not pending deletion"));
                 return out;
             }
-            if (mode == Config.RemediationMode.DRY_RUN) {
+            if (dryRun) {
                 out.add(new RemediationOutcome(
                         arn,
                         "CancelKeyDeletion",

@@ -13,6 +13,9 @@ import java.util.function.Consumer;
  * nothing is called whatever the mode, and what only AWS can confirm is said to be still needed.
  */
 public final class OfflineRemediator implements Remediator {
+    static final String PLANNED = "offline run: planned, nothing was called (online it acts only once CloudWatch"
+            + " confirms the alarm and CloudTrail the event)";
+
     private final RemediationGuard guard;
 
     public OfflineRemediator(Config config) {
@@ -26,15 +29,13 @@ public final class OfflineRemediator implements Remediator {
             AlarmCheck alarm,
             Budget budget,
             Consumer<RemediationOutcome> acted) {
-        return guard.decide(candidates, accountId, alarm, EventConfirmer.OFFLINE, budget).stream()
-                .map(d -> new RemediationOutcome(
-                        d.candidate().name(),
-                        d.candidate().action(),
-                        d.act() ? Status.WOULD_DO : Status.SKIPPED,
-                        d.act()
-                                ? "offline run: planned, nothing was called (online it acts only once CloudWatch confirms the alarm"
-                                        + " and CloudTrail the event)"
-                                : d.reason()))
-                .toList();
+        return guard.remediate(
+                candidates,
+                accountId,
+                alarm,
+                EventConfirmer.OFFLINE,
+                budget,
+                d -> List.of(new RemediationOutcome(
+                        d.candidate().name(), d.candidate().action(), Status.WOULD_DO, PLANNED)));
     }
 }

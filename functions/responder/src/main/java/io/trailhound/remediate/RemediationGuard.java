@@ -8,10 +8,13 @@ import io.trailhound.verify.AlarmCheck;
 import io.trailhound.verify.Confirmation;
 import io.trailhound.verify.EventConfirmer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The one place that decides whether a deletion may be cancelled, for the Lambda and the CLI's plan alike.
@@ -21,12 +24,19 @@ import java.util.Optional;
  * scheduled before the triggering event, else it was scheduled again after it); and last, because it costs
  * LookupEvents calls at two per second, confirmation of a triggering event by CloudTrail's event history.
  * Only what would otherwise be acted on is confirmed, at most {@link #MAX_CONFIRMATIONS} records per resource.
+ * The cap counts what was acted on: {@link #remediate} hands each allowed resource to the remediator's
+ * action, which checks the current state first, and a resource found already restored uses no slot.
  */
 public final class RemediationGuard {
     static final int MAX_CONFIRMATIONS = 3;
 
     /** One resource's verdict; {@code trigger} is the confirmed event an action rests on. */
     public record Decision(Candidate candidate, boolean act, String reason, Finding trigger) {}
+
+    /** What a remediator does with a resource the guard allows: check its state, then act (or plan). */
+    public interface Action {
+        List<RemediationOutcome> apply(Decision allowed);
+    }
 
     private final Config.RemediationMode mode;
     private final RemediationPolicy policy;
@@ -38,17 +48,60 @@ public final class RemediationGuard {
         this.maxActions = config.remediationMaxActions();
     }
 
+    /**
+     * Every candidate's outcome: a refusal as SKIPPED with its reason, an allowed one as {@code action} reports
+     * it. Each resource whose outcomes change (or would change, or tried to change) something uses a slot of
+     * the cap; one found already done, or left for lack of time, does not. Mode off: nothing, not even a refusal.
+     */
+    public List<RemediationOutcome> remediate(
+            List<Candidate> candidates,
+            String accountId,
+            AlarmCheck alarm,
+            EventConfirmer confirmer,
+            Budget budget,
+            Action action) {
+        List<RemediationOutcome> out = new ArrayList<>();
+        walk(candidates, accountId, alarm, confirmer, budget, d -> {
+            if (!d.act()) {
+                Candidate c = d.candidate();
+                out.add(new RemediationOutcome(c.name(), c.action(), RemediationOutcome.Status.SKIPPED, d.reason()));
+                return false;
+            }
+            List<RemediationOutcome> done = action.apply(d);
+            out.addAll(done);
+            return done.stream().anyMatch(o -> USES_A_SLOT.contains(o.status()));
+        });
+        return out;
+    }
+
+    /** The verdicts alone, as a plan would count them: every allowed resource uses a slot. */
     public List<Decision> decide(
             List<Candidate> candidates, String accountId, AlarmCheck alarm, EventConfirmer confirmer, Budget budget) {
         List<Decision> out = new ArrayList<>();
-        if (mode == Config.RemediationMode.OFF) return out;
+        walk(candidates, accountId, alarm, confirmer, budget, d -> {
+            out.add(d);
+            return d.act();
+        });
+        return out;
+    }
+
+    /** A failed call counts: it may have changed the resource before it failed (a timeout, say). */
+    private static final Set<RemediationOutcome.Status> USES_A_SLOT = EnumSet.of(
+            RemediationOutcome.Status.DONE, RemediationOutcome.Status.WOULD_DO, RemediationOutcome.Status.FAILED);
+
+    /** Decides each resource in turn; {@code usedASlot} handles a verdict and says whether it counts. */
+    private void walk(
+            List<Candidate> candidates,
+            String accountId,
+            AlarmCheck alarm,
+            EventConfirmer confirmer,
+            Budget budget,
+            Predicate<Decision> usedASlot) {
+        if (mode == Config.RemediationMode.OFF) return;
         int acting = 0;
         for (Candidate c : byServiceArn(candidates)) {
-            Decision d = decide(c, accountId, alarm, confirmer, budget, acting);
-            if (d.act()) acting++;
-            out.add(d);
+            if (usedASlot.test(decide(c, accountId, alarm, confirmer, budget, acting))) acting++;
         }
-        return out;
     }
 
     private Decision decide(

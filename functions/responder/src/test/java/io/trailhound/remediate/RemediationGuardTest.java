@@ -384,4 +384,102 @@ class RemediationGuardTest {
         assertThat(d).extracting(RemediationGuard.Decision::act).containsExactly(false, true, false);
         assertThat(asked).as("the third is over the cap: never looked up").containsExactly("prod/a", "prod/db");
     }
+
+    static final Map<String, String> ON_CAP_1 = Map.of("REMEDIATION", "on", "REMEDIATION_MAX_ACTIONS", "1");
+
+    static RemediationOutcome outcome(RemediationGuard.Decision d, RemediationOutcome.Status status) {
+        return new RemediationOutcome(d.candidate().name(), d.candidate().action(), status, "test");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aResourceFoundAlreadyRestoredUsesNoSlotOfTheCap() {
+        Candidate restored = candidate(ARN.replace("prod/db", "prod/a"), true, SCHEDULED, ACCESS, "prod/a");
+        Candidate pending = candidate(ARN, true, SCHEDULED, ACCESS, "prod/db");
+        List<String> actedOn = new ArrayList<>();
+        List<RemediationOutcome> out = new RemediationGuard(Config.from(ON_CAP_1))
+                .remediate(List.of(restored, pending), ACCOUNT, VERIFIED, (f, b) -> answer(CONFIRMED, f), BUDGET, d -> {
+                    actedOn.add(d.candidate().ref().id());
+                    return List.of(outcome(
+                            d,
+                            actedOn.size() == 1
+                                    ? RemediationOutcome.Status.ALREADY_DONE
+                                    : RemediationOutcome.Status.DONE));
+                });
+        assertThat(actedOn).containsExactly("prod/a", "prod/db");
+        assertThat(out)
+                .extracting(RemediationOutcome::status)
+                .containsExactly(RemediationOutcome.Status.ALREADY_DONE, RemediationOutcome.Status.DONE);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFailedOrPlannedActionUsesASlotASkippedOneDoesNot() {
+        for (RemediationOutcome.Status first : RemediationOutcome.Status.values()) {
+            Candidate a = candidate(ARN.replace("prod/db", "prod/a"), true, SCHEDULED, ACCESS, "prod/a");
+            Candidate b = candidate(ARN, true, SCHEDULED, ACCESS, "prod/db");
+            List<RemediationOutcome> out = new RemediationGuard(Config.from(ON_CAP_1))
+                    .remediate(
+                            List.of(a, b),
+                            ACCOUNT,
+                            VERIFIED,
+                            (f, budget) -> answer(CONFIRMED, f),
+                            BUDGET,
+                            d -> List.of(outcome(d, d.candidate() == a ? first : RemediationOutcome.Status.DONE)));
+            boolean slotUsed = first == RemediationOutcome.Status.DONE
+                    || first == RemediationOutcome.Status.WOULD_DO
+                    || first == RemediationOutcome.Status.FAILED;
+            assertThat(out).as("first outcome " + first).hasSize(2);
+            assertThat(out.get(1).status())
+                    .as("after " + first)
+                    .isEqualTo(slotUsed ? RemediationOutcome.Status.SKIPPED : RemediationOutcome.Status.DONE);
+            if (slotUsed) {
+                assertThat(out.get(1).detail()).isEqualTo("the cap of 1 action(s) per invocation is reached");
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRefusalIsReportedWithItsReasonAndNeverReachesTheAction() {
+        Candidate untagged = candidate(ARN, false, SCHEDULED, ACCESS, "prod/db");
+        List<RemediationOutcome> out = new RemediationGuard(Config.from(Map.of("REMEDIATION", "on")))
+                .remediate(List.of(untagged), ACCOUNT, VERIFIED, (f, b) -> answer(CONFIRMED, f), BUDGET, d -> {
+                    throw new AssertionError("a refused resource reached the action");
+                });
+        assertThat(out).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(RemediationOutcome.Status.SKIPPED);
+            assertThat(o.action()).isEqualTo("RestoreSecret");
+            assertThat(o.resource()).isEqualTo(ARN);
+            assertThat(o.detail()).isEqualTo("it is not tagged trailhound:auto-cancel=true (scope: tagged)");
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void offReportsNothingAndActsOnNothing() {
+        assertThat(new RemediationGuard(Config.from(Map.of("REMEDIATION", "off")))
+                        .remediate(
+                                List.of(candidate(ARN, true, SCHEDULED, ACCESS, "prod/db")),
+                                ACCOUNT,
+                                VERIFIED,
+                                (f, b) -> {
+                                    throw new AssertionError("off asked CloudTrail");
+                                },
+                                BUDGET,
+                                d -> {
+                                    throw new AssertionError("off acted");
+                                }))
+                .isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theOfflinePlanIsTheGuardsVerdictWithNothingCalled() {
+        Candidate tagged = candidate(ARN, true, SCHEDULED, ACCESS, "prod/db");
+        Candidate untagged = candidate(ARN.replace("prod/db", "prod/u"), false, SCHEDULED, ACCESS, "prod/u");
+        List<RemediationOutcome> out = new OfflineRemediator(Config.from(Map.of("REMEDIATION", "on")))
+                .remediate(List.of(tagged, untagged), ACCOUNT, AlarmCheck.OFFLINE, BUDGET, o -> {
+                    throw new AssertionError("the offline plan reported an action as done");
+                });
+        assertThat(out)
+                .extracting(RemediationOutcome::status)
+                .containsExactly(RemediationOutcome.Status.WOULD_DO, RemediationOutcome.Status.SKIPPED);
+        assertThat(out.get(0).detail()).isEqualTo(OfflineRemediator.PLANNED);
+    }
 }
