@@ -157,10 +157,9 @@ public final class Wiring {
             throw new Config.ConfigException(
                     Config.ALERT_TOPIC_ARN + " is set but no AWS credentials are configured to publish to it");
         }
-        String region = Arn.regionOf(config.alertTopicArn());
-        if (region == null) {
-            throw new Config.ConfigException("'" + config.alertTopicArn() + "' is not an SNS topic ARN");
-        }
+        String region = Arn.regionOf(config.alertTopicArn())
+                .orElseThrow(
+                        () -> new Config.ConfigException("'" + config.alertTopicArn() + "' is not an SNS topic ARN"));
         return new SnsPublisher(aws.sns(region), config.alertTopicArn());
     }
 }

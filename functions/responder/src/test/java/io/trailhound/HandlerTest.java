@@ -305,4 +305,12 @@ class HandlerTest {
                 .singleElement()
                 .satisfies(a -> assertThat(a.text()).contains("awslogs.data is not gzip data"));
     }
+
+    @Test
+    void aDecompressionBombInSubscriptionDataStillAlertsSayingSo() {
+        handler(recording).handle(io.trailhound.alarm.LogsSubscriptionReaderTest.bomb(), null);
+        assertThat(published)
+                .singleElement()
+                .satisfies(a -> assertThat(a.text()).contains("decompression bomb"));
+    }
 }

@@ -2,10 +2,11 @@ package io.trailhound.alarm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailhound.aws.RegionNames;
+import io.trailhound.aws.Regions;
 import io.trailhound.config.Arn;
 import io.trailhound.json.Json;
 import io.trailhound.json.JsonErrors;
+import io.trailhound.json.Timestamps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,12 +73,12 @@ public final class AlarmParser {
                 root.get("NewStateValue").asText(),
                 text(root, "OldStateValue"),
                 text(root, "NewStateReason"),
-                AlarmTimes.parse(time),
+                Timestamps.parse(time).orElse(null),
                 period,
                 evaluationPeriods,
                 metrics,
                 composite,
-                time != null && AlarmTimes.parse(time) == null ? time : null);
+                time != null && Timestamps.parse(time).isEmpty() ? time : null);
     }
 
     /** TriggeringChildren as CloudWatch sends them; some notifiers' samples carry NewStateReasonData instead. */
@@ -88,9 +89,9 @@ public final class AlarmParser {
 
     /** The code from the ARN; without one, the message's "Region" is a display name (US West (Oregon)). */
     static String region(String arn, String displayName) {
-        String fromArn = Arn.regionOf(arn);
-        if (RegionNames.isCode(fromArn)) return fromArn;
-        return RegionNames.codeOf(displayName);
+        String fromArn = Arn.regionOf(arn).orElse(null);
+        if (Regions.isCode(fromArn)) return fromArn;
+        return Regions.codeOf(displayName).orElse(null);
     }
 
     private static List<AlarmNotification.MetricRef> metrics(JsonNode trigger, int period) {

@@ -82,7 +82,7 @@ public final class AwsChildAlarmSource implements ChildAlarmSource {
                 m.alarmName(),
                 m.alarmArn(),
                 Arn.parse(m.alarmArn()).map(Arn::accountId).orElse(null),
-                Arn.regionOf(m.alarmArn()),
+                Arn.regionOf(m.alarmArn()).orElse(null),
                 m.stateValueAsString(),
                 null,
                 m.stateReason(),

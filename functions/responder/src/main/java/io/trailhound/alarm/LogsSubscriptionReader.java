@@ -2,6 +2,7 @@ package io.trailhound.alarm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhound.json.ExpansionLimit;
 import io.trailhound.json.Json;
 import io.trailhound.json.JsonErrors;
 import java.io.ByteArrayInputStream;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads what a CloudWatch Logs subscription filter hands a Lambda function: {@code {"awslogs":{"data":...}}}
@@ -23,7 +23,11 @@ import java.util.zip.GZIPInputStream;
  * @see <a href="https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html">Using CloudWatch Logs subscription filters</a>
  */
 final class LogsSubscriptionReader {
-    /** Decompressed size above which a batch is refused: CloudWatch Logs delivers at most 1 MB per invocation's payload. */
+    /**
+     * Decompressed size above which a batch is refused whatever its compression (CloudWatch Logs delivers at most
+     * 1 MB per invocation's payload); a small payload that expands far more is refused sooner, by {@link
+     * ExpansionLimit}.
+     */
     static final int MAX_DECOMPRESSED = 64 * 1024 * 1024;
 
     private LogsSubscriptionReader() {}
@@ -47,7 +51,7 @@ final class LogsSubscriptionReader {
                     "a CloudWatch Logs subscription payload whose awslogs.data is not base64: " + e.getMessage(), raw);
         }
         String json;
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+        try (InputStream in = ExpansionLimit.gunzip(new ByteArrayInputStream(gzip), gzip.length, 8192)) {
             byte[] bytes = in.readNBytes(MAX_DECOMPRESSED + 1);
             if (bytes.length > MAX_DECOMPRESSED) {
                 return unreadable(
@@ -56,6 +60,10 @@ final class LogsSubscriptionReader {
                         raw);
             }
             json = new String(bytes, StandardCharsets.UTF_8);
+        } catch (ExpansionLimit.Exceeded e) {
+            return unreadable(
+                    "a CloudWatch Logs subscription payload whose awslogs.data was not decompressed: " + e.getMessage(),
+                    raw);
         } catch (IOException e) {
             return unreadable(
                     "a CloudWatch Logs subscription payload whose awslogs.data is not gzip data (" + e.getMessage()

@@ -1,8 +1,9 @@
 package io.trailhound.alarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailhound.aws.RegionNames;
+import io.trailhound.aws.Regions;
 import io.trailhound.json.Json;
+import io.trailhound.json.Timestamps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,11 +61,11 @@ final class StateChangeParser {
                 event.hasNonNull("accountId")
                         ? event.get("accountId").asText()
                         : event.path("account").asText(null),
-                RegionNames.isCode(region) ? region : AlarmParser.region(arn, null),
+                Regions.isCode(region) ? region : AlarmParser.region(arn, null),
                 state.get("value").asText(),
                 data.path("previousState").path("value").asText(null),
                 AlarmParser.text(state, "reason"),
-                AlarmTimes.parse(time),
+                Timestamps.parse(time).orElse(null),
                 metrics.stream()
                         .mapToInt(AlarmNotification.MetricRef::periodSeconds)
                         .max()
@@ -72,7 +73,7 @@ final class StateChangeParser {
                 Math.max(1, config.path("evaluationPeriods").asInt(1)),
                 metrics.stream().distinct().toList(),
                 composite,
-                time != null && AlarmTimes.parse(time) == null ? time : null);
+                time != null && Timestamps.parse(time).isEmpty() ? time : null);
     }
 
     /** {@code reasonData} is JSON inside a string; unreadable or absent reads as empty. */

@@ -1,23 +1,60 @@
 package io.trailhound.aws;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
 
 /**
- * The AWS Regions the SDK knows. A Region named by a log record is checked against this list before any
- * client is built for it: a blank or made-up Region would fail inside the SDK, or, if merely unknown, cost a
- * client per planted name.
+ * The AWS Regions the SDK knows, read from its metadata once, on first use. A Region named by a log record
+ * is checked against them before any client is built for it: a blank or made-up Region would fail inside
+ * the SDK, or, if merely unknown, cost a client per planted name. SNS alarm messages without an AlarmArn
+ * name the Region for people ({@code "Region": "US West (Oregon)"}); older ones write
+ * {@code "US West - Oregon"} and {@code "EU (Ireland)"} where the SDK says {@code "Europe (Ireland)"}: names
+ * are compared by their letters and digits only, with "EU" read as "Europe".
  */
 public final class Regions {
-    private static final Set<String> KNOWN = Region.regions().stream()
-            .filter(r -> !r.isGlobalRegion())
-            .map(Region::id)
-            .collect(Collectors.toUnmodifiableSet());
-
     private Regions() {}
 
+    /** Whether the SDK knows this Region code (global pseudo-Regions such as aws-global excluded). */
     public static boolean isKnown(String region) {
-        return region != null && KNOWN.contains(region);
+        return region != null && Table.TABLE.known.contains(region);
+    }
+
+    /** The code (us-west-2) for a display name; empty when no Region has that name. */
+    public static Optional<String> codeOf(String displayName) {
+        if (displayName == null) return Optional.empty();
+        return Optional.ofNullable(Table.TABLE.byName.get(key(displayName)));
+    }
+
+    /** Whether the text has the form of a Region code (us-east-1, cn-north-1, us-gov-west-1). */
+    public static boolean isCode(String text) {
+        return text != null && text.matches("[a-z]{2}(-[a-z]+)+-\\d+");
+    }
+
+    private static String key(String name) {
+        String lower = name.toLowerCase(Locale.ROOT).strip();
+        if (lower.startsWith("eu ")) lower = "europe " + lower.substring(3);
+        return lower.replaceAll("[^a-z0-9]", "");
+    }
+
+    /** One walk over the SDK's Regions, made when first needed (the holder class is loaded then). */
+    private record Table(Set<String> known, Map<String, String> byName) {
+        static final Table TABLE = build();
+
+        private static Table build() {
+            Set<String> known = new HashSet<>();
+            Map<String, String> byName = new HashMap<>();
+            for (Region r : Region.regions()) {
+                if (!r.isGlobalRegion()) known.add(r.id());
+                RegionMetadata meta = RegionMetadata.of(r);
+                if (meta != null && meta.description() != null) byName.putIfAbsent(key(meta.description()), r.id());
+            }
+            return new Table(Set.copyOf(known), Map.copyOf(byName));
+        }
     }
 }

@@ -13,8 +13,8 @@ public record Arn(String partition, String service, String region, String accoun
         return Optional.of(new Arn(f[1], f[2], f[3], f[4], f[5]));
     }
 
-    /** The region of an ARN, or null when it has none (global resources) or is not an ARN. */
-    public static String regionOf(String text) {
-        return parse(text).map(Arn::region).filter(r -> !r.isEmpty()).orElse(null);
+    /** The region of an ARN; empty when it has none (global resources) or is not an ARN. */
+    public static Optional<String> regionOf(String text) {
+        return parse(text).map(Arn::region).filter(r -> !r.isEmpty());
     }
 }

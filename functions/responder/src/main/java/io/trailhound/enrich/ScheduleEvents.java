@@ -3,28 +3,16 @@ package io.trailhound.enrich;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailhound.detect.Caller;
 import io.trailhound.detect.ResourceType;
-import java.time.DateTimeException;
+import io.trailhound.json.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads a DeleteSecret or ScheduleKeyDeletion CloudTrail record, wherever it came from. */
 public final class ScheduleEvents {
-    /** CloudTrail writes deletionDate as "Nov 27, 2026, 4:02:11 PM" (UTC); read by hand, no locale data needed. */
-    private static final Pattern CLOUDTRAIL_DATE =
-            Pattern.compile("([A-Z][a-z]{2}) (\\d{1,2}), (\\d{4}),? (\\d{1,2}):(\\d{2}):(\\d{2}) ([AP]M)");
-
-    private static final List<String> MONTHS =
-            List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
-
     private ScheduleEvents() {}
 
     /** The newest scheduling among {@code records} for a resource known by any of {@code ids}. */
@@ -58,12 +46,13 @@ public final class ScheduleEvents {
         if (!ours) {
             return Optional.empty();
         }
-        Instant at = parseInstant(record.path("eventTime").asText(null));
+        Instant at = Timestamps.parse(record.path("eventTime").asText(null)).orElse(null);
         String windowField = type.windowField();
         Integer window = req.hasNonNull(windowField)
                 ? Integer.valueOf(req.get(windowField).asInt())
                 : null;
-        Instant deletion = parseInstant(resp.path("deletionDate").asText(null));
+        Instant deletion =
+                Timestamps.parse(resp.path("deletionDate").asText(null)).orElse(null);
         if (deletion == null && at != null) {
             deletion = at.plus(Duration.ofDays(window != null ? window : 30)); // both services default to 30 days
         }
@@ -74,29 +63,5 @@ public final class ScheduleEvents {
                 window,
                 record.path("eventID").asText(null),
                 record.path("sourceIPAddress").asText(null)));
-    }
-
-    static Instant parseInstant(String text) {
-        if (text == null || text.isBlank()) return null;
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            Matcher m = CLOUDTRAIL_DATE.matcher(text);
-            int month = m.matches() ? MONTHS.indexOf(m.group(1)) + 1 : 0;
-            if (month == 0) return null;
-            int hour = Integer.parseInt(m.group(4)) % 12 + (m.group(7).equals("PM") ? 12 : 0);
-            try {
-                return LocalDateTime.of(
-                                Integer.parseInt(m.group(3)),
-                                month,
-                                Integer.parseInt(m.group(2)),
-                                hour,
-                                Integer.parseInt(m.group(5)),
-                                Integer.parseInt(m.group(6)))
-                        .toInstant(ZoneOffset.UTC);
-            } catch (DateTimeException e2) {
-                return null;
-            }
-        }
     }
 }

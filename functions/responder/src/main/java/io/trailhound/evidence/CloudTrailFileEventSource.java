@@ -2,6 +2,7 @@ package io.trailhound.evidence;
 
 import io.trailhound.alarm.TimeWindow;
 import io.trailhound.budget.Budget;
+import io.trailhound.json.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,8 +29,9 @@ public final class CloudTrailFileEventSource implements EventSource {
         List<String> problems = files.read(
                 record -> {
                     everyRecord.record(record.json());
-                    Instant time =
-                            TrailEvent.parseTime(record.json().path("eventTime").asText(null));
+                    Instant time = Timestamps.parse(
+                                    record.json().path("eventTime").asText(null))
+                            .orElse(null);
                     if (time != null && window.contains(time)) {
                         sink.accept(RawEvent.parsed(record.json(), time, record.origin()));
                     }

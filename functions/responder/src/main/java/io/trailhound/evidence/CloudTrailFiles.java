@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.concurrent.Await;
+import io.trailhound.json.ExpansionLimit;
 import io.trailhound.json.Json;
 import io.trailhound.json.JsonErrors;
 import java.io.BufferedInputStream;
@@ -24,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads CloudTrail records from files as CloudTrail delivers them to S3 ({@code {"Records":[…]}}) or as JSON
@@ -40,8 +40,6 @@ public final class CloudTrailFiles {
      * record is refused and no single one can exhaust memory.
      */
     public static final int MAX_RECORD_BYTES = 1 << 20;
-    /** A compressed file may decompress to at most this many times its size (plus 1 MiB); CloudTrail's are ~10-20x. */
-    public static final int MAX_EXPANSION = 100;
 
     private final List<Path> files;
     private final List<String> skipped;
@@ -182,11 +180,7 @@ public final class CloudTrailFiles {
         int b0 = raw.read();
         int b1 = raw.read();
         raw.reset();
-        return new StopAtDamage(
-                b0 == 0x1f && b1 == 0x8b
-                        ? new ExpansionLimit(
-                                new GZIPInputStream(raw, 1 << 16), (long) MAX_EXPANSION * Files.size(file) + (1 << 20))
-                        : raw);
+        return new StopAtDamage(b0 == 0x1f && b1 == 0x8b ? ExpansionLimit.gunzip(raw, Files.size(file), 1 << 16) : raw);
     }
 
     /** CloudTrail's S3 files start with {@code {"Records":}; anything else is read as JSON lines. */
@@ -299,39 +293,6 @@ public final class CloudTrailFiles {
             t = p.nextToken();
         }
         sink.accept(new Record(record, origin));
-    }
-
-    /** Fails the read once a decompressed stream has grown past {@code limit} bytes: a decompression bomb. */
-    private static final class ExpansionLimit extends FilterInputStream {
-        private final long limit;
-        private long read;
-
-        ExpansionLimit(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count(1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) count(n);
-            return n;
-        }
-
-        private void count(int n) throws IOException {
-            read += n;
-            if (read > limit) {
-                throw new IOException("it decompresses to more than " + MAX_EXPANSION + " times its size ("
-                        + (limit >> 20) + " MiB); refused as a likely decompression bomb");
-            }
-        }
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.trailhound.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhound.json.Timestamps;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * A CloudTrail record that matched the alarm's filter, with where it was found and when it was logged (the
@@ -24,16 +24,6 @@ public record TrailEvent(JsonNode record, String origin, Instant loggedAt) {
     }
 
     public Instant eventTime() {
-        Instant t = parseTime(text("eventTime"));
-        return t != null ? t : loggedAt;
-    }
-
-    static Instant parseTime(String text) {
-        if (text == null) return null;
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Timestamps.parse(text("eventTime")).orElse(loggedAt);
     }
 }

@@ -71,7 +71,7 @@ public final class AwsRemediator implements Remediator {
                     c.name(), c.action(), Status.SKIPPED, "no time left in this invocation to act safely"));
         }
         String arn = c.facts().arn();
-        String region = Arn.regionOf(arn);
+        String region = Arn.regionOf(arn).orElse(null); // null: the client's own Region
         return switch (c.ref().type()) {
             case SECRET -> List.of(restoreSecret(arn, region, budget));
             case KMS_KEY -> cancelKeyDeletion(arn, region, budget);

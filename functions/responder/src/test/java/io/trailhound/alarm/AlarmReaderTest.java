@@ -2,7 +2,6 @@ package io.trailhound.alarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailhound.aws.RegionNames;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,10 +73,12 @@ class AlarmReaderTest {
 
     @Test
     void regionFromTheDisplayNameWhenThereIsNoArn() {
-        assertThat(RegionNames.codeOf("US West - Oregon")).isEqualTo("us-west-2");
-        assertThat(RegionNames.codeOf("EU (Ireland)")).isEqualTo("eu-west-1");
-        assertThat(RegionNames.codeOf("US East (N. Virginia)")).isEqualTo("us-east-1");
-        assertThat(RegionNames.codeOf("EXAMPLE")).isNull();
+        assertThat(AlarmParser.region(null, "US West - Oregon")).isEqualTo("us-west-2");
+        assertThat(AlarmParser.region(null, "EU (Ireland)")).isEqualTo("eu-west-1");
+        assertThat(AlarmParser.region("arn:aws:cloudwatch:eu-central-1:111122223333:alarm:a", "EU (Ireland)"))
+                .as("the ARN's code wins")
+                .isEqualTo("eu-central-1");
+        assertThat(AlarmParser.region(null, "EXAMPLE")).isNull();
     }
 
     @Test

@@ -93,6 +93,40 @@ public class LogsSubscriptionReaderTest {
                 .contains("no message or timestamp");
     }
 
+    /** 8 MiB of zeros: about 8 KB of gzip, far past 100 times that plus 1 MiB. */
+    public static String bomb() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 8; i++) z.write(zeros);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "{\"awslogs\":{\"data\":\"" + Base64.getEncoder().encodeToString(out.toByteArray()) + "\"}}";
+    }
+
+    @Test
+    void aDecompressionBombIsRefusedByTheSameLimitAsCloudTrailFiles() {
+        assertThat(bomb().length()).as("a small payload").isLessThan(20_000);
+        assertThat(reason(bomb()))
+                .startsWith("a CloudWatch Logs subscription payload whose awslogs.data was not decompressed: ")
+                .contains("decompresses to more than 100 times its size")
+                .contains("decompression bomb");
+    }
+
+    @Test
+    void aGenuineBatchWellCompressedIsStillRead() {
+        // 200 identical records compress far better than CloudTrail usually does, and stay within the limit.
+        String event = "{\"id\":\"1\",\"timestamp\":1764633600000,\"message\":\"same record\"}";
+        String many = "{\"messageType\":\"DATA_MESSAGE\",\"logGroup\":\"g\",\"logStream\":\"s\",\"logEvents\":["
+                + String.join(",", java.util.Collections.nCopies(200, event)) + "]}";
+        assertThat(AlarmReader.read(payload(many)))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Delivery.Batch.class,
+                        b -> assertThat(b.batch().events()).hasSize(200));
+    }
+
     static String reason(String payload) {
         Delivery d = AlarmReader.read(payload).get(0);
         assertThat(d).isInstanceOf(Delivery.Unreadable.class);

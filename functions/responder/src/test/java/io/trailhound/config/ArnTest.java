@@ -15,10 +15,11 @@ class ArnTest {
     }
 
     @Test
-    void regionIsNullForGlobalResourcesAndNonArns() {
-        assertThat(Arn.regionOf("arn:aws:iam::111122223333:role/app")).isNull();
-        assertThat(Arn.regionOf("alias/app")).isNull();
-        assertThat(Arn.regionOf("arn:aws:sns:us-east-1")).isNull();
-        assertThat(Arn.regionOf(null)).isNull();
+    void regionIsEmptyForGlobalResourcesAndNonArns() {
+        assertThat(Arn.regionOf("arn:aws:iam::111122223333:role/app")).isEmpty();
+        assertThat(Arn.regionOf("alias/app")).isEmpty();
+        assertThat(Arn.regionOf("arn:aws:sns:us-east-1")).isEmpty();
+        assertThat(Arn.regionOf(null)).isEmpty();
+        assertThat(Arn.regionOf("arn:aws:sns:us-east-1:111122223333:alerts")).contains("us-east-1");
     }
 }
