@@ -38,6 +38,14 @@ import java.util.Map;
  * on-failure destination keeps the event.
  */
 public final class Handler implements RequestStreamHandler {
+    /**
+     * Kept back from the function's remaining time for publishing the alert: SnsPublisher's call timeout
+     * (5 s), the idempotency record's two writes around it (1.5 s each at most) and a margin. The
+     * investigation's budget ends this long before Lambda's own timeout; chosen together with the template's
+     * Timeout (120 s), so an alert goes out by 111 s at the latest.
+     */
+    static final Duration RESERVE = Duration.ofSeconds(9);
+
     private final Config config;
     private final Responder responder;
     private final Publisher publisher;
@@ -129,8 +137,9 @@ public final class Handler implements RequestStreamHandler {
                             null,
                             List.of());
                 }
-                if (admitted.suppressed() > 0)
+                if (admitted.suppressed() > 0) {
                     log(LogLevel.INFO, null, "suppressed (counted): " + String.join("; ", admitted.suppressedKeys()));
+                }
                 return responder.respond(admitted.batch(), attempt.withNotes(admitted.notes()));
             });
         }
@@ -209,14 +218,6 @@ public final class Handler implements RequestStreamHandler {
         return outcome.detail();
     }
 
-    /**
-     * Kept back from the function's remaining time for publishing the alert: SnsPublisher's call timeout
-     * (5 s), the idempotency record's two writes around it (1.5 s each at most) and a margin. The
-     * investigation's budget ends this long before Lambda's own timeout; chosen together with the template's
-     * Timeout (120 s), so an alert goes out by 111 s at the latest.
-     */
-    static final Duration RESERVE = Duration.ofSeconds(9);
-
     /** When Lambda stops the invocation; far away without a context (tests, local runs). */
     static Instant deadline(Context context) {
         return context == null
@@ -227,7 +228,9 @@ public final class Handler implements RequestStreamHandler {
     /** This record's budget: its share of the time left for the records not yet handled, minus the reserve. */
     static Budget budget(Context context, int recordsLeft) {
         Clock clock = Clock.systemUTC();
-        if (context == null) return Budget.unlimited(clock);
+        if (context == null) {
+            return Budget.unlimited(clock);
+        }
         Instant end =
                 clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(RESERVE);
         return Budget.until(end, clock).share(1.0 / recordsLeft);

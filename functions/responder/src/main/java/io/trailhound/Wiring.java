@@ -37,6 +37,9 @@ import java.util.List;
 
 /** Chooses each stage's adapter: AWS in Lambda; in the CLI, files and/or AWS depending on what is given. */
 public final class Wiring {
+    /** How often an event not yet in CloudTrail's event history is asked for again (within CONFIRM_WAIT). */
+    static final java.time.Duration CONFIRM_RETRY = java.time.Duration.ofSeconds(5);
+
     private Wiring() {}
 
     /** Lambda: everything from AWS; the alert topic is required. */
@@ -132,7 +135,9 @@ public final class Wiring {
      * included, is for the guard inside each to decide.
      */
     private static Remediator remediator(Config config, AwsClients aws) {
-        if (aws == null) return new OfflineRemediator(config);
+        if (aws == null) {
+            return new OfflineRemediator(config);
+        }
         return new AwsRemediator(
                 config,
                 aws::secretsManager,
@@ -145,9 +150,6 @@ public final class Wiring {
                         Clock.systemUTC(),
                         d -> Thread.sleep(d)));
     }
-
-    /** How often an event not yet in CloudTrail's event history is asked for again (within CONFIRM_WAIT). */
-    static final java.time.Duration CONFIRM_RETRY = java.time.Duration.ofSeconds(5);
 
     private static Publisher publisher(Config config, AwsClients aws, PrintStream out, boolean json) {
         if (config.alertTopicArn() == null) {

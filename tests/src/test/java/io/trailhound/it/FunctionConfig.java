@@ -38,11 +38,16 @@ public record FunctionConfig(
     }
 
     private static String resolve(JsonNode value, JsonNode parameters, Map<String, String> resources, String name) {
-        if (value.isValueNode()) return value.asText();
+        if (value.isValueNode()) {
+            return value.asText();
+        }
         String ref = value.path("Ref").asText(null);
-        if (ref != null && parameters.has(ref))
+        if (ref != null && parameters.has(ref)) {
             return parameters.path(ref).path("Default").asText("");
-        if (ref != null && resources.containsKey(ref)) return resources.get(ref);
+        }
+        if (ref != null && resources.containsKey(ref)) {
+            return resources.get(ref);
+        }
         throw new IllegalArgumentException(
                 "environment variable " + name + " = " + value + ": give the harness a value for it");
     }

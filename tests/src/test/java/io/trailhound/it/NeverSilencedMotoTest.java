@@ -258,7 +258,9 @@ class NeverSilencedMotoTest {
     @Test
     void slowDescribeSecretCallsStopAtTheEnrichmentsShareAndTheRestIsSaidToBeUndescribed() throws Exception {
         List<ObjectNode> records = new ArrayList<>();
-        for (int i = 0; i < 100; i++) records.add(world.record(10 + i, World.deletedSecretRead("prod/slow-" + i)));
+        for (int i = 0; i < 100; i++) {
+            records.add(world.record(10 + i, World.deletedSecretRead("prod/slow-" + i)));
+        }
         world.putEvents(LOG_GROUP, records);
         proxy.delay("secretsmanager.DescribeSecret", Duration.ofMillis(350));
         JsonNode doc = alertOf(
@@ -318,7 +320,9 @@ class NeverSilencedMotoTest {
             restorable.add(name);
         }
         List<ObjectNode> records = new ArrayList<>();
-        for (int i = 0; i < 250; i++) records.add(world.record(10 + i % 200, World.deletedSecretRead(prefix + i)));
+        for (int i = 0; i < 250; i++) {
+            records.add(world.record(10 + i % 200, World.deletedSecretRead(prefix + i)));
+        }
         world.happened(cloudTrail, LOG_GROUP, records);
 
         JsonNode doc = alertOf("250 secrets, REMEDIATION=on", lambda(Map.of("REMEDIATION", "on")), secretAlarm());
@@ -327,7 +331,11 @@ class NeverSilencedMotoTest {
         assertThat(doc.at("/counts/remediation").asLong()).isEqualTo(250);
         assertThat(doc.path("remediation").toString()).contains("\"status\":\"DONE\"");
         long done = 0;
-        for (JsonNode r : doc.path("remediation")) if (r.path("status").asText().equals("DONE")) done++;
+        for (JsonNode r : doc.path("remediation")) {
+            if (r.path("status").asText().equals("DONE")) {
+                done++;
+            }
+        }
         assertThat(done).as("the five restorations are in the alert").isEqualTo(5);
         for (String name : restorable) {
             assertThat(world.aws.secrets.describeSecret(b -> b.secretId(name)).deletedDate())

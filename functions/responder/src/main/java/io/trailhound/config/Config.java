@@ -154,16 +154,22 @@ public record Config(
             "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
             AWS_ENDPOINT_URL
         }) {
-            if (blankToNull(env.get(name)) != null) return true;
+            if (blankToNull(env.get(name)) != null) {
+                return true;
+            }
         }
         return false;
     }
 
     private static Duration duration(String name, String text, Duration fallback) {
-        if (blankToNull(text) == null) return fallback;
+        if (blankToNull(text) == null) {
+            return fallback;
+        }
         try {
             Duration d = Duration.parse(text.trim());
-            if (d.isNegative()) throw new ConfigException(name + " must not be negative: " + text);
+            if (d.isNegative()) {
+                throw new ConfigException(name + " must not be negative: " + text);
+            }
             return d;
         } catch (DateTimeParseException e) {
             throw new ConfigException(name + " must be an ISO-8601 duration such as PT10M, not '" + text + "'");
@@ -172,7 +178,9 @@ public record Config(
 
     /** Comma-separated values, blanks dropped. */
     private static List<String> list(String text) {
-        if (blankToNull(text) == null) return List.of();
+        if (blankToNull(text) == null) {
+            return List.of();
+        }
         return Arrays.stream(text.split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
@@ -180,10 +188,14 @@ public record Config(
     }
 
     private static int positiveInt(String name, String text, int fallback) {
-        if (blankToNull(text) == null) return fallback;
+        if (blankToNull(text) == null) {
+            return fallback;
+        }
         try {
             int n = Integer.parseInt(text.trim());
-            if (n > 0) return n;
+            if (n > 0) {
+                return n;
+            }
         } catch (NumberFormatException ignored) {
             // fall through to the error below
         }

@@ -52,12 +52,17 @@ public final class AwsEnricher implements Enricher {
 
             @Override
             public void found(ResourceRef resource) {
-                if (resource.type() == ResourceType.NONE || resource.id() == null) return;
+                if (resource.type() == ResourceType.NONE || resource.id() == null) {
+                    return;
+                }
                 Set<String> ids = idsByTypeAndRegion.computeIfAbsent(
                         resource.type() + "@" + resource.region(), k -> ConcurrentHashMap.newKeySet());
                 if (ids.add(resource.id())) {
-                    if (ids.size() == 1) byName(resource);
-                    else byEvent(resource);
+                    if (ids.size() == 1) {
+                        byName(resource);
+                    } else {
+                        byEvent(resource);
+                    }
                 }
             }
 
@@ -65,13 +70,17 @@ public final class AwsEnricher implements Enricher {
             private FutureTask<ScheduleLookup.Records> lookup(ResourceRef r, Described d) {
                 boolean alone =
                         idsByTypeAndRegion.get(r.type() + "@" + r.region()).size() == 1;
-                if (!alone) return byEvent(r);
+                if (!alone) {
+                    return byEvent(r);
+                }
                 FutureTask<ScheduleLookup.Records> own = byName(r);
                 try { // not found by name (CloudTrail may name it by ARN where the event used its name): ask by event
                     // name
                     ScheduleLookup.Records records = Await.result(own, "waiting for CloudTrail", budget.remaining());
                     if (ScheduleEvents.newest(records.records(), r.type(), d.ids())
-                            .isPresent()) return own;
+                            .isPresent()) {
+                        return own;
+                    }
                 } catch (RuntimeException e) {
                     return own; // its failure is reported as it is
                 }

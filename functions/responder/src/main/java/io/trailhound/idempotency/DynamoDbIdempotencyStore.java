@@ -57,12 +57,16 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                 return new Earlier(State.NEW, List.of(), null, null);
             } catch (ConditionalCheckFailedException raced) {
                 item = read(id); // another delivery claimed it a moment ago
-                if (item == null) return new Earlier(State.NEW, List.of(), null, null);
+                if (item == null) {
+                    return new Earlier(State.NEW, List.of(), null, null);
+                }
             }
         }
         State state = State.valueOf(item.get("state").s());
         List<String> actions = new ArrayList<>();
-        if (item.containsKey("actions")) item.get("actions").l().forEach(a -> actions.add(a.s()));
+        if (item.containsKey("actions")) {
+            item.get("actions").l().forEach(a -> actions.add(a.s()));
+        }
         Instant lease =
                 Instant.ofEpochSecond(Long.parseLong(item.get("leaseUntil").n()));
         if (state == State.PENDING && item.containsKey("alert")) {

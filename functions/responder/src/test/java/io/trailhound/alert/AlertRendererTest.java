@@ -77,7 +77,9 @@ class AlertRendererTest {
     @Test
     void groupsByResourceCallerIpAndApiWithExactCounts() {
         FindingAggregator agg = new FindingAggregator(10);
-        for (int i = 0; i < 5; i++) agg.add(secretFinding("prod/db", "app", "203.0.113.10", "ua", i));
+        for (int i = 0; i < 5; i++) {
+            agg.add(secretFinding("prod/db", "app", "203.0.113.10", "ua", i));
+        }
         agg.add(secretFinding("prod/db", "app", "203.0.113.99", "ua", 9));
         List<FindingGroup> groups = agg.groups();
         assertThat(groups).hasSize(2);
@@ -90,7 +92,9 @@ class AlertRendererTest {
     @Test
     void countsStayExactBeyondTheGroupCap() {
         FindingAggregator agg = new FindingAggregator(3);
-        for (int i = 0; i < 10; i++) agg.add(secretFinding("s" + i, "app", "ip", "ua", i));
+        for (int i = 0; i < 10; i++) {
+            agg.add(secretFinding("s" + i, "app", "ip", "ua", i));
+        }
         assertThat(agg.total()).isEqualTo(10);
         assertThat(agg.groups()).hasSize(3);
         assertThat(agg.ungrouped()).isEqualTo(7);
@@ -190,8 +194,9 @@ class AlertRendererTest {
     @Test
     void manyGroupsAreCappedWithinTheSnsSizeLimit() throws Exception {
         FindingAggregator agg = new FindingAggregator(5_000);
-        for (int i = 0; i < 5_000; i++)
+        for (int i = 0; i < 5_000; i++) {
             agg.add(secretFinding("secret-" + i, "role-" + i, "198.51.100." + (i % 250), "u".repeat(500), i));
+        }
         RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(alert(agg, Map.of()));
         assertThat(SnsEnvelope.SNS.body(r).getBytes(StandardCharsets.UTF_8).length)
                 .isLessThanOrEqualTo(SnsEnvelope.BUDGET);
@@ -273,7 +278,9 @@ class AlertRendererTest {
     @Test
     void everyListAndStringIsCappedSoTheWholeMessageFits() throws Exception {
         FindingAggregator agg = new FindingAggregator(1_000);
-        for (int i = 0; i < 250; i++) agg.add(secretFinding("s".repeat(490) + i, "role", "198.51.100.1", "ua", i));
+        for (int i = 0; i < 250; i++) {
+            agg.add(secretFinding("s".repeat(490) + i, "role", "198.51.100.1", "ua", i));
+        }
         List<RemediationOutcome> remediation = java.util.stream.IntStream.range(0, 250)
                 .mapToObj(AlertRendererTest::restored)
                 .toList();
@@ -314,7 +321,9 @@ class AlertRendererTest {
     @Test
     void whenNothingElseFitsAMinimalAlertSaysWhatMatters() throws Exception {
         FindingAggregator agg = new FindingAggregator(100);
-        for (int i = 0; i < 50; i++) agg.add(secretFinding("prod/db-" + i, "role", "198.51.100.1", "u".repeat(500), i));
+        for (int i = 0; i < 50; i++) {
+            agg.add(secretFinding("prod/db-" + i, "role", "198.51.100.1", "u".repeat(500), i));
+        }
         List<RemediationOutcome> remediation = java.util.stream.IntStream.range(0, 20)
                 .mapToObj(AlertRendererTest::restored)
                 .toList();
