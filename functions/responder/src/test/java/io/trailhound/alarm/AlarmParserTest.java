@@ -3,7 +3,6 @@ package io.trailhound.alarm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,25 +33,6 @@ public class AlarmParserTest {
                 .containsExactly(
                         new AlarmNotification.MetricRef("CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets", 300));
         assertThat(a.evaluationPeriods()).isEqualTo(2);
-    }
-
-    @Test
-    void windowSpansEveryDatapointPeriodWidenedBySlack() {
-        TimeWindow w = BreachWindow.of(AlarmParser.parse(ALARM), Duration.ofMinutes(10), Instant.EPOCH);
-        assertThat(w.fromDatapoints()).isTrue();
-        assertThat(w.start()).isEqualTo(Instant.parse("2026-11-23T10:05:00Z"));
-        assertThat(w.end()).isEqualTo(Instant.parse("2026-11-23T10:35:00Z"));
-    }
-
-    @Test
-    void windowFallsBackToStateChangeTimeWhenReasonHasNoDatapoints() {
-        String noPoints = ALARM.replaceAll("\\[.*?\\]", "[no data]");
-        TimeWindow w = BreachWindow.of(AlarmParser.parse(noPoints), Duration.ofMinutes(5), Instant.EPOCH);
-        assertThat(w.fromDatapoints()).isFalse();
-        assertThat(w.start())
-                .isEqualTo(Instant.parse("2026-11-23T10:26:08.412Z").minusSeconds(600 + 300));
-        assertThat(w.end()).isEqualTo(Instant.parse("2026-11-23T10:31:08.412Z"));
-        assertThat(w.note()).contains("StateChangeTime minus Period x EvaluationPeriods");
     }
 
     @Test

@@ -106,4 +106,23 @@ class BreachWindowTest {
                 .contains(
                         "StateChangeTime 'date' is not a timestamp, so the window ends when Trailhound received the alarm");
     }
+
+    @Test
+    void windowSpansEveryDatapointPeriodWidenedBySlack() {
+        TimeWindow w = BreachWindow.of(AlarmParser.parse(AlarmParserTest.ALARM), Duration.ofMinutes(10), Instant.EPOCH);
+        assertThat(w.fromDatapoints()).isTrue();
+        assertThat(w.start()).isEqualTo(Instant.parse("2026-11-23T10:05:00Z"));
+        assertThat(w.end()).isEqualTo(Instant.parse("2026-11-23T10:35:00Z"));
+    }
+
+    @Test
+    void windowFallsBackToStateChangeTimeWhenReasonHasNoDatapoints() {
+        String noPoints = AlarmParserTest.ALARM.replaceAll("\\[.*?\\]", "[no data]");
+        TimeWindow w = BreachWindow.of(AlarmParser.parse(noPoints), Duration.ofMinutes(5), Instant.EPOCH);
+        assertThat(w.fromDatapoints()).isFalse();
+        assertThat(w.start())
+                .isEqualTo(Instant.parse("2026-11-23T10:26:08.412Z").minusSeconds(600 + 300));
+        assertThat(w.end()).isEqualTo(Instant.parse("2026-11-23T10:31:08.412Z"));
+        assertThat(w.note()).contains("StateChangeTime minus Period x EvaluationPeriods");
+    }
 }

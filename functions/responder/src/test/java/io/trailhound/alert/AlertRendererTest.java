@@ -75,32 +75,6 @@ class AlertRendererTest {
     }
 
     @Test
-    void groupsByResourceCallerIpAndApiWithExactCounts() {
-        FindingAggregator agg = new FindingAggregator(10);
-        for (int i = 0; i < 5; i++) {
-            agg.add(secretFinding("prod/db", "app", "203.0.113.10", "ua", i));
-        }
-        agg.add(secretFinding("prod/db", "app", "203.0.113.99", "ua", 9));
-        List<FindingGroup> groups = agg.groups();
-        assertThat(groups).hasSize(2);
-        assertThat(groups.get(0).count()).isEqualTo(5);
-        assertThat(groups.get(0).exampleEventIds()).containsExactly("id-0", "id-1", "id-2");
-        assertThat(groups.get(0).firstSeen()).isEqualTo(Instant.parse("2026-11-23T10:15:00Z"));
-        assertThat(groups.get(0).lastSeen()).isEqualTo(Instant.parse("2026-11-23T10:15:04Z"));
-    }
-
-    @Test
-    void countsStayExactBeyondTheGroupCap() {
-        FindingAggregator agg = new FindingAggregator(3);
-        for (int i = 0; i < 10; i++) {
-            agg.add(secretFinding("s" + i, "app", "ip", "ua", i));
-        }
-        assertThat(agg.total()).isEqualTo(10);
-        assertThat(agg.groups()).hasSize(3);
-        assertThat(agg.ungrouped()).isEqualTo(7);
-    }
-
-    @Test
     void textAndJsonCarryDeletionDateDaysLeftAndWhoScheduled() throws Exception {
         FindingAggregator agg = new FindingAggregator(10);
         agg.add(secretFinding("prod/db", "app", "203.0.113.10", "ua", 0));

@@ -2,6 +2,7 @@ package io.trailhound.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,5 +43,35 @@ class SanitizeTest {
             })
     void theSubjectGoesThroughTheSameSanitiser(String in, String out) {
         assertThat(Sanitize.subject(in, 100)).isEqualTo(out);
+    }
+
+    @Test
+    void markupBracketsAndInvisibleCharactersAreEscaped() {
+        assertThat(Sanitize.text("<img src=x>")).isEqualTo("\\u003Cimg src=x\\u003E");
+        assertThat(Sanitize.text("a\u200bb\ufeffc")).isEqualTo("a\\u200Bb\\uFEFFc");
+        assertThat(Sanitize.text(null)).isNull();
+    }
+
+    @Test
+    void aLongValueIsCutAndSaysHowMuchIsLeftOut() {
+        assertThat(Sanitize.text("x".repeat(600))).isEqualTo("x".repeat(512) + "…(88 more chars)");
+        assertThat(Sanitize.text("abcdef", 4)).isEqualTo("abcd…(2 more chars)");
+        assertThat(Sanitize.text("abcd", 4))
+                .as("exactly at the limit: nothing cut")
+                .isEqualTo("abcd");
+    }
+
+    @Test
+    void aCutNeverSplitsASurrogatePair() {
+        String emoji = "\uD83D\uDE00"; // one character, two chars
+        assertThat(Sanitize.text("abc" + emoji, 4)).isEqualTo("abc…(2 more chars)");
+        assertThat(Sanitize.text("ab" + emoji, 4)).isEqualTo("ab" + emoji);
+    }
+
+    @Test
+    void aSubjectIsOneLineOfPrintableAsciiWithinItsLimit() {
+        assertThat(Sanitize.subject("caf\u00e9 \u2019quoted\u2019   spaced", 100))
+                .isEqualTo("caf? 'quoted' spaced");
+        assertThat(Sanitize.subject("y".repeat(120), 100)).hasSize(100).endsWith("...");
     }
 }
