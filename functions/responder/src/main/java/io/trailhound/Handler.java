@@ -51,6 +51,8 @@ public final class Handler implements RequestStreamHandler {
     private final Publisher publisher;
     private final Once once;
     private final Suppression suppression;
+    /** Kept back from each record's budget for publishing: the alert topic's and each optional output's. */
+    private final Duration reserve;
 
     /** Used by Lambda: clients and stages are built once per container, then the path is primed for SnapStart. */
     public Handler() {
@@ -79,6 +81,8 @@ public final class Handler implements RequestStreamHandler {
         this.config = config;
         this.responder = new Responder(config, stages, Clock.systemUTC(), RUNTIME_LOG);
         this.publisher = stages.publisher();
+        this.reserve = RESERVE.plus(io.trailhound.publish.Outputs.RESERVE_EACH.multipliedBy(
+                stages.outputs().list().size()));
         this.once = new Once(store, Clock.systemUTC(), message -> log(LogLevel.WARN, null, message));
         this.suppression =
                 new Suppression(store, config.suppressionWindow(), message -> log(LogLevel.WARN, null, message));
@@ -210,7 +214,10 @@ public final class Handler implements RequestStreamHandler {
             }
         }
         Responder.Outcome outcome = respond.apply(new Responder.Attempt(
-                budget(context, recordsLeft), attempt::acted, attempt.earlierActions(), attempt.around(publisher)));
+                budget(context, recordsLeft, reserve),
+                attempt::acted,
+                attempt.earlierActions(),
+                attempt.around(publisher)));
         log(LogLevel.INFO, alarm, "message " + key + ": " + outcome.detail());
         if (outcome.alert() != null) {
             log(LogLevel.INFO, alarm, "alert: " + outcome.alert().json());
@@ -227,12 +234,17 @@ public final class Handler implements RequestStreamHandler {
 
     /** This record's budget: its share of the time left for the records not yet handled, minus the reserve. */
     static Budget budget(Context context, int recordsLeft) {
+        return budget(context, recordsLeft, RESERVE);
+    }
+
+    /** As {@link #budget(Context, int)}, keeping {@code reserve} back for publishing. */
+    static Budget budget(Context context, int recordsLeft, Duration reserve) {
         Clock clock = Clock.systemUTC();
         if (context == null) {
             return Budget.unlimited(clock);
         }
         Instant end =
-                clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(RESERVE);
+                clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(reserve);
         return Budget.until(end, clock).share(1.0 / recordsLeft);
     }
 

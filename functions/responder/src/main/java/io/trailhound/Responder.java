@@ -29,6 +29,7 @@ import io.trailhound.evidence.EvidenceCollector;
 import io.trailhound.evidence.MetricFilter;
 import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.MetricFilterSource;
+import io.trailhound.publish.Outputs;
 import io.trailhound.publish.Publisher;
 import io.trailhound.publish.SnsEnvelope;
 import io.trailhound.remediate.Candidate;
@@ -75,7 +76,21 @@ public final class Responder {
             Publisher publisher,
             OwnIdentity ownIdentity,
             ChildAlarmSource childAlarms,
-            AlarmVerifier alarms) {
+            AlarmVerifier alarms,
+            Outputs outputs) {
+        /** Without optional outputs: the alert goes to {@code publisher} only. */
+        public Stages(
+                MetricFilterSource filters,
+                EventSource events,
+                Enricher enricher,
+                Remediator remediator,
+                Publisher publisher,
+                OwnIdentity ownIdentity,
+                ChildAlarmSource childAlarms,
+                AlarmVerifier alarms) {
+            this(filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, Outputs.NONE);
+        }
+
         /** Stages that know no identity of their own and cannot describe a composite's children (offline, tests). */
         public Stages(
                 MetricFilterSource filters,
@@ -246,7 +261,9 @@ public final class Responder {
                 stages.remediator(),
                 stages.publisher(),
                 stages.ownIdentity(),
-                stages.childAlarms());
+                stages.childAlarms(),
+                AlarmVerifier.OFFLINE,
+                stages.outputs());
         return new Responder(config, s, clock, log)
                 .respond(BatchEvidence.asAlarm(batch), attempt, BatchEvidence.window(batch));
     }
@@ -282,8 +299,17 @@ public final class Responder {
             alert = progress.reduced(e);
         }
         RenderedAlert rendered = renderer.render(alert);
+        String also = "";
+        if (!stages.outputs().list().isEmpty()) { // before the alert topic, so that their failures are in it
+            Outputs.Sent sent = stages.outputs().send(alert, rendered, renderer::render);
+            rendered = sent.rendered();
+            List<String> where = new ArrayList<>(sent.delivered());
+            where.removeIf("stdout"::equals); // the CLI printed it
+            where.addAll(sent.failures());
+            also = where.isEmpty() ? "" : "; " + String.join("; ", where);
+        }
         try {
-            return new Outcome(true, attempt.publisher().publish(rendered), rendered, progress.inputProblems);
+            return new Outcome(true, attempt.publisher().publish(rendered) + also, rendered, progress.inputProblems);
         } catch (RuntimeException e) {
             throw new PublishFailedException(e);
         }

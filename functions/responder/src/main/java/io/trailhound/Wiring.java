@@ -22,7 +22,14 @@ import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.evidence.MetricFilterSource;
 import io.trailhound.idempotency.DynamoDbIdempotencyStore;
 import io.trailhound.idempotency.IdempotencyStore;
+import io.trailhound.publish.EventBridgePublisher;
+import io.trailhound.publish.FindingHistory;
+import io.trailhound.publish.Output;
+import io.trailhound.publish.Outputs;
+import io.trailhound.publish.PrintedOutput;
 import io.trailhound.publish.Publisher;
+import io.trailhound.publish.SecurityHubPublisher;
+import io.trailhound.publish.SnsChatPublisher;
 import io.trailhound.publish.SnsPublisher;
 import io.trailhound.publish.StreamPublisher;
 import io.trailhound.remediate.AwsRemediator;
@@ -33,6 +40,7 @@ import io.trailhound.verify.CloudTrailEventConfirmer;
 import io.trailhound.verify.CloudWatchAlarmVerifier;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Chooses each stage's adapter: AWS in Lambda; in the CLI, files and/or AWS depending on what is given. */
@@ -59,7 +67,8 @@ public final class Wiring {
                 publisher(config, aws, null, false),
                 ownIdentity(aws),
                 new AwsChildAlarmSource(aws::cloudWatch),
-                new CloudWatchAlarmVerifier(aws::cloudWatch));
+                new CloudWatchAlarmVerifier(aws::cloudWatch),
+                outputs(config, aws, history(config, aws)));
         // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 15-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
         aws.secretsManager(null);
@@ -69,10 +78,17 @@ public final class Wiring {
         return stages;
     }
 
-    /** Lambda: the idempotency table when IDEMPOTENCY_TABLE names one; the CLI never uses it. */
+    /** Lambda: the idempotency table when IDEMPOTENCY_TABLE names one; the CLI never uses it for that. */
     public static IdempotencyStore idempotency(Config config, AwsClients aws) {
         return config.idempotencyTable() == null
                 ? IdempotencyStore.NONE
+                : new DynamoDbIdempotencyStore(aws.dynamoDb(null), config.idempotencyTable());
+    }
+
+    /** What Security Hub's findings keep across alerts: in the idempotency table when one is named (CLI too). */
+    static FindingHistory history(Config config, AwsClients aws) {
+        return config.idempotencyTable() == null
+                ? FindingHistory.NONE
                 : new DynamoDbIdempotencyStore(aws.dynamoDb(null), config.idempotencyTable());
     }
 
@@ -86,7 +102,7 @@ public final class Wiring {
             CloudTrailFiles cloudtrail,
             List<String> filterPatterns,
             PrintStream out,
-            boolean json) {
+            String format) {
         AwsClients aws = awsConfigured ? new AwsClients(config) : null;
         MetricFilterSource filters;
         EventSource events;
@@ -111,15 +127,74 @@ public final class Wiring {
         Enricher enricher = aws != null
                 ? new AwsEnricher(aws::secretsManager, aws::kms, schedules)
                 : new OfflineEnricher(schedules);
+        // The idempotency table, when named, keeps what Security Hub's findings carry across runs, as in Lambda.
+        List<Output> outputs =
+                new ArrayList<>(outputs(config, aws, aws == null ? FindingHistory.NONE : history(config, aws))
+                        .list());
+        Publisher publisher;
+        Output printed = printable(format, config);
+        if (printed != null && config.alertTopicArn() == null) { // print what that output would get, not the alert
+            outputs.add(new PrintedOutput(printed, out));
+            publisher = alert -> "stdout";
+        } else {
+            publisher = publisher(config, aws, out, format.equals("json"));
+        }
         return new Responder.Stages(
                 filters,
                 events,
                 enricher,
                 remediator(config, aws),
-                publisher(config, aws, out, json),
+                publisher,
                 aws == null ? OwnIdentity.NONE : ownIdentity(aws),
                 aws != null ? new AwsChildAlarmSource(aws::cloudWatch) : ChildAlarmSource.OFFLINE,
-                aws == null ? AlarmVerifier.OFFLINE : new CloudWatchAlarmVerifier(aws::cloudWatch));
+                aws == null ? AlarmVerifier.OFFLINE : new CloudWatchAlarmVerifier(aws::cloudWatch),
+                new Outputs(outputs));
+    }
+
+    /** The CLI's --format values that print an optional output's document instead of the alert. */
+    public static final List<String> OUTPUT_FORMATS = List.of("chat", "security-hub", "eventbridge");
+
+    /** The output whose document --format names (built without a client: only its document is asked for). */
+    private static Output printable(String format, Config config) {
+        return switch (format) {
+            case "chat" -> new SnsChatPublisher(null, config.chatTopicArn());
+            case "security-hub" -> new SecurityHubPublisher(null, FindingHistory.NONE, Clock.systemUTC());
+            case "eventbridge" ->
+                new EventBridgePublisher(null, config.eventBusName() != null ? config.eventBusName() : "default");
+            default -> null;
+        };
+    }
+
+    /**
+     * The optional outputs the configuration names, each independent of the others: Security Hub (what it keeps
+     * across alerts in {@code store}), the EventBridge bus, then the chat topic, last so that the people reading
+     * it learn of a failure of the others. Each needs AWS.
+     */
+    static Outputs outputs(Config config, AwsClients aws, FindingHistory store) {
+        List<Output> out = new ArrayList<>();
+        if (config.securityHub()) {
+            out.add(new SecurityHubPublisher(
+                    needAws(aws, Config.SECURITY_HUB).securityHub(null), store, Clock.systemUTC()));
+        }
+        if (config.eventBusName() != null) {
+            out.add(new EventBridgePublisher(
+                    needAws(aws, Config.EVENT_BUS_NAME).eventBridge(null), config.eventBusName()));
+        }
+        if (config.chatTopicArn() != null) {
+            String region = Arn.regionOf(config.chatTopicArn())
+                    .orElseThrow(() -> new Config.ConfigException(
+                            Config.CHAT_TOPIC_ARN + " '" + config.chatTopicArn() + "' is not an SNS topic ARN"));
+            out.add(new SnsChatPublisher(needAws(aws, Config.CHAT_TOPIC_ARN).sns(region), config.chatTopicArn()));
+        }
+        return new Outputs(out);
+    }
+
+    private static AwsClients needAws(AwsClients aws, String setting) {
+        if (aws == null) {
+            throw new Config.ConfigException(setting + " is set but no AWS credentials are configured to send to it;"
+                    + " unset it, or see what it would get with --format chat|security-hub|eventbridge");
+        }
+        return aws;
     }
 
     /**

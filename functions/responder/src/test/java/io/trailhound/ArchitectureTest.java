@@ -47,13 +47,15 @@ class ArchitectureTest {
     /**
      * An adapter talks to one AWS service and is named after it ({@code AwsRemediator},
      * {@code CloudWatchAlarmVerifier}, {@code CloudTrailScheduleLookup}, {@code DynamoDbIdempotencyStore},
-     * {@code SnsPublisher}), or is the shared AWS plumbing in {@code io.trailhound.aws} (clients, errors,
+     * {@code SnsPublisher}, {@code SecurityHubPublisher}, {@code EventBridgePublisher}), or is the shared AWS plumbing in {@code io.trailhound.aws} (clients, errors,
      * timeouts, pacing, Regions). Only adapters may use {@code software.amazon} types.
      */
-    static final Pattern ADAPTER_NAME = Pattern.compile("(Aws|CloudWatch|CloudTrail|DynamoDb|Sns)[A-Z]\\w*");
+    static final Pattern ADAPTER_NAME =
+            Pattern.compile("(Aws|CloudWatch|CloudTrail|DynamoDb|Sns|SecurityHub|EventBridge)[A-Z]\\w*");
 
     static final DescribedPredicate<JavaClass> ADAPTER = DescribedPredicate.describe(
-            "adapters (named Aws*, CloudWatch*, CloudTrail*, DynamoDb*, Sns*, or in " + ROOT + ".aws)",
+            "adapters (named Aws*, CloudWatch*, CloudTrail*, DynamoDb*, Sns*, SecurityHub*, EventBridge*, or in " + ROOT
+                    + ".aws)",
             c -> c.getPackageName().equals(ROOT + ".aws")
                     || ADAPTER_NAME.matcher(topLevelName(c)).matches());
 

@@ -8,8 +8,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -22,6 +24,8 @@ final class Aws {
     final SnsClient sns;
     final SqsClient sqs;
     final DynamoDbClient dynamo;
+    final SecurityHubClient securityHub;
+    final EventBridgeClient events;
 
     Aws(MotoServer moto) {
         URI endpoint = URI.create(moto.endpoint());
@@ -59,6 +63,18 @@ final class Aws {
                 .httpClient(http)
                 .build();
         dynamo = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .build();
+        securityHub = SecurityHubClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .build();
+        events = EventBridgeClient.builder()
                 .endpointOverride(endpoint)
                 .region(region)
                 .credentialsProvider(credentials)

@@ -26,8 +26,7 @@ public record FunctionConfig(
         Map<String, String> env = new LinkedHashMap<>();
         function.at("/Environment/Variables")
                 .fields()
-                .forEachRemaining(e ->
-                        env.put(e.getKey(), resolve(e.getValue(), template.path("Parameters"), resources, e.getKey())));
+                .forEachRemaining(e -> env.put(e.getKey(), resolve(e.getValue(), template, resources, e.getKey())));
         return new FunctionConfig(
                 function.path("Handler").asText(),
                 function.path("MemorySize").asInt(),
@@ -37,9 +36,15 @@ public record FunctionConfig(
                 env);
     }
 
-    private static String resolve(JsonNode value, JsonNode parameters, Map<String, String> resources, String name) {
+    private static String resolve(JsonNode value, JsonNode template, Map<String, String> resources, String name) {
         if (value.isValueNode()) {
             return value.asText();
+        }
+        JsonNode parameters = template.path("Parameters");
+        JsonNode when = value.path("Fn::If");
+        if (when.isArray()) { // a condition of the template, with the parameters' defaults
+            boolean holds = holds(template.path("Conditions").path(when.get(0).asText()), template);
+            return resolve(when.get(holds ? 1 : 2), template, resources, name);
         }
         String ref = value.path("Ref").asText(null);
         if (ref != null && parameters.has(ref)) {
@@ -50,6 +55,37 @@ public record FunctionConfig(
         }
         throw new IllegalArgumentException(
                 "environment variable " + name + " = " + value + ": give the harness a value for it");
+    }
+
+    /** Fn::Equals, Fn::Not, Fn::And, Fn::Or and Condition over parameter defaults and literals. */
+    private static boolean holds(JsonNode condition, JsonNode template) {
+        if (condition.has("Fn::Equals")) {
+            JsonNode args = condition.get("Fn::Equals");
+            return value(args.get(0), template).equals(value(args.get(1), template));
+        }
+        if (condition.has("Fn::Not")) {
+            return !holds(condition.get("Fn::Not").get(0), template);
+        }
+        if (condition.has("Condition")) {
+            return holds(
+                    template.path("Conditions").path(condition.get("Condition").asText()), template);
+        }
+        boolean and = condition.has("Fn::And");
+        if (and || condition.has("Fn::Or")) {
+            for (JsonNode c : condition.get(and ? "Fn::And" : "Fn::Or")) if (holds(c, template) != and) return !and;
+            return and;
+        }
+        throw new IllegalArgumentException("condition " + condition + ": the harness cannot evaluate it");
+    }
+
+    private static String value(JsonNode v, JsonNode template) {
+        if (v.isValueNode()) {
+            return v.asText();
+        }
+        return template.path("Parameters")
+                .path(v.path("Ref").asText())
+                .path("Default")
+                .asText("");
     }
 
     public FunctionConfig withTimeout(Duration t) {

@@ -30,15 +30,17 @@ class TemplateTest {
     static final Path TEMPLATE = ROOT.resolve("template.yaml");
     static final ObjectMapper JSON = new ObjectMapper();
     /** The SDK clients the responder uses, with their IAM service prefixes. */
-    static final Map<Class<? extends SdkClient>, String> CLIENTS = Map.of(
-            software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.class, "logs",
-            software.amazon.awssdk.services.cloudtrail.CloudTrailClient.class, "cloudtrail",
-            software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.class, "secretsmanager",
-            software.amazon.awssdk.services.kms.KmsClient.class, "kms",
-            software.amazon.awssdk.services.sns.SnsClient.class, "sns",
-            software.amazon.awssdk.services.sts.StsClient.class, "sts",
-            software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class, "cloudwatch",
-            software.amazon.awssdk.services.dynamodb.DynamoDbClient.class, "dynamodb");
+    static final Map<Class<? extends SdkClient>, String> CLIENTS = Map.ofEntries(
+            Map.entry(software.amazon.awssdk.services.securityhub.SecurityHubClient.class, "securityhub"),
+            Map.entry(software.amazon.awssdk.services.eventbridge.EventBridgeClient.class, "events"),
+            Map.entry(software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.class, "logs"),
+            Map.entry(software.amazon.awssdk.services.cloudtrail.CloudTrailClient.class, "cloudtrail"),
+            Map.entry(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.class, "secretsmanager"),
+            Map.entry(software.amazon.awssdk.services.kms.KmsClient.class, "kms"),
+            Map.entry(software.amazon.awssdk.services.sns.SnsClient.class, "sns"),
+            Map.entry(software.amazon.awssdk.services.sts.StsClient.class, "sts"),
+            Map.entry(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class, "cloudwatch"),
+            Map.entry(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class, "dynamodb"));
     /** Called by the code but needing no permission: "No permissions are required to perform this operation." */
     static final Set<String> NO_PERMISSION_NEEDED = Set.of("sts:GetCallerIdentity");
     /** Needed although no SDK call names them: publishing to a KMS-encrypted topic. */
@@ -439,6 +441,53 @@ class TemplateTest {
         assertThat(topicPolicy)
                 .contains("\"Service\":\"cloudwatch.amazonaws.com\"")
                 .contains("aws:SourceAccount");
+    }
+
+    /** The statement with {@code sid} in the role's policy, from inside its Fn::If (the branch when the condition holds). */
+    static JsonNode conditional(JsonNode resources, String sid, String condition) {
+        for (JsonNode st : roleStatements(resources)) {
+            JsonNode when = st.path("Fn::If");
+            if (when.isArray() && when.get(1).path("Sid").asText().equals(sid)) {
+                assertThat(when.get(0).asText())
+                        .as(sid + " only when " + condition)
+                        .isEqualTo(condition);
+                assertThat(when.get(2).toString()).isEqualTo("{\"Ref\":\"AWS::NoValue\"}");
+                return when.get(1);
+            }
+        }
+        throw new AssertionError("no conditional statement " + sid);
+    }
+
+    @Test
+    void eachOptionalOutputIsGrantedExactlyItsOneActionOnItsOneResourceAndOnlyWhenConfigured() throws Exception {
+        JsonNode r = transform().path("Resources");
+        JsonNode chat = conditional(r, "PublishToTheChatTopic", "ChatOn");
+        assertThat(chat.path("Action").asText()).isEqualTo("sns:Publish");
+        assertThat(chat.at("/Resource/Ref").asText()).isEqualTo("ChatTopic");
+        JsonNode hub = conditional(r, "ImportFindingsIntoTheAccountsOwnProduct", "SecurityHubOn");
+        assertThat(hub.path("Action").asText()).isEqualTo("securityhub:BatchImportFindings");
+        assertThat(hub.at("/Resource/Fn::Sub").asText())
+                .isEqualTo(
+                        "arn:${AWS::Partition}:securityhub:${AWS::Region}:${AWS::AccountId}:product/${AWS::AccountId}/default");
+        JsonNode bus = conditional(r, "PutAlertEventsOnTheBus", "HasEventBus");
+        assertThat(bus.path("Action").asText()).isEqualTo("events:PutEvents");
+        assertThat(bus.at("/Resource/Fn::Sub").asText())
+                .isEqualTo("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${EventBusName}");
+
+        assertThat(r.at("/ChatTopic/Condition").asText()).isEqualTo("ChatOn");
+        assertThat(r.at("/ChatTopic/Properties/KmsMasterKeyId/Ref").asText()).isEqualTo("TopicKey");
+        JsonNode env = r.at("/ResponderFunction/Properties/Environment/Variables");
+        assertThat(env.at("/CHAT_TOPIC_ARN/Fn::If").toString()).isEqualTo("[\"ChatOn\",{\"Ref\":\"ChatTopic\"},\"\"]");
+        assertThat(env.at("/SECURITY_HUB/Ref").asText()).isEqualTo("SecurityHub");
+        assertThat(env.at("/EVENT_BUS_NAME/Ref").asText()).isEqualTo("EventBusName");
+        JsonNode conditions = transform().path("Conditions");
+        assertThat(conditions.at("/SecurityHubOn/Fn::Equals").toString())
+                .isEqualTo("[{\"Ref\":\"SecurityHub\"},\"on\"]");
+        assertThat(conditions.at("/HasEventBus/Fn::Not/0/Fn::Equals").toString())
+                .isEqualTo("[{\"Ref\":\"EventBusName\"},\"\"]");
+        assertThat(transform().at("/Parameters/SecurityHub/Default").asText()).isEqualTo("off");
+        assertThat(transform().at("/Parameters/EnableChat/Default").asText()).isEqualTo("false");
+        assertThat(transform().at("/Parameters/EventBusName/Default").asText()).isEmpty();
     }
 
     @Test

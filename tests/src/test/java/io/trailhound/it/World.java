@@ -68,6 +68,30 @@ final class World {
                 .attributes(Map.of("RawMessageDelivery", "true")));
     }
 
+    /** A queue of its own, subscribed to {@code topicArn} with raw delivery (what that topic's subscriber gets); returns its URL. */
+    String queueOn(String topicArn, String name) {
+        String url = aws.sqs.createQueue(b -> b.queueName(name)).queueUrl();
+        aws.sns.subscribe(b -> b.topicArn(topicArn)
+                .protocol("sqs")
+                .endpoint(queueArn(url))
+                .attributes(Map.of("RawMessageDelivery", "true")));
+        return url;
+    }
+
+    String queueArn(String url) {
+        return aws.sqs
+                .getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    /** The messages a queue holds now (each is then hidden for 30 s). */
+    List<Message> received(String url) {
+        return aws.sqs
+                .receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).messageAttributeNames("All"))
+                .messages();
+    }
+
     /** The idempotency table as the template creates it (partition key id, a string; on demand); returns its name. */
     String idempotencyTable() {
         aws.dynamo.createTable(b -> b.tableName("trailhound-idempotency")

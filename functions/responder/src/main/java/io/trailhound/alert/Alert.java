@@ -105,6 +105,27 @@ public record Alert(
                 List.of());
     }
 
+    /** The same alert with {@code more} notes after its own (an output that failed, told to the others). */
+    public Alert withNotes(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new Alert(
+                alarm,
+                window,
+                groups,
+                facts,
+                remediation,
+                matchedEvents,
+                scannedEvents,
+                ungroupedEvents,
+                all,
+                partial,
+                generatedAt,
+                notFullyRead,
+                children,
+                notification);
+    }
+
     /** The headline's severity, UNKNOWN when nothing matched. */
     public String severity() {
         return groups.isEmpty() ? "UNKNOWN" : headline().severity;

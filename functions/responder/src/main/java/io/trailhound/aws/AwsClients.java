@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -132,6 +134,14 @@ public final class AwsClients {
 
     public CloudWatchClient cloudWatch(String region) {
         return get("cloudwatch", region, CloudWatchClient::builder);
+    }
+
+    public SecurityHubClient securityHub(String region) {
+        return get("securityhub", region, SecurityHubClient::builder);
+    }
+
+    public EventBridgeClient eventBridge(String region) {
+        return get("events", region, EventBridgeClient::builder);
     }
 
     public StsClient sts(String region) {

@@ -44,8 +44,9 @@ public final class InvokeCommand {
                 .givenPatterns()
                 .forEach(FilterPattern::compile); // invalid: exit status 2 before anything runs
         String format = args.optional("--format") == null ? "text" : args.optional("--format");
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new Args.UsageException("--format must be text or json, not '" + format + "'");
+        if (!format.equals("text") && !format.equals("json") && !Wiring.OUTPUT_FORMATS.contains(format)) {
+            throw new Args.UsageException("--format must be text, json, " + String.join(", ", Wiring.OUTPUT_FORMATS)
+                    + ", not '" + format + "'");
         }
         Config config = Config.from(env);
         if (args.optional("--remediate") != null) {
@@ -54,8 +55,7 @@ public final class InvokeCommand {
         CloudTrailFiles files = args.optional("--cloudtrail") == null
                 ? null
                 : CloudTrailFiles.at(Path.of(args.optional("--cloudtrail")));
-        Responder.Stages stages =
-                Wiring.cli(config, Config.awsConfigured(env), files, patterns, out, format.equals("json"));
+        Responder.Stages stages = Wiring.cli(config, Config.awsConfigured(env), files, patterns, out, format);
         Responder responder = new Responder(config, stages, Clock.systemUTC());
         CliFront front = new CliFront(responder, stages.publisher(), err);
         Notifications.handle(deliveries, front);

@@ -27,7 +27,10 @@ public record Config(
         URI endpointOverride,
         StaticCredentials staticCredentials,
         String idempotencyTable,
-        Duration suppressionWindow) {
+        Duration suppressionWindow,
+        String chatTopicArn,
+        boolean securityHub,
+        String eventBusName) {
 
     public Config {
         remediationAllow = List.copyOf(remediationAllow);
@@ -55,6 +58,13 @@ public record Config(
     public static final String IDEMPOTENCY_TABLE = "IDEMPOTENCY_TABLE";
     /** Subscription mode: one alert per resource × caller per window (ISO-8601 duration); later events are counted. */
     public static final String SUPPRESSION_WINDOW = "SUPPRESSION_WINDOW";
+
+    /** The topic Amazon Q Developer in chat applications maps to a Slack or Teams channel; unset: no chat message. */
+    public static final String CHAT_TOPIC_ARN = "CHAT_TOPIC_ARN";
+    /** {@code on}: every finding group becomes (or updates) a Security Hub finding; {@code off} (default): none. */
+    public static final String SECURITY_HUB = "SECURITY_HUB";
+    /** The EventBridge bus that gets one "Trailhound Alert" event per alert; unset: no event. */
+    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
 
     public static final Duration DEFAULT_SUPPRESSION_WINDOW = Duration.ofMinutes(15);
 
@@ -121,7 +131,10 @@ public record Config(
                         ? new StaticCredentials(key, secret, blankToNull(env.get("AWS_SESSION_TOKEN")))
                         : null,
                 blankToNull(env.get(IDEMPOTENCY_TABLE)),
-                duration(SUPPRESSION_WINDOW, env.get(SUPPRESSION_WINDOW), DEFAULT_SUPPRESSION_WINDOW));
+                duration(SUPPRESSION_WINDOW, env.get(SUPPRESSION_WINDOW), DEFAULT_SUPPRESSION_WINDOW),
+                blankToNull(env.get(CHAT_TOPIC_ARN)),
+                onOff(SECURITY_HUB, env.get(SECURITY_HUB)),
+                blankToNull(env.get(EVENT_BUS_NAME)));
     }
 
     public Config withRemediation(RemediationMode mode) {
@@ -141,7 +154,10 @@ public record Config(
                 endpointOverride,
                 staticCredentials,
                 idempotencyTable,
-                suppressionWindow);
+                suppressionWindow,
+                chatTopicArn,
+                securityHub,
+                eventBusName);
     }
 
     /** True when this environment names AWS credentials or an endpoint, so AWS calls are meant to be made. */
@@ -174,6 +190,18 @@ public record Config(
         } catch (DateTimeParseException e) {
             throw new ConfigException(name + " must be an ISO-8601 duration such as PT10M, not '" + text + "'");
         }
+    }
+
+    /** {@code on} or {@code off} (also true/false); unset is off. */
+    private static boolean onOff(String name, String text) {
+        if (blankToNull(text) == null) {
+            return false;
+        }
+        return switch (text.trim().toLowerCase()) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new ConfigException(name + " must be on or off, not '" + text + "'");
+        };
     }
 
     /** Comma-separated values, blanks dropped. */

@@ -1,6 +1,7 @@
 package io.trailhound.idempotency;
 
 import io.trailhound.alert.RenderedAlert;
+import io.trailhound.publish.FindingHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * UpdateItem on the old lease. Records expire after {@link #KEEP}, the failure queue's retention, so a
  * notification redriven from it is still recognised.
  */
-public final class DynamoDbIdempotencyStore implements IdempotencyStore {
+public final class DynamoDbIdempotencyStore implements IdempotencyStore, FindingHistory {
     static final Duration KEEP = Duration.ofDays(14);
     /** Each call is short: the table is on the way to the alert, never in front of it. */
     private static final AwsRequestOverrideConfiguration TIMEOUTS = AwsRequestOverrideConfiguration.builder()
@@ -173,6 +174,39 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
             return new Window(
                     false, Long.parseLong(counted.attributes().get("suppressed").n()));
         }
+    }
+
+    /** How long a Security Hub finding's totals are kept after its last alert: Security Hub's 90 days, and some. */
+    static final Duration OBSERVED_KEEP = Duration.ofDays(100);
+
+    /**
+     * One item per finding ({@code finding:} and the key's SHA-256): an atomic ADD counts the alert, and the
+     * first-seen and created times are set only by the first, so concurrent alerts never lose one.
+     */
+    @Override
+    public Observed observe(String key, Instant firstSeen, Instant now) {
+        UpdateItemResponse r = dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("id", s("finding:" + sha256(key))))
+                .updateExpression("ADD #count :n SET firstSeen = if_not_exists(firstSeen, :first),"
+                        + " createdAt = if_not_exists(createdAt, :now), findingKey = :key, expiresAt = :expires")
+                .expressionAttributeNames(Map.of("#count", "alerts"))
+                .expressionAttributeValues(Map.of(
+                        ":n", n(1),
+                        ":first", s((firstSeen != null ? firstSeen : now).toString()),
+                        ":now", s(now.toString()),
+                        ":key", s(key),
+                        ":expires", n(now.plus(OBSERVED_KEEP).getEpochSecond())))
+                .returnValues(ReturnValue.ALL_NEW)
+                .overrideConfiguration(TIMEOUTS));
+        Map<String, AttributeValue> item = r.attributes();
+        Instant first = Instant.parse(item.get("firstSeen").s());
+        if (firstSeen != null && firstSeen.isBefore(first)) {
+            first = firstSeen; // a late alert about earlier events
+        }
+        return new Observed(
+                Long.parseLong(item.get("alerts").n()),
+                first,
+                Instant.parse(item.get("createdAt").s()));
     }
 
     private static String sha256(String key) {
