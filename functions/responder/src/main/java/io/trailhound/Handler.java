@@ -220,7 +220,7 @@ public final class Handler implements RequestStreamHandler {
                 attempt.around(publisher)));
         log(LogLevel.INFO, alarm, "message " + key + ": " + outcome.detail());
         if (outcome.alert() != null) {
-            log(LogLevel.INFO, alarm, "alert: " + outcome.alert().json());
+            logAlert(alarm, outcome.alert().json());
         }
         return outcome.detail();
     }
@@ -260,6 +260,22 @@ public final class Handler implements RequestStreamHandler {
             log(LogLevel.ERROR, alarmName, message);
         }
     };
+
+    /**
+     * The alert's JSON document in full, values unchanged: printable ASCII with markup escaped ({@link
+     * Json#asciiOnly}) instead of sanitised, since the sanitiser would defang the next steps' links and cut it.
+     */
+    static void logAlert(String alarmName, String json) {
+        String exact = Json.asciiOnly(json);
+        if (exact == null) {
+            log(LogLevel.INFO, alarmName, "alert: " + json);
+            return;
+        }
+        LambdaRuntime.getLogger()
+                .log(
+                        "alarm " + (alarmName == null ? "(none)" : Sanitize.text(alarmName, 256)) + ": alert: " + exact,
+                        LogLevel.INFO);
+    }
 
     /**
      * Through the runtime's logger: with the function's JSON log format each line is a JSON object with

@@ -135,6 +135,7 @@ final class AlertJson {
         o.put("lastSeen", str(g.lastSeen()));
         ArrayNode ids = o.putArray("exampleEventIds");
         g.exampleEventIds().forEach(id -> ids.add(cap(id, c)));
+        perMinute(o, g);
         o.put("eventSource", cap(f.eventSource(), c));
         o.put("eventName", cap(f.eventName(), c));
         o.put("errorCode", cap(f.errorCode(), c));
@@ -152,6 +153,17 @@ final class AlertJson {
                     .put("mfaUsed", cap(f.root().mfaUsed(), 40))
                     .put("longTermAccessKey", f.root().longTermAccessKey());
         }
+        ArrayNode next = o.putArray("nextSteps");
+        NextSteps.of(
+                        g,
+                        shown.alert().facts().get(f.resource()),
+                        shown.alert().remediation(),
+                        shown.alert().window(),
+                        shown.alert().alarm().region())
+                .forEach(s -> next.addObject()
+                        .put("kind", s.kind().name())
+                        .put("label", s.label())
+                        .put("value", s.value()));
         if (f.resource().type() != ResourceType.NONE) {
             ObjectNode r = o.putObject("resource");
             r.put("type", f.resource().type().name());
@@ -165,6 +177,27 @@ final class AlertJson {
         return o;
     }
 
+    /**
+     * The events per minute, dense: {@code from} is the first minute with events, {@code counts[i]} the events
+     * in the minute {@code i} minutes later, to the last counted minute; {@code laterEvents} those after it.
+     */
+    private static void perMinute(ObjectNode o, FindingGroup g) {
+        if (g.perMinute().isEmpty()) {
+            return;
+        }
+        ObjectNode m = o.putObject("perMinute");
+        java.time.Instant from = g.perMinute().firstKey();
+        m.put("from", from.toString());
+        ArrayNode counts = m.putArray("counts");
+        long last = (g.perMinute().lastKey().getEpochSecond() - from.getEpochSecond()) / 60;
+        for (long i = 0; i <= last; i++) {
+            counts.add(g.perMinute().getOrDefault(from.plusSeconds(60 * i), 0L));
+        }
+        if (g.laterEvents() > 0) {
+            m.put("laterEvents", g.laterEvents());
+        }
+    }
+
     private static void facts(ObjectNode r, ResourceFacts facts, Shown shown) {
         int c = shown.chars();
         r.put("arn", cap(facts.arn(), c));
@@ -176,6 +209,10 @@ final class AlertJson {
             r.putNull("daysLeft");
         } else {
             r.put("daysLeft", days);
+            r.put(
+                    "deletionPassed",
+                    DeletionDate.passed(
+                            facts.effectiveDeletionDate(), shown.alert().generatedAt()));
         }
         r.put("description", cap(facts.description(), c));
         ArrayNode aliases = r.putArray("aliases");

@@ -10,6 +10,7 @@ import io.trailhound.remediate.RemediationOutcome;
 import io.trailhound.verify.AlarmCheck;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -153,6 +154,14 @@ final class AlertText {
                                     : ""));
         }
         line(t, "  Count", g.count() + " (first " + g.firstSeen() + ", last " + g.lastSeen() + ")");
+        List<String> histogram = MinuteHistogram.lines(g);
+        for (int i = 0; i < histogram.size(); i++) {
+            if (i == 0) {
+                line(t, "  Per minute", histogram.get(i));
+            } else {
+                t.append(" ".repeat(LABEL_WIDTH + 1)).append(histogram.get(i)).append('\n');
+            }
+        }
         line(
                 t,
                 "  Event IDs",
@@ -168,6 +177,34 @@ final class AlertText {
                     "the call claims to be Trailhound (user agent), but the caller is not Trailhound's own identity");
         }
         line(t, "  Found in", clean(f.origin(), c) + " (the first event)");
+        nextSteps(t, g, shown);
+    }
+
+    /**
+     * The finding's next steps. The commands and links are Trailhound's own, every part from a record quoted or
+     * encoded ({@link NextSteps}), so they are shown exactly: Sanitize would defang the links. Labels are
+     * sanitised like any text.
+     */
+    private static void nextSteps(StringBuilder t, FindingGroup g, Shown shown) {
+        Alert alert = shown.alert();
+        List<NextSteps.Step> steps = NextSteps.of(
+                g,
+                alert.facts().get(g.first().resource()),
+                alert.remediation(),
+                alert.window(),
+                alert.alarm().region());
+        if (steps.isEmpty()) {
+            return;
+        }
+        t.append("  Next steps:\n");
+        for (NextSteps.Step s : steps) {
+            t.append("    - ")
+                    .append(s.kind() == NextSteps.Kind.UNDO ? "Undo: " : "")
+                    .append(clean(s.label(), shown.chars()))
+                    .append(":\n        ")
+                    .append(s.value())
+                    .append('\n');
+        }
     }
 
     private static void facts(StringBuilder t, ResourceFacts facts, Instant now, Shown shown) {
@@ -180,7 +217,7 @@ final class AlertText {
         }
         Instant deletion = facts.effectiveDeletionDate();
         if (deletion != null) {
-            line(t, "  Deletion date", deletion + " (" + facts.daysLeft(now) + " day(s) left)");
+            line(t, "  Deletion date", DeletionDate.describe(deletion, now));
         }
         if (!facts.aliases().isEmpty()) {
             var aliases = shown.first(facts.aliases());

@@ -3,11 +3,13 @@ package io.trailhound.alert;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Groups findings by resource (and its Region) x caller x source IP x API as they stream in. Memory is bounded by
@@ -32,6 +34,8 @@ public final class FindingAggregator {
             .thenComparing(FindingGroup::first, EARLIEST);
 
     static final int EXAMPLE_IDS = 3;
+    /** Minutes counted per group: three hours of a busy window, a few KB per group at most. */
+    static final int MAX_MINUTES = 180;
 
     private record Key(
             Object detection,
@@ -48,9 +52,26 @@ public final class FindingAggregator {
         Instant firstSeen;
         Instant lastSeen;
         final List<Finding> earliest = new ArrayList<>(EXAMPLE_IDS + 1); // sorted by EARLIEST
+        final TreeMap<Instant, Long> perMinute = new TreeMap<>();
+        long laterEvents;
 
         Acc(Finding first) {
             this.first = first;
+        }
+
+        /**
+         * The earliest MAX_MINUTES minutes are kept whatever the arrival order (files are read in parallel): a
+         * minute earlier than the last kept one displaces it, and its events become later events.
+         */
+        void countMinute(Instant minute) {
+            if (perMinute.containsKey(minute) || perMinute.size() < MAX_MINUTES) {
+                perMinute.merge(minute, 1L, Long::sum);
+            } else if (minute.isBefore(perMinute.lastKey())) {
+                laterEvents += perMinute.pollLastEntry().getValue();
+                perMinute.put(minute, 1L);
+            } else {
+                laterEvents++;
+            }
         }
 
         void add(Finding f) {
@@ -66,6 +87,7 @@ public final class FindingAggregator {
                 if (lastSeen == null || t.isAfter(lastSeen)) {
                     lastSeen = t;
                 }
+                countMinute(t.truncatedTo(ChronoUnit.MINUTES));
             }
             if (f.eventId() == null
                     || earliest.stream().anyMatch(e -> f.eventId().equals(e.eventId()))) {
@@ -122,7 +144,9 @@ public final class FindingAggregator {
                         a.count,
                         a.firstSeen,
                         a.lastSeen,
-                        a.earliest.stream().map(Finding::eventId).toList()))
+                        a.earliest.stream().map(Finding::eventId).toList(),
+                        a.perMinute,
+                        a.laterEvents))
                 .sorted(BY_RISK)
                 .toList();
     }

@@ -88,6 +88,46 @@ public final class Json {
         };
     }
 
+    /**
+     * {@code json} again, every value the same, written in printable ASCII with {@code < >} escaped too
+     * ({@code \\u003C}): what a log line may carry of a document whose values came from CloudTrail, without
+     * changing them (the e-mail's sanitiser would defang its links). Text that is not JSON is returned null.
+     */
+    public static String asciiOnly(String json) {
+        try {
+            JsonNode node = parse(json);
+            StringWriter out = new StringWriter();
+            try (JsonGenerator g = FACTORY.createGenerator(out)) {
+                g.enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
+                g.setCharacterEscapes(ASCII_MARKUP);
+                write(g, node);
+            }
+            return out.toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.io.CharacterEscapes ASCII_MARKUP =
+            new com.fasterxml.jackson.core.io.CharacterEscapes() {
+                private final int[] escapes = standardAsciiEscapesForJSON();
+
+                {
+                    escapes['<'] = ESCAPE_STANDARD;
+                    escapes['>'] = ESCAPE_STANDARD;
+                }
+
+                @Override
+                public int[] getEscapeCodesForAscii() {
+                    return escapes;
+                }
+
+                @Override
+                public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+                    return null;
+                }
+            };
+
     /** The compact JSON text of a tree. */
     public static String write(JsonNode node) {
         StringWriter out = new StringWriter();
