@@ -57,12 +57,16 @@ public final class AwsEnricher implements Enricher {
                 }
                 Set<String> ids = idsByTypeAndRegion.computeIfAbsent(
                         resource.type() + "@" + resource.region(), k -> ConcurrentHashMap.newKeySet());
-                if (ids.add(resource.id())) {
-                    if (ids.size() == 1) {
-                        byName(resource);
-                    } else {
-                        byEvent(resource);
-                    }
+                // Records are scanned on several threads: adding and counting must be one step, or two first
+                // resources of a type and region could each see the other and neither be looked up by name.
+                int position;
+                synchronized (ids) {
+                    position = ids.add(resource.id()) ? ids.size() : 0;
+                }
+                if (position == 1) {
+                    byName(resource);
+                } else if (position > 1) {
+                    byEvent(resource);
                 }
             }
 
