@@ -228,11 +228,16 @@ class NeverSilencedMotoTest {
         assertThat(proxy.calls(LOOKUP_EVENTS))
                 .as("10 pages by name, then 10 by event name")
                 .isEqualTo(20);
+        // Arrival times at the proxy jitter with the machine's load (a delayed call shortens the next gap), so
+        // the rate is checked over the whole run and each gap only against calls sent without any pacing.
         List<java.time.Instant> times = proxy.callTimes(LOOKUP_EVENTS);
+        assertThat(Duration.between(times.get(0), times.get(times.size() - 1)).toMillis())
+                .as("20 calls paced at 2 per second")
+                .isGreaterThanOrEqualTo((times.size() - 1) * 450L);
         for (int i = 1; i < times.size(); i++) {
             assertThat(Duration.between(times.get(i - 1), times.get(i)).toMillis())
-                    .as("paced at 2 per second")
-                    .isGreaterThanOrEqualTo(450);
+                    .as("no call sent unpaced")
+                    .isGreaterThanOrEqualTo(250);
         }
     }
 
