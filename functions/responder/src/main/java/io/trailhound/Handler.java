@@ -5,11 +5,10 @@ import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.trailhound.alarm.AlarmParseException;
+import io.trailhound.alarm.AlarmNotification;
 import io.trailhound.alarm.AlarmReader;
 import io.trailhound.alarm.Delivery;
-import io.trailhound.alarm.OwnMessage;
-import io.trailhound.alert.RenderedAlert;
+import io.trailhound.alarm.LogBatch;
 import io.trailhound.alert.Sanitize;
 import io.trailhound.aws.AwsClients;
 import io.trailhound.budget.Budget;
@@ -26,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +38,14 @@ import java.util.Map;
  * on-failure destination keeps the event.
  */
 public final class Handler implements RequestStreamHandler {
+    /**
+     * Kept back from the function's remaining time for publishing the alert: SnsPublisher's call timeout
+     * (5 s), the idempotency record's two writes around it (1.5 s each at most) and a margin. The
+     * investigation's budget ends this long before Lambda's own timeout; chosen together with the template's
+     * Timeout (120 s), so an alert goes out by 111 s at the latest.
+     */
+    static final Duration RESERVE = Duration.ofSeconds(9);
+
     private final Config config;
     private final Responder responder;
     private final Publisher publisher;
@@ -95,81 +101,92 @@ public final class Handler implements RequestStreamHandler {
             log(LogLevel.WARN, null, "the event has no records; nothing to do");
             return "no records";
         }
-        List<String> results = new ArrayList<>();
-        RuntimeException publishFailure = null;
-        for (int i = 0; i < deliveries.size(); i++) {
-            Delivery delivery = deliveries.get(i);
-            String messageId = delivery.id();
-            String alarm = delivery instanceof Delivery.Alarm d ? d.alarm().alarmName() : null;
-            try {
-                switch (delivery) {
-                    case Delivery.Own own -> {
-                        log(LogLevel.INFO, alarm, "ignoring message " + messageId + ": Trailhound published it");
-                        results.add("ignored own message");
-                    }
-                    case Delivery.Unreadable u -> throw new AlarmParseException(u.reason());
-                    case Delivery.Control c -> {
-                        log(
-                                LogLevel.INFO,
-                                null,
-                                "CloudWatch Logs checked that the subscription of " + c.logGroup()
-                                        + " reaches this function: no alert");
-                        results.add("control message: no alert");
-                    }
-                    case Delivery.Alarm a ->
-                        results.add(once(
-                                messageId == null ? null : "sns:" + messageId,
-                                alarm,
-                                context,
-                                deliveries.size() - i,
-                                attempt -> responder.respond(a.alarm(), attempt)));
-                    case Delivery.Batch b ->
-                        results.add(once(messageId, null, context, deliveries.size() - i, attempt -> {
-                            Suppression.Admitted admitted = suppression.admit(b.batch(), Instant.now());
-                            if (admitted.batch().events().isEmpty()) {
-                                return new Responder.Outcome(
-                                        false,
-                                        "suppressed " + admitted.suppressed() + " event(s), already alerted within the "
-                                                + config.suppressionWindow() + " window: "
-                                                + String.join("; ", admitted.suppressedKeys()),
-                                        null,
-                                        List.of());
-                            }
-                            if (admitted.suppressed() > 0)
-                                log(
-                                        LogLevel.INFO,
-                                        null,
-                                        "suppressed (counted): " + String.join("; ", admitted.suppressedKeys()));
-                            return responder.respond(admitted.batch(), attempt.withNotes(admitted.notes()));
-                        }));
-                }
-            } catch (AlarmParseException e) {
-                log(
-                        LogLevel.ERROR,
-                        alarm,
-                        "message " + messageId + " is not a usable alarm notification: " + e.getMessage());
-                try {
-                    results.add(publisher.publish(unreadable(delivery, e.getMessage())));
-                } catch (RuntimeException publishError) {
-                    publishFailure = publishError;
-                }
-            } catch (Responder.PublishFailedException e) {
-                log(LogLevel.ERROR, alarm, "message " + messageId + ": publishing the alert failed: " + e.getCause());
-                publishFailure = e;
-            } catch (RuntimeException
-                    | StackOverflowError e) { // the Responder guards its pipeline; this is the last net
-                log(LogLevel.ERROR, alarm, "message " + messageId + ": unexpected failure: " + e);
-                try {
-                    results.add(publisher.publish(unreadable(delivery, "Trailhound failed while handling it: " + e)));
-                } catch (RuntimeException publishError) {
-                    publishFailure = publishError;
-                }
-            }
+        return String.join("; ", Notifications.handle(deliveries, new LambdaFront(context)));
+    }
+
+    /** The Lambda's side of the per-record rules: the idempotency record around each investigation, log lines. */
+    private final class LambdaFront implements Notifications.Front {
+        private final Context context;
+
+        LambdaFront(Context context) {
+            this.context = context;
         }
-        if (publishFailure != null) {
-            throw publishFailure;
+
+        @Override
+        public Publisher publisher() {
+            return publisher;
         }
-        return String.join("; ", results);
+
+        @Override
+        public String investigate(Notifications.Item item, AlarmNotification alarm) {
+            String messageId = item.delivery().id();
+            return once(
+                    messageId == null ? null : "sns:" + messageId,
+                    alarm.alarmName(),
+                    context,
+                    item.left(),
+                    attempt -> responder.respond(alarm, attempt));
+        }
+
+        @Override
+        public String investigate(Notifications.Item item, LogBatch batch) {
+            return once(item.delivery().id(), null, context, item.left(), attempt -> {
+                Suppression.Admitted admitted = suppression.admit(batch, Instant.now());
+                if (admitted.batch().events().isEmpty()) {
+                    return new Responder.Outcome(
+                            false,
+                            "suppressed " + admitted.suppressed() + " event(s), already alerted within the "
+                                    + config.suppressionWindow() + " window: "
+                                    + String.join("; ", admitted.suppressedKeys()),
+                            null,
+                            List.of());
+                }
+                if (admitted.suppressed() > 0) {
+                    log(LogLevel.INFO, null, "suppressed (counted): " + String.join("; ", admitted.suppressedKeys()));
+                }
+                return responder.respond(admitted.batch(), attempt.withNotes(admitted.notes()));
+            });
+        }
+
+        @Override
+        public void own(Notifications.Item item) {
+            log(LogLevel.INFO, null, "ignoring message " + item.delivery().id() + ": Trailhound published it");
+        }
+
+        @Override
+        public void control(Notifications.Item item, String logGroup) {
+            log(
+                    LogLevel.INFO,
+                    null,
+                    "CloudWatch Logs checked that the subscription of " + logGroup
+                            + " reaches this function: no alert");
+        }
+
+        @Override
+        public void unreadable(Notifications.Item item, String reason) {
+            log(
+                    LogLevel.ERROR,
+                    alarmName(item),
+                    "message " + item.delivery().id() + " is not a usable alarm notification: " + reason);
+        }
+
+        @Override
+        public void failed(Notifications.Item item, Throwable error) {
+            log(LogLevel.ERROR, alarmName(item), "message " + item.delivery().id() + ": unexpected failure: " + error);
+        }
+
+        @Override
+        public void publishFailed(Notifications.Item item, RuntimeException error) {
+            log(
+                    LogLevel.ERROR,
+                    alarmName(item),
+                    "message " + item.delivery().id() + ": publishing the alert failed: "
+                            + (error instanceof Responder.PublishFailedException ? error.getCause() : error));
+        }
+
+        private static String alarmName(Notifications.Item item) {
+            return item.delivery() instanceof Delivery.Alarm d ? d.alarm().alarmName() : null;
+        }
     }
 
     /**
@@ -208,14 +225,6 @@ public final class Handler implements RequestStreamHandler {
         return outcome.detail();
     }
 
-    /**
-     * Kept back from the function's remaining time for publishing the alert: SnsPublisher's call timeout
-     * (5 s), the idempotency record's two writes around it (1.5 s each at most) and a margin. The
-     * investigation's budget ends this long before Lambda's own timeout; chosen together with the template's
-     * Timeout (120 s), so an alert goes out by 111 s at the latest.
-     */
-    static final Duration RESERVE = Duration.ofSeconds(9);
-
     /** When Lambda stops the invocation; far away without a context (tests, local runs). */
     static Instant deadline(Context context) {
         return context == null
@@ -231,36 +240,12 @@ public final class Handler implements RequestStreamHandler {
     /** As {@link #budget(Context, int)}, keeping {@code reserve} back for publishing. */
     static Budget budget(Context context, int recordsLeft, Duration reserve) {
         Clock clock = Clock.systemUTC();
-        if (context == null) return Budget.unlimited(clock);
+        if (context == null) {
+            return Budget.unlimited(clock);
+        }
         Instant end =
                 clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(reserve);
         return Budget.until(end, clock).share(1.0 / recordsLeft);
-    }
-
-    /** An alert for a notification that could not be read, so that nothing reaches people silently dropped. */
-    static RenderedAlert unreadable(Delivery delivery, String reason) {
-        Delivery.Unreadable u = delivery instanceof Delivery.Unreadable d
-                ? d
-                : new Delivery.Unreadable(delivery.id(), reason, null, null);
-        String text = "Trailhound received a notification on the alarm topic that it could not read.\n\nReason: "
-                + Sanitize.text(reason) + "\nSubject: " + Sanitize.text(u.subject())
-                + "\nMessage (first 4000 characters):\n" + Sanitize.text(u.message(), 4000) + "\n";
-        String json = Json.write(Json.object()
-                .put("source", "trailhound")
-                .put("version", 1)
-                .put("detection", "UNREADABLE_NOTIFICATION")
-                .put("reason", reason == null ? "" : reason));
-        return new RenderedAlert(
-                "Trailhound: unreadable notification on the alarm topic",
-                text,
-                json,
-                Map.of(
-                        "detection",
-                        "UNREADABLE_NOTIFICATION",
-                        "severity",
-                        "UNKNOWN",
-                        OwnMessage.ORIGIN_ATTRIBUTE,
-                        "trailhound"));
     }
 
     /** The pipeline's own lines through the runtime's logger too. */

@@ -54,6 +54,15 @@ import java.util.function.Consumer;
  * alert, publish. Built from its stages so Lambda, the CLI and tests run the same code.
  */
 public final class Responder {
+    static final double ENRICH_SHARE = 0.6;
+
+    /**
+     * How an invocation's time is split: each stage takes this share of what is left when it starts (so what
+     * one stage does not use goes to the next); remediation gets the rest. Publishing has its own reserve,
+     * outside the budget ({@code Handler.RESERVE}).
+     */
+    static final double SCAN_SHARE = 0.5;
+
     static final int MAX_GROUPS = 1_000;
 
     /**
@@ -219,15 +228,6 @@ public final class Responder {
         this.clock = clock;
         this.log = log;
     }
-
-    /**
-     * How an invocation's time is split: each stage takes this share of what is left when it starts (so what
-     * one stage does not use goes to the next); remediation gets the rest. Publishing has its own reserve,
-     * outside the budget ({@code Handler.RESERVE}).
-     */
-    static final double SCAN_SHARE = 0.5;
-
-    static final double ENRICH_SHARE = 0.6;
 
     /** Handles one SNS message without a deadline. */
     public Outcome respond(String message) {
@@ -418,7 +418,9 @@ public final class Responder {
                             + (e.getMessage() == null ? "" : ": " + e.getMessage())
                             + "); this alert holds what was found until then");
             log.error(alarm.alarmName(), unexpected(e));
-            if (remediation.isEmpty()) remediation = List.copyOf(actedSoFar);
+            if (remediation.isEmpty()) {
+                remediation = List.copyOf(actedSoFar);
+            }
             try {
                 return alert(true);
             } catch (RuntimeException again) {
@@ -451,7 +453,9 @@ public final class Responder {
             notes.addAll(composite.notes());
         } else {
             p.stage = "deriving the time window";
-            if (p.window == null) p.window = BreachWindow.of(alarm, config.lookbackSlack(), clock.instant());
+            if (p.window == null) {
+                p.window = BreachWindow.of(alarm, config.lookbackSlack(), clock.instant());
+            }
             metrics = alarm.metrics();
             if (metrics.isEmpty()) {
                 notes.add(
@@ -459,7 +463,9 @@ public final class Responder {
             }
         }
         TimeWindow window = p.window;
-        if (!window.fromDatapoints()) notes.add(window.note());
+        if (!window.fromDatapoints()) {
+            notes.add(window.note());
+        }
         p.stage = "finding the metric filters";
         Budget scan = budget.share(SCAN_SHARE);
         List<MetricFilter> filters = new ArrayList<>();
@@ -507,8 +513,9 @@ public final class Responder {
             notes.add(own[0] + " matching event(s) were made by Trailhound's own identity with its user agent ("
                     + Config.USER_AGENT + ") and ignored");
         }
-        if (stages.ownIdentity().problem() != null)
+        if (stages.ownIdentity().problem() != null) {
             notes.add(stages.ownIdentity().problem());
+        }
         p.stage = "describing the resources";
         Set<ResourceRef> resources = new LinkedHashSet<>();
         for (FindingGroup g : p.alert(false).groups()) {
@@ -537,8 +544,9 @@ public final class Responder {
     private static String unexpected(Throwable e) {
         StringBuilder where = new StringBuilder();
         StackTraceElement[] frames = e.getStackTrace();
-        for (int i = 0; i < Math.min(8, frames.length); i++)
+        for (int i = 0; i < Math.min(8, frames.length); i++) {
             where.append(i == 0 ? " at " : " < ").append(frames[i]);
+        }
         return "unexpected " + e + where;
     }
 

@@ -85,7 +85,9 @@ public final class SnapStartPriming implements Resource {
     static boolean cracReachable() {
         List<String> packages = new ArrayList<>();
         String compat = System.getProperty("org.crac.Core.Compat");
-        if (compat != null) packages.add(compat);
+        if (compat != null) {
+            packages.add(compat);
+        }
         packages.addAll(List.of("javax.crac", "jdk.crac"));
         for (String p : packages) {
             try {
@@ -153,7 +155,9 @@ public final class SnapStartPriming implements Resource {
 
     private static JsonNode sample() {
         try (InputStream in = SnapStartPriming.class.getResourceAsStream(SAMPLE)) {
-            if (in == null) throw new IllegalStateException(SAMPLE + " is missing from the artifact");
+            if (in == null) {
+                throw new IllegalStateException(SAMPLE + " is missing from the artifact");
+            }
             return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

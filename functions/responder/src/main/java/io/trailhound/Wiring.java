@@ -49,6 +49,9 @@ import java.util.List;
 
 /** Chooses each stage's adapter: AWS in Lambda; in the CLI, files and/or AWS depending on what is given. */
 public final class Wiring {
+    /** How often an event not yet in CloudTrail's event history is asked for again (within CONFIRM_WAIT). */
+    static final java.time.Duration CONFIRM_RETRY = java.time.Duration.ofSeconds(5);
+
     private Wiring() {}
 
     /** Lambda: everything from AWS; the alert topic is required. */
@@ -217,7 +220,9 @@ public final class Wiring {
      * included, is for the guard inside each to decide.
      */
     private static Remediator remediator(Config config, AccountClients accounts) {
-        if (accounts == null) return new OfflineRemediator(config);
+        if (accounts == null) {
+            return new OfflineRemediator(config);
+        }
         return new AwsRemediator(
                 config,
                 accounts::secretsManager,
@@ -230,9 +235,6 @@ public final class Wiring {
                         Clock.systemUTC(),
                         d -> Thread.sleep(d)));
     }
-
-    /** How often an event not yet in CloudTrail's event history is asked for again (within CONFIRM_WAIT). */
-    static final java.time.Duration CONFIRM_RETRY = java.time.Duration.ofSeconds(5);
 
     private static Publisher publisher(Config config, AwsClients aws, PrintStream out, boolean json) {
         if (config.alertTopicArn() == null) {

@@ -49,7 +49,9 @@ class GoldenAlertTextTest {
         }
         String text = out.toString(StandardCharsets.UTF_8);
         Path golden = Path.of("src/test/resources/golden/" + sample + ".txt");
-        if (Boolean.getBoolean("golden.update")) Files.writeString(golden, text);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(golden, text);
+        }
         assertThat(text).isEqualTo(Files.readString(golden));
     }
 }

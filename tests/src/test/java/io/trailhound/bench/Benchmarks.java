@@ -30,24 +30,39 @@ public final class Benchmarks {
         System.out.println("Trailhound benchmarks (" + (quick ? "quick" : "full") + "), java " + Runtime.version()
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         String only = option(args, "--only"); // cold, scale, engine, footprint, online, lambda or retries
-        if (only == null || only.equals("cold")) coldStart(quick ? 3 : 9);
+        if (only == null || only.equals("cold")) {
+            coldStart(quick ? 3 : 9);
+        }
         if (only == null || only.equals("scale")) {
             scale(
                     quick ? new int[] {10_000, 50_000} : new int[] {10_000, 100_000, 1_000_000},
                     quick ? 50_000 : 200_000);
         }
-        if (only == null || only.equals("engine")) engine(quick ? 50_000 : 200_000);
-        if (only == null || only.equals("footprint")) footprint();
-        if (only == null || only.equals("online"))
+        if (only == null || only.equals("engine")) {
+            engine(quick ? 50_000 : 200_000);
+        }
+        if (only == null || only.equals("footprint")) {
+            footprint();
+        }
+        if (only == null || only.equals("online")) {
             OnlineBenchmark.run(quick ? 3 : 7, awslabs == null ? null : Path.of(awslabs));
-        if (only == null || only.equals("lambda")) LambdaBenchmark.run(quick ? 1 : 3);
-        if (only == null || only.equals("org")) OrgScaleBenchmark.run(quick ? 1 : 3, quick ? 100 : 400);
-        if (only == null || only.equals("retries")) RetryBenchmark.run(quick ? 10 : 30);
+        }
+        if (only == null || only.equals("lambda")) {
+            LambdaBenchmark.run(quick ? 1 : 3);
+        }
+        if (only == null || only.equals("org")) {
+            OrgScaleBenchmark.run(quick ? 1 : 3, quick ? 100 : 400);
+        }
+        if (only == null || only.equals("retries")) {
+            RetryBenchmark.run(quick ? 10 : 30);
+        }
     }
 
     static String option(String[] args, String name) {
         for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) return args[i + 1];
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
         }
         return null;
     }
@@ -144,7 +159,9 @@ public final class Benchmarks {
         Proc.Result r = Proc.check(Proc.run(command, Map.of()), command);
         int peak = 0;
         Matcher m = Pattern.compile("(\\d+)M->(\\d+)M\\(").matcher(Files.readString(gcLog));
-        while (m.find()) peak = Math.max(peak, Integer.parseInt(m.group(1)));
+        while (m.find()) {
+            peak = Math.max(peak, Integer.parseInt(m.group(1)));
+        }
         Matcher matched = Pattern.compile("\"matched\":(\\d+)").matcher(r.out());
         return new Run(r.seconds(), peak, matched.find() ? Long.parseLong(matched.group(1)) : -1);
     }

@@ -54,14 +54,18 @@ public final class FilterPatternBenchmark {
             long t1 = System.nanoTime();
             matched = 0;
             for (String r : records) {
-                if (pattern.matches(r)) matched++;
+                if (pattern.matches(r)) {
+                    matched++;
+                }
             }
             long t2 = System.nanoTime();
             if (round >= 2) {
                 bestParse = Math.max(bestParse, count / ((t1 - t0) / 1e9));
                 bestMatch = Math.max(bestMatch, count / ((t2 - t1) / 1e9));
             }
-            if (sink == 42) System.out.print(""); // keep the parse from being optimised away
+            if (sink == 42) {
+                System.out.print(""); // keep the parse from being optimised away
+            }
         }
         System.out.printf("   jackson readTree (baseline):  %,10.0f records/s%n", bestParse);
         System.out.printf("   filter pattern match:         %,10.0f records/s (%,d matched)%n", bestMatch, matched);

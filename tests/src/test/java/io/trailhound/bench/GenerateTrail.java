@@ -37,7 +37,9 @@ public final class GenerateTrail {
                     Writer w = new OutputStreamWriter(gz, StandardCharsets.UTF_8)) {
                 w.write("{\"Records\":[");
                 for (int i = start; i < Math.min(records, start + perFile); i++) {
-                    if (i > start) w.write(',');
+                    if (i > start) {
+                        w.write(',');
+                    }
                     w.write(SyntheticTrail.record(random, i));
                 }
                 w.write("]}");

@@ -105,7 +105,9 @@ final class CloudTrailStandIn implements AutoCloseable {
 
     private static boolean names(JsonNode fields, String value) {
         for (JsonNode v : fields) {
-            if (v.isTextual() && (value.equals(v.asText()) || v.asText().endsWith("/" + value))) return true;
+            if (v.isTextual() && (value.equals(v.asText()) || v.asText().endsWith("/" + value))) {
+                return true;
+            }
         }
         return false;
     }

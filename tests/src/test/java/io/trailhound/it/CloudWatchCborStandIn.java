@@ -88,7 +88,9 @@ final class CloudWatchCborStandIn implements AutoCloseable {
                 copy(exchange, "X-Amz-Target", request);
             }
             exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!RESTRICTED.contains(name.toLowerCase())) values.forEach(v -> request.header(name, v));
+                if (!RESTRICTED.contains(name.toLowerCase())) {
+                    values.forEach(v -> request.header(name, v));
+                }
             });
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             byte[] answer = response.body();
@@ -96,8 +98,9 @@ final class CloudWatchCborStandIn implements AutoCloseable {
             response.headers().map().forEach((name, values) -> {
                 String lower = name.toLowerCase();
                 boolean encoding = lower.equals("content-type") || lower.equals("smithy-protocol");
-                if (!HOP_BY_HOP.contains(lower) && !name.equals(":status") && !(document != null && encoding))
+                if (!HOP_BY_HOP.contains(lower) && !name.equals(":status") && !(document != null && encoding)) {
                     exchange.getResponseHeaders().put(name, List.copyOf(values));
+                }
             });
             if (document != null) { // anything else (moto's HTML 500 for an operation it lacks) passes unchanged
                 answer = CBOR.writeValueAsBytes(document);
@@ -116,7 +119,9 @@ final class CloudWatchCborStandIn implements AutoCloseable {
     }
 
     private static JsonNode jsonOrNull(byte[] body) {
-        if (body.length == 0) return JSON.createObjectNode();
+        if (body.length == 0) {
+            return JSON.createObjectNode();
+        }
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
@@ -126,7 +131,9 @@ final class CloudWatchCborStandIn implements AutoCloseable {
 
     private static void copy(HttpExchange exchange, String header, HttpRequest.Builder request) {
         List<String> values = exchange.getRequestHeaders().get(header);
-        if (values != null) values.forEach(v -> request.header(header, v));
+        if (values != null) {
+            values.forEach(v -> request.header(header, v));
+        }
     }
 
     @Override

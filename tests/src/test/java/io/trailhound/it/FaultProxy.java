@@ -164,10 +164,13 @@ final class FaultProxy implements AutoCloseable {
     /** A form parameter of the last call of a query-protocol {@code target} (such as SNS's Message), decoded. */
     String lastFormParameter(String target, String name) {
         byte[] body = lastBodies.get(target);
-        if (body == null) return null;
+        if (body == null) {
+            return null;
+        }
         for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-            if (pair.startsWith(name + "="))
+            if (pair.startsWith(name + "=")) {
                 return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
         }
         return null;
     }
@@ -184,7 +187,9 @@ final class FaultProxy implements AutoCloseable {
                 lastBodies.put(target, body);
                 received.add(new Call(target, signingRegion(exchange), accessKey(exchange), body));
                 Long delay = delays.get(target);
-                if (delay != null) Thread.sleep(delay);
+                if (delay != null) {
+                    Thread.sleep(delay);
+                }
                 Fault fault = faults.get(target);
                 String text = new String(body, StandardCharsets.UTF_8);
                 for (Refusal r : refusals.getOrDefault(target, List.of())) {
@@ -204,13 +209,16 @@ final class FaultProxy implements AutoCloseable {
                 Answer next = null;
                 if (turn != null) {
                     synchronized (turn) {
-                        if (!turn.isEmpty()) next = turn.remove(0);
+                        if (!turn.isEmpty()) {
+                            next = turn.remove(0);
+                        }
                     }
                 }
                 Answer answer = next != null ? next : answers.get(target);
                 var standIn = standIns.get(target); // a test's fixed answers come first, then the stand-in
-                if (answer == null && standIn != null)
+                if (answer == null && standIn != null) {
                     answer = standIn.apply(new Call(target, signingRegion(exchange), accessKey(exchange), body));
+                }
                 if (answer != null) {
                     reply(exchange, 200, answer.contentType(), answer.body());
                     return;
@@ -226,7 +234,9 @@ final class FaultProxy implements AutoCloseable {
     private static String signingRegion(HttpExchange exchange) {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         int at = auth == null ? -1 : auth.indexOf("Credential=");
-        if (at < 0) return null;
+        if (at < 0) {
+            return null;
+        }
         String[] scope = auth.substring(at + "Credential=".length()).split("[/,]");
         return scope.length > 2 ? scope[2] : null;
     }
@@ -250,9 +260,13 @@ final class FaultProxy implements AutoCloseable {
     /** JSON protocols name the operation in X-Amz-Target; query protocols (SNS) as Action=… in the form body. */
     private static String operationOf(HttpExchange exchange, byte[] body) {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        if (target != null) return target;
+        if (target != null) {
+            return target;
+        }
         for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-            if (pair.startsWith("Action=")) return "Action=" + pair.substring(7);
+            if (pair.startsWith("Action=")) {
+                return "Action=" + pair.substring(7);
+            }
         }
         return null;
     }
@@ -261,7 +275,9 @@ final class FaultProxy implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI()))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!RESTRICTED.contains(name.toLowerCase())) values.forEach(v -> request.header(name, v));
+            if (!RESTRICTED.contains(name.toLowerCase())) {
+                values.forEach(v -> request.header(name, v));
+            }
         });
         HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         response.headers().map().forEach((name, values) -> {

@@ -37,7 +37,9 @@ public record FunctionConfig(
     }
 
     private static String resolve(JsonNode value, JsonNode template, Map<String, String> resources, String name) {
-        if (value.isValueNode()) return value.asText();
+        if (value.isValueNode()) {
+            return value.asText();
+        }
         JsonNode parameters = template.path("Parameters");
         JsonNode when = value.path("Fn::If");
         if (when.isArray()) { // a condition of the template, with the parameters' defaults
@@ -45,9 +47,12 @@ public record FunctionConfig(
             return resolve(when.get(holds ? 1 : 2), template, resources, name);
         }
         String ref = value.path("Ref").asText(null);
-        if (ref != null && parameters.has(ref))
+        if (ref != null && parameters.has(ref)) {
             return parameters.path(ref).path("Default").asText("");
-        if (ref != null && resources.containsKey(ref)) return resources.get(ref);
+        }
+        if (ref != null && resources.containsKey(ref)) {
+            return resources.get(ref);
+        }
         throw new IllegalArgumentException(
                 "environment variable " + name + " = " + value + ": give the harness a value for it");
     }
@@ -58,10 +63,13 @@ public record FunctionConfig(
             JsonNode args = condition.get("Fn::Equals");
             return value(args.get(0), template).equals(value(args.get(1), template));
         }
-        if (condition.has("Fn::Not")) return !holds(condition.get("Fn::Not").get(0), template);
-        if (condition.has("Condition"))
+        if (condition.has("Fn::Not")) {
+            return !holds(condition.get("Fn::Not").get(0), template);
+        }
+        if (condition.has("Condition")) {
             return holds(
                     template.path("Conditions").path(condition.get("Condition").asText()), template);
+        }
         boolean and = condition.has("Fn::And");
         if (and || condition.has("Fn::Or")) {
             for (JsonNode c : condition.get(and ? "Fn::And" : "Fn::Or")) if (holds(c, template) != and) return !and;
@@ -71,7 +79,9 @@ public record FunctionConfig(
     }
 
     private static String value(JsonNode v, JsonNode template) {
-        if (v.isValueNode()) return v.asText();
+        if (v.isValueNode()) {
+            return v.asText();
+        }
         return template.path("Parameters")
                 .path(v.path("Ref").asText())
                 .path("Default")

@@ -25,7 +25,9 @@ public final class LambdaArtifact {
 
     /** Builds the layout once per test JVM under tests/target/lambda-artifact, from the responder's build output. */
     public static synchronized Path get() throws IOException {
-        if (built != null) return built;
+        if (built != null) {
+            return built;
+        }
         Path classes = MODULE.resolve("target/classes");
         Path dependencies = MODULE.resolve("target/dependency");
         if (!Files.isDirectory(classes.resolve("io/trailhound")) || !Files.isDirectory(dependencies)) {
@@ -59,7 +61,9 @@ public final class LambdaArtifact {
     }
 
     private static void delete(Path root) throws IOException {
-        if (!Files.exists(root)) return;
+        if (!Files.exists(root)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

@@ -110,8 +110,9 @@ public final class LambdaBenchmark {
         withLog.add("-Xlog:class+load:file=" + classLog);
         try (LambdaRuntime fn = new LambdaRuntime(config, env, withLog)) {
             LambdaRuntime.Init init = fn.start();
-            if (init.error() != null)
+            if (init.error() != null) {
                 throw new IllegalStateException("init failed: " + init.error() + "\n" + fn.output());
+            }
             double restore = config.snapStart() ? ms(fn.restore()) : 0;
             long cpuBefore = fn.cpuMillis();
             long classesBefore = lines(classLog);
@@ -155,7 +156,9 @@ public final class LambdaBenchmark {
     }
 
     private static LambdaRuntime.Invocation check(LambdaRuntime fn, LambdaRuntime.Invocation r) throws Exception {
-        if (r.status() != LambdaRuntime.Status.SUCCESS) throw new IllegalStateException(r + "\n" + fn.output());
+        if (r.status() != LambdaRuntime.Status.SUCCESS) {
+            throw new IllegalStateException(r + "\n" + fn.output());
+        }
         return r;
     }
 

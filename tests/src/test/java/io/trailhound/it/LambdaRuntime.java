@@ -99,7 +99,9 @@ public final class LambdaRuntime implements AutoCloseable {
         command.addAll(jvmFlags);
         // JDK 24+ (the test JVM; not java21's Corretto 21) warns on stderr when the runtime client loads its
         // native library; java21 prints nothing there, so neither does the harness.
-        if (Runtime.version().feature() >= 24) command.add("--enable-native-access=ALL-UNNAMED");
+        if (Runtime.version().feature() >= 24) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
         command.addAll(List.of("-classpath", runtimeClasspath(), MAIN, config.handler()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(task.toFile());
         pb.environment().clear();
@@ -128,7 +130,9 @@ public final class LambdaRuntime implements AutoCloseable {
 
     /** SnapStart: answers /restore/next and waits for the runtime to ask for its first invocation; returns that time. */
     public Duration restore() throws Exception {
-        if (!config.snapStart()) throw new IllegalStateException("not a SnapStart function");
+        if (!config.snapStart()) {
+            throw new IllegalStateException("not a SnapStart function");
+        }
         long t0 = System.nanoTime();
         api.releaseRestore();
         CompletableFuture.anyOf(api.firstNext(), api.initError(), process.onExit())
@@ -144,9 +148,13 @@ public final class LambdaRuntime implements AutoCloseable {
     public Invocation invoke(String payload) throws Exception {
         if (process == null || !process.isAlive()) {
             Init init = start();
-            if (init.error() != null) throw new IllegalStateException("init failed: " + init.error());
+            if (init.error() != null) {
+                throw new IllegalStateException("init failed: " + init.error());
+            }
         }
-        if (config.snapStart() && !restored) restore();
+        if (config.snapStart() && !restored) {
+            restore();
+        }
         long t0 = System.nanoTime();
         RuntimeApiEmulator.Pending p = api.enqueue(payload, config.timeout());
         try {
@@ -167,7 +175,9 @@ public final class LambdaRuntime implements AutoCloseable {
     /** Peak resident memory of the current runtime process (VmHWM), in kB. */
     public long peakRssKb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-            if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", ""));
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
         }
         throw new IllegalStateException("no VmHWM in /proc/" + process.pid() + "/status");
     }
@@ -187,7 +197,9 @@ public final class LambdaRuntime implements AutoCloseable {
         Process kill = new ProcessBuilder("kill", "-STOP", String.valueOf(process.pid()))
                 .inheritIO()
                 .start();
-        if (kill.waitFor() != 0) throw new IllegalStateException("kill -STOP " + process.pid() + " failed");
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -STOP " + process.pid() + " failed");
+        }
     }
 
     public boolean alive() {
@@ -256,10 +268,14 @@ public final class LambdaRuntime implements AutoCloseable {
     static List<com.fasterxml.jackson.databind.JsonNode> jsonLines(String text, String all) {
         List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
         for (String line : text.split("\n")) {
-            if (line.isBlank()) continue;
+            if (line.isBlank()) {
+                continue;
+            }
             try {
                 com.fasterxml.jackson.databind.JsonNode node = World.JSON.readTree(line);
-                if (!node.isObject()) throw new AssertionError("not a JSON object log line: " + line);
+                if (!node.isObject()) {
+                    throw new AssertionError("not a JSON object log line: " + line);
+                }
                 out.add(node);
             } catch (java.io.IOException e) {
                 throw new AssertionError("not a JSON log line: " + line + "\nin\n" + all, e);

@@ -111,7 +111,9 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Be
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (cbor != null) cbor.close();
+        if (cbor != null) {
+            cbor.close();
+        }
         if (process != null) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

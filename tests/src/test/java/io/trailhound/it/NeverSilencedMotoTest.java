@@ -228,11 +228,16 @@ class NeverSilencedMotoTest {
         assertThat(proxy.calls(LOOKUP_EVENTS))
                 .as("10 pages by name, then 10 by event name")
                 .isEqualTo(20);
+        // Arrival times at the proxy jitter with the machine's load (a delayed call shortens the next gap), so
+        // the rate is checked over the whole run and each gap only against calls sent without any pacing.
         List<java.time.Instant> times = proxy.callTimes(LOOKUP_EVENTS);
+        assertThat(Duration.between(times.get(0), times.get(times.size() - 1)).toMillis())
+                .as("20 calls paced at 2 per second")
+                .isGreaterThanOrEqualTo((times.size() - 1) * 450L);
         for (int i = 1; i < times.size(); i++) {
             assertThat(Duration.between(times.get(i - 1), times.get(i)).toMillis())
-                    .as("paced at 2 per second")
-                    .isGreaterThanOrEqualTo(450);
+                    .as("no call sent unpaced")
+                    .isGreaterThanOrEqualTo(250);
         }
     }
 
@@ -258,7 +263,9 @@ class NeverSilencedMotoTest {
     @Test
     void slowDescribeSecretCallsStopAtTheEnrichmentsShareAndTheRestIsSaidToBeUndescribed() throws Exception {
         List<ObjectNode> records = new ArrayList<>();
-        for (int i = 0; i < 100; i++) records.add(world.record(10 + i, World.deletedSecretRead("prod/slow-" + i)));
+        for (int i = 0; i < 100; i++) {
+            records.add(world.record(10 + i, World.deletedSecretRead("prod/slow-" + i)));
+        }
         world.putEvents(LOG_GROUP, records);
         proxy.delay("secretsmanager.DescribeSecret", Duration.ofMillis(350));
         JsonNode doc = alertOf(
@@ -318,7 +325,9 @@ class NeverSilencedMotoTest {
             restorable.add(name);
         }
         List<ObjectNode> records = new ArrayList<>();
-        for (int i = 0; i < 250; i++) records.add(world.record(10 + i % 200, World.deletedSecretRead(prefix + i)));
+        for (int i = 0; i < 250; i++) {
+            records.add(world.record(10 + i % 200, World.deletedSecretRead(prefix + i)));
+        }
         world.happened(cloudTrail, LOG_GROUP, records);
 
         JsonNode doc = alertOf("250 secrets, REMEDIATION=on", lambda(Map.of("REMEDIATION", "on")), secretAlarm());
@@ -327,7 +336,11 @@ class NeverSilencedMotoTest {
         assertThat(doc.at("/counts/remediation").asLong()).isEqualTo(250);
         assertThat(doc.path("remediation").toString()).contains("\"status\":\"DONE\"");
         long done = 0;
-        for (JsonNode r : doc.path("remediation")) if (r.path("status").asText().equals("DONE")) done++;
+        for (JsonNode r : doc.path("remediation")) {
+            if (r.path("status").asText().equals("DONE")) {
+                done++;
+            }
+        }
         assertThat(done).as("the five restorations are in the alert").isEqualTo(5);
         for (String name : restorable) {
             assertThat(world.aws.secrets.describeSecret(b -> b.secretId(name)).deletedDate())

@@ -29,11 +29,15 @@ class NoSecretValuesTest {
         try (JarFile jar = new JarFile(CliJar.JAR.toFile())) {
             for (JarEntry entry : java.util.Collections.list(jar.entries())) {
                 if (!entry.getName().startsWith("io/trailhound/")
-                        || !entry.getName().endsWith(".class")) continue;
+                        || !entry.getName().endsWith(".class")) {
+                    continue;
+                }
                 scanned++;
                 String bytes = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
                 for (String f : FORBIDDEN) {
-                    if (bytes.contains(f)) offenders.add(entry.getName() + " refers to " + f);
+                    if (bytes.contains(f)) {
+                        offenders.add(entry.getName() + " refers to " + f);
+                    }
                 }
             }
         }

@@ -54,7 +54,9 @@ class OfflineDemoTest {
         Path cache = dir.resolve("cache");
         Map<String, String> env =
                 new HashMap<>(Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", Proc.JAVA_HOME));
-        if (mode.equals("dynamic")) env.put("TRAILHOUND_CDS", "dynamic");
+        if (mode.equals("dynamic")) {
+            env.put("TRAILHOUND_CDS", "dynamic");
+        }
         String suffix = mode.equals("dynamic") || Runtime.version().feature() < 25 ? ".jsa" : ".aot";
         String launcher = CliJar.ROOT.resolve("bin/trailhound").toString();
 
@@ -151,7 +153,9 @@ class OfflineDemoTest {
     /** The cache's files, by kind and type ("files.aot"), sorted; temporary files would show here too. */
     private static List<String> archives(Path cache) throws Exception {
         Path folder = cache.resolve("trailhound");
-        if (!Files.exists(folder)) return List.of();
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
         try (var files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString().replaceFirst("^responder-[^-]+-", ""))
                     .sorted()

@@ -71,7 +71,9 @@ public final class OnlineBenchmark {
             System.out.printf("   Trailhound (java -jar)            %6.3f s%n", ours);
             System.out.printf("   Trailhound (bin/trailhound)       %6.3f s%n", oursCds);
             List<String> node = awslabs(awslabs, moto, event, env);
-            if (node == null) return;
+            if (node == null) {
+                return;
+            }
             double theirs = Proc.median(runs, node, nodeEnv(env));
             System.out.printf("   awslabs Lambda (node, aws-sdk v2) %6.3f s%n", theirs);
             System.out.printf(
@@ -93,8 +95,9 @@ public final class OnlineBenchmark {
                         .doc()
                         .at("/findings/0/resource/scheduledBy/at")
                         .asText();
-                if (scheduledBy.isEmpty())
+                if (scheduledBy.isEmpty()) {
                     throw new IllegalStateException("the alert does not show who scheduled the deletion");
+                }
                 double oursProxied = Proc.median(runs, launcher, proxied);
                 double theirsProxied = Proc.median(runs, node, nodeEnv(proxied));
                 if (proxy.calls(LOOKUP_EVENTS) < runs) {
@@ -153,7 +156,9 @@ public final class OnlineBenchmark {
 
     private static Map<String, String> nodeEnv(Map<String, String> env) {
         Map<String, String> nodeEnv = new HashMap<>(env);
-        if (System.getenv("NODE_PATH") != null) nodeEnv.put("NODE_PATH", System.getenv("NODE_PATH"));
+        if (System.getenv("NODE_PATH") != null) {
+            nodeEnv.put("NODE_PATH", System.getenv("NODE_PATH"));
+        }
         return nodeEnv;
     }
 

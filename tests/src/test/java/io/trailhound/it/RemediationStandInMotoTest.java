@@ -61,9 +61,10 @@ class RemediationStandInMotoTest {
         var create = software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest.builder()
                 .name(name)
                 .secretString("v");
-        if (tagged)
+        if (tagged) {
             create.tags(
                     Tag.builder().key("trailhound:auto-cancel").value("true").build());
+        }
         String arn = w.aws.secrets.createSecret(create.build()).arn();
         w.aws.secrets.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(7L));
         cloudTrail.happened(List.of(w.deleteSecretCall(-86_400, name, arn, MotoServer.REGION)));

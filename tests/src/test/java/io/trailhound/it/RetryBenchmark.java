@@ -91,11 +91,13 @@ public final class RetryBenchmark {
         }
         List<Instant> times =
                 proxy.callTimes(target).subList(before, proxy.callTimes(target).size());
-        if (times.size() != failures + 1)
+        if (times.size() != failures + 1) {
             throw new IllegalStateException(times.size() + " attempts, expected " + (failures + 1));
+        }
         List<Double> gaps = new ArrayList<>();
-        for (int i = 1; i < times.size(); i++)
+        for (int i = 1; i < times.size(); i++) {
             gaps.add(Duration.between(times.get(i - 1), times.get(i)).toNanos() / 1e6);
+        }
         return gaps.stream().mapToDouble(Double::doubleValue).toArray();
     }
 

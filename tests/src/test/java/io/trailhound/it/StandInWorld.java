@@ -59,11 +59,15 @@ final class StandInWorld implements AutoCloseable {
                 "PT1S",
                 "AWS_ENDPOINT_URL",
                 cloudTrail.endpoint()));
-        for (int i = 0; i < moreEnv.length; i += 2) env.put(moreEnv[i], moreEnv[i + 1]);
+        for (int i = 0; i < moreEnv.length; i += 2) {
+            env.put(moreEnv[i], moreEnv[i + 1]);
+        }
         w.aws.sqs.purgeQueue(b -> b.queueUrl(w.queueUrl));
         w.invokeWith(env, "--event", event.toString());
         List<World.Alert> alerts = w.alerts();
-        if (alerts.size() != 1) throw new AssertionError("expected one alert, got " + alerts.size());
+        if (alerts.size() != 1) {
+            throw new AssertionError("expected one alert, got " + alerts.size());
+        }
         return alerts.get(0).doc();
     }
 

@@ -87,7 +87,9 @@ class TemplateTest {
     /** The transformed template; with default parameters it is computed once for all tests (about a second each). */
     static synchronized JsonNode transform(String... overrides) throws Exception {
         if (overrides.length == 0) {
-            if (defaultTransform == null) defaultTransform = runTransform();
+            if (defaultTransform == null) {
+                defaultTransform = runTransform();
+            }
             return defaultTransform;
         }
         return runTransform(overrides);
@@ -236,7 +238,9 @@ class TemplateTest {
         for (var client : CLIENTS.entrySet()) {
             Map<String, String> operations = new java.util.HashMap<>(); // method name -> operation
             for (Method m : client.getKey().getMethods()) {
-                if (m.getParameterCount() != 1) continue;
+                if (m.getParameterCount() != 1) {
+                    continue;
+                }
                 if (m.getReturnType().getSimpleName().endsWith("Response")) {
                     operations.put(m.getName(), m.getName());
                 } else if (m.getName().endsWith("Paginator")) { // listAliasesPaginator(...) calls ListAliases
@@ -245,7 +249,9 @@ class TemplateTest {
                 }
             }
             for (String source : sources) {
-                if (!source.contains(client.getKey().getSimpleName())) continue; // only files that hold this client
+                if (!source.contains(client.getKey().getSimpleName())) {
+                    continue; // only files that hold this client
+                }
                 Matcher matcher = call.matcher(source);
                 while (matcher.find()) {
                     if (operations.containsKey(matcher.group(1))) {
@@ -264,7 +270,9 @@ class TemplateTest {
             collect(statement, actions);
         }
         for (String variant : remediationPolicies(resources)) {
-            for (JsonNode statement : JSON.readTree(variant).path("Statement")) collect(statement, actions);
+            for (JsonNode statement : JSON.readTree(variant).path("Statement")) {
+                collect(statement, actions);
+            }
         }
         return actions;
     }
@@ -308,10 +316,15 @@ class TemplateTest {
             collect(statement.get("Fn::If").get(2), actions);
             return;
         }
-        if (!"Allow".equals(statement.path("Effect").asText())) return;
+        if (!"Allow".equals(statement.path("Effect").asText())) {
+            return;
+        }
         JsonNode action = statement.path("Action");
-        if (action.isArray()) action.forEach(a -> actions.add(a.asText()));
-        else if (action.isTextual()) actions.add(action.asText());
+        if (action.isArray()) {
+            action.forEach(a -> actions.add(a.asText()));
+        } else if (action.isTextual()) {
+            actions.add(action.asText());
+        }
     }
 
     @Test
@@ -390,8 +403,12 @@ class TemplateTest {
         JsonNode allow = null;
         JsonNode deny = null;
         for (JsonNode st : statements) {
-            if ("Allow".equals(st.path("Effect").asText())) allow = st;
-            if ("NobodyElsePublishes".equals(st.path("Sid").asText())) deny = st;
+            if ("Allow".equals(st.path("Effect").asText())) {
+                allow = st;
+            }
+            if ("NobodyElsePublishes".equals(st.path("Sid").asText())) {
+                deny = st;
+            }
         }
         assertThat(allow.at("/Principal/Service").asText()).isEqualTo("cloudwatch.amazonaws.com");
         assertThat(allow.at("/Condition/ArnLike/aws:SourceArn").toString()).isEqualTo(alarms);

@@ -251,7 +251,9 @@ final class World {
                     .put("EventSource", "secretsmanager.amazonaws.com")
                     .put("CloudTrailEvent", record.toString());
         }
-        if (nextToken != null) page.put("NextToken", nextToken);
+        if (nextToken != null) {
+            page.put("NextToken", nextToken);
+        }
         return page.toString();
     }
 
@@ -361,7 +363,9 @@ final class World {
     /** As {@link #invoke}, with extra or overriding environment variables. */
     Run invokeWith(Map<String, String> extraEnv, String... args) throws Exception {
         Map<String, String> env = new HashMap<>(moto.env());
-        if (alertTopicArn != null) env.put("ALERT_TOPIC_ARN", alertTopicArn);
+        if (alertTopicArn != null) {
+            env.put("ALERT_TOPIC_ARN", alertTopicArn);
+        }
         env.putAll(extraEnv);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -90,7 +90,9 @@ public final class AlarmParser {
     /** The code from the ARN; without one, the message's "Region" is a display name (US West (Oregon)). */
     static String region(String arn, String displayName) {
         String fromArn = Arn.regionOf(arn).orElse(null);
-        if (Regions.isCode(fromArn)) return fromArn;
+        if (Regions.isCode(fromArn)) {
+            return fromArn;
+        }
         return Regions.codeOf(displayName).orElse(null);
     }
 

@@ -200,7 +200,9 @@ public final class AlarmReader {
      * state change stand for one (a retried invocation repeats both; a new transition changes the time).
      */
     private static String stateChangeId(JsonNode root, AlarmNotification alarm) {
-        if (root.hasNonNull("id")) return root.get("id").asText();
+        if (root.hasNonNull("id")) {
+            return root.get("id").asText();
+        }
         String time =
                 StateChangeParser.data(root).path("state").path("timestamp").asText(null);
         return alarm.alarmArn() == null || time == null ? null : alarm.alarmArn() + "@" + time;

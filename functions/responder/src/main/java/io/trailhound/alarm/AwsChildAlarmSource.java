@@ -73,11 +73,12 @@ public final class AwsChildAlarmSource implements ChildAlarmSource {
                                 : q.metricStat().period()));
             }
         }
-        if (period == 0)
+        if (period == 0) {
             period = metrics.stream()
                     .mapToInt(AlarmNotification.MetricRef::periodSeconds)
                     .max()
                     .orElse(0);
+        }
         return new AlarmNotification(
                 m.alarmName(),
                 m.alarmArn(),

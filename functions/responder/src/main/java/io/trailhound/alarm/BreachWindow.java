@@ -26,6 +26,11 @@ import java.util.regex.Pattern;
  * readable StateChangeTime the time the alarm was received stands in for it.
  */
 public final class BreachWindow {
+    static final Duration MAX_EVALUATION = Duration.ofDays(7);
+
+    /** CloudWatch's longest period and evaluation range; larger values in a notification are forged or damaged. */
+    static final Duration MAX_PERIOD = Duration.ofDays(1);
+
     /** The bracketed list right after "datapoint(s)". */
     private static final Pattern LIST = Pattern.compile("datapoints?\\s*\\[([^\\]]*)\\]");
     /** (dd/MM/yy HH:mm:ss), read by hand: a DateTimeFormatter costs a cold CLI tens of milliseconds. */
@@ -35,11 +40,6 @@ public final class BreachWindow {
     private static final Pattern N_OF_M = Pattern.compile("(\\d+) out of the last (\\d+) datapoints");
 
     private BreachWindow() {}
-
-    /** CloudWatch's longest period and evaluation range; larger values in a notification are forged or damaged. */
-    static final Duration MAX_PERIOD = Duration.ofDays(1);
-
-    static final Duration MAX_EVALUATION = Duration.ofDays(7);
 
     /** @param receivedAt when the notification arrived: the stand-in for an unreadable StateChangeTime */
     public static TimeWindow of(AlarmNotification alarm, Duration slack, Instant receivedAt) {
@@ -131,15 +131,21 @@ public final class BreachWindow {
     /** {N, M} of "N out of the last M datapoints"; {0, 0} when the reason does not say. */
     static int[] nOfM(String reason) {
         Matcher m = reason == null ? null : N_OF_M.matcher(reason);
-        if (m == null || !m.find()) return new int[] {0, 0};
+        if (m == null || !m.find()) {
+            return new int[] {0, 0};
+        }
         return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     }
 
     static List<Instant> datapoints(String reason, boolean monthFirst) {
         List<Instant> out = new ArrayList<>();
-        if (reason == null) return out;
+        if (reason == null) {
+            return out;
+        }
         Matcher list = LIST.matcher(reason);
-        if (!list.find()) return out;
+        if (!list.find()) {
+            return out;
+        }
         Matcher m = DATAPOINT.matcher(list.group(1));
         while (m.find()) {
             int a = Integer.parseInt(m.group(1));

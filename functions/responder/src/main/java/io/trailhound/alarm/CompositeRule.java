@@ -30,7 +30,9 @@ final class CompositeRule {
         for (JsonNode t : triggering) {
             String arn =
                     t.hasNonNull("Arn") ? t.get("Arn").asText() : t.path("arn").asText(null);
-            if (arn != null && !fired.contains(nameOf(arn))) fired.add(nameOf(arn));
+            if (arn != null && !fired.contains(nameOf(arn))) {
+                fired.add(nameOf(arn));
+            }
         }
         return new AlarmNotification.Composite(rule, List.copyOf(children), fired);
     }

@@ -120,7 +120,9 @@ final class LogsSubscriptionReader {
 
     /** A redelivered batch repeats its events' ids; the first and last with the stream stand for the batch. */
     private static String batchId(LogBatch batch) {
-        if (batch.events().isEmpty() || batch.events().get(0).id() == null) return null;
+        if (batch.events().isEmpty() || batch.events().get(0).id() == null) {
+            return null;
+        }
         return "logs:" + batch.logGroup() + "|" + batch.logStream() + "|"
                 + batch.events().get(0).id() + "|"
                 + batch.events().get(batch.events().size() - 1).id();

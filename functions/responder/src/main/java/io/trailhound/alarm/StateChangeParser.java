@@ -54,7 +54,9 @@ final class StateChangeParser {
                 : event.path("resources").path(0).asText(null);
         String region = event.path("region").asText(null);
         String time = AlarmParser.text(state, "timestamp");
-        if (time == null) time = AlarmParser.text(event, "time");
+        if (time == null) {
+            time = AlarmParser.text(event, "time");
+        }
         return new AlarmNotification(
                 name,
                 arn,
@@ -79,7 +81,9 @@ final class StateChangeParser {
     /** {@code reasonData} is JSON inside a string; unreadable or absent reads as empty. */
     private static JsonNode reasonData(JsonNode state) {
         JsonNode data = state.path("reasonData");
-        if (data.isObject()) return data;
+        if (data.isObject()) {
+            return data;
+        }
         try {
             JsonNode parsed = data.isTextual() ? Json.parse(data.asText()) : null;
             return parsed == null ? Json.object() : parsed;

@@ -184,7 +184,9 @@ final class AlertJson {
      * in the minute {@code i} minutes later, to the last counted minute; {@code laterEvents} those after it.
      */
     private static void perMinute(ObjectNode o, FindingGroup g) {
-        if (g.perMinute().isEmpty()) return;
+        if (g.perMinute().isEmpty()) {
+            return;
+        }
         ObjectNode m = o.putObject("perMinute");
         java.time.Instant from = g.perMinute().firstKey();
         m.put("from", from.toString());
@@ -193,7 +195,9 @@ final class AlertJson {
         for (long i = 0; i <= last; i++) {
             counts.add(g.perMinute().getOrDefault(from.plusSeconds(60 * i), 0L));
         }
-        if (g.laterEvents() > 0) m.put("laterEvents", g.laterEvents());
+        if (g.laterEvents() > 0) {
+            m.put("laterEvents", g.laterEvents());
+        }
     }
 
     private static void facts(ObjectNode r, ResourceFacts facts, Shown shown) {

@@ -170,8 +170,11 @@ final class AlertText {
         line(t, "  Count", g.count() + " (first " + g.firstSeen() + ", last " + g.lastSeen() + ")");
         List<String> histogram = MinuteHistogram.lines(g);
         for (int i = 0; i < histogram.size(); i++) {
-            if (i == 0) line(t, "  Per minute", histogram.get(i));
-            else t.append(" ".repeat(LABEL_WIDTH + 1)).append(histogram.get(i)).append('\n');
+            if (i == 0) {
+                line(t, "  Per minute", histogram.get(i));
+            } else {
+                t.append(" ".repeat(LABEL_WIDTH + 1)).append(histogram.get(i)).append('\n');
+            }
         }
         line(
                 t,
@@ -204,7 +207,9 @@ final class AlertText {
                 alert.remediation(),
                 alert.window(),
                 alert.alarm().region());
-        if (steps.isEmpty()) return;
+        if (steps.isEmpty()) {
+            return;
+        }
         t.append("  Next steps:\n");
         for (NextSteps.Step s : steps) {
             t.append("    - ")

@@ -50,10 +50,12 @@ public final class ChatNotification {
         ArrayNode keywords = content.putArray("keywords");
         keywords.add(alert.severity());
         keywords.add(alert.headline().name());
-        if (alert.alarm().region() != null)
+        if (alert.alarm().region() != null) {
             keywords.add(Sanitize.subject(alert.alarm().region(), 40));
-        if (alert.alarm().accountId() != null)
+        }
+        if (alert.alarm().accountId() != null) {
             keywords.add(Sanitize.subject(alert.alarm().accountId(), 40));
+        }
         ObjectNode metadata = doc.putObject("metadata");
         metadata.put("threadId", threadId(alert));
         metadata.put("summary", cut(rendered.subject(), TITLE_MAX));
@@ -120,7 +122,9 @@ public final class ChatNotification {
             Finding f = g.first();
             d.append("\n*").append(n).append(".* ");
             String r = resource(g, facts(alert, g));
-            if (r != null) d.append(code(r)).append(": ");
+            if (r != null) {
+                d.append(code(r)).append(": ");
+            }
             d.append(code(f.eventName()))
                     .append(" by ")
                     .append(code(f.caller().principal()))
@@ -129,8 +133,9 @@ public final class ChatNotification {
                     .append(", ")
                     .append(g.count())
                     .append(" event(s)");
-            if (g.firstSeen() != null)
+            if (g.firstSeen() != null) {
                 d.append(", ").append(g.firstSeen()).append(" .. ").append(g.lastSeen());
+            }
             ResourceFacts facts = facts(alert, g);
             if (facts != null && facts.effectiveDeletionDate() != null) {
                 d.append("; deletion ")
@@ -153,8 +158,9 @@ public final class ChatNotification {
             alert.notes().stream()
                     .limit(NOTES_SHOWN)
                     .forEach(note -> d.append("\n• ").append(code(note)));
-            if (alert.notes().size() > NOTES_SHOWN)
+            if (alert.notes().size() > NOTES_SHOWN) {
                 d.append("\n… and ").append(alert.notes().size() - NOTES_SHOWN).append(" more (in the e-mail)");
+            }
         }
         return d.toString();
     }
@@ -165,7 +171,9 @@ public final class ChatNotification {
 
     /** The resource as people know it: the ARN the service returned, else the record's id; null for none. */
     private static String resource(FindingGroup g, ResourceFacts facts) {
-        if (g.first().resource().type() == ResourceType.NONE) return null;
+        if (g.first().resource().type() == ResourceType.NONE) {
+            return null;
+        }
         return facts != null && facts.arn() != null
                 ? facts.arn()
                 : g.first().resource().id();

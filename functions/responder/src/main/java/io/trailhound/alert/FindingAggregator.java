@@ -18,6 +18,21 @@ import java.util.TreeMap;
  * are those of its earliest events.
  */
 public final class FindingAggregator {
+    private static final Comparator<Finding> EARLIEST = Finding.EARLIEST;
+
+    /**
+     * Ranked by risk, not by count, so that busy harmless groups (decoys) cannot push the one that matters
+     * out of view: most severe detection first, then remediation candidates, write APIs, long-term root
+     * keys; only then the busiest group, and the earliest event for a stable order.
+     */
+    static final Comparator<FindingGroup> BY_RISK = Comparator.comparingInt(
+                    (FindingGroup g) -> g.first().detection().severityRank())
+            .thenComparing(g -> g.first().resource().type() == ResourceType.NONE)
+            .thenComparing(g -> !g.first().writeApi())
+            .thenComparing(g -> !usesLongTermRootKey(g))
+            .thenComparing(Comparator.comparingLong(FindingGroup::count).reversed())
+            .thenComparing(FindingGroup::first, EARLIEST);
+
     static final int EXAMPLE_IDS = 3;
     /** Minutes counted per group: three hours of a busy window, a few KB per group at most. */
     static final int MAX_MINUTES = 180;
@@ -31,8 +46,6 @@ public final class FindingAggregator {
             String session,
             String ip,
             String api) {}
-
-    private static final Comparator<Finding> EARLIEST = Finding.EARLIEST;
 
     private static final class Acc {
         Finding first;
@@ -64,20 +77,32 @@ public final class FindingAggregator {
 
         void add(Finding f) {
             count++;
-            if (EARLIEST.compare(f, first) < 0) first = f;
+            if (EARLIEST.compare(f, first) < 0) {
+                first = f;
+            }
             Instant t = f.eventTime();
             if (t != null) {
-                if (firstSeen == null || t.isBefore(firstSeen)) firstSeen = t;
-                if (lastSeen == null || t.isAfter(lastSeen)) lastSeen = t;
+                if (firstSeen == null || t.isBefore(firstSeen)) {
+                    firstSeen = t;
+                }
+                if (lastSeen == null || t.isAfter(lastSeen)) {
+                    lastSeen = t;
+                }
                 countMinute(t.truncatedTo(ChronoUnit.MINUTES));
             }
             if (f.eventId() == null
-                    || earliest.stream().anyMatch(e -> f.eventId().equals(e.eventId()))) return;
+                    || earliest.stream().anyMatch(e -> f.eventId().equals(e.eventId()))) {
+                return;
+            }
             int at = 0;
-            while (at < earliest.size() && EARLIEST.compare(earliest.get(at), f) <= 0) at++;
+            while (at < earliest.size() && EARLIEST.compare(earliest.get(at), f) <= 0) {
+                at++;
+            }
             if (at < EXAMPLE_IDS) {
                 earliest.add(at, f);
-                if (earliest.size() > EXAMPLE_IDS) earliest.remove(EXAMPLE_IDS);
+                if (earliest.size() > EXAMPLE_IDS) {
+                    earliest.remove(EXAMPLE_IDS);
+                }
             }
         }
     }
@@ -113,19 +138,6 @@ public final class FindingAggregator {
         }
         acc.add(f);
     }
-
-    /**
-     * Ranked by risk, not by count, so that busy harmless groups (decoys) cannot push the one that matters
-     * out of view: most severe detection first, then remediation candidates, write APIs, long-term root
-     * keys; only then the busiest group, and the earliest event for a stable order.
-     */
-    static final Comparator<FindingGroup> BY_RISK = Comparator.comparingInt(
-                    (FindingGroup g) -> g.first().detection().severityRank())
-            .thenComparing(g -> g.first().resource().type() == ResourceType.NONE)
-            .thenComparing(g -> !g.first().writeApi())
-            .thenComparing(g -> !usesLongTermRootKey(g))
-            .thenComparing(Comparator.comparingLong(FindingGroup::count).reversed())
-            .thenComparing(FindingGroup::first, EARLIEST);
 
     public List<FindingGroup> groups() {
         return groups.values().stream()

@@ -27,7 +27,9 @@ public final class MinuteHistogram {
     public static List<String> lines(FindingGroup g) {
         Map<Instant, Long> perMinute = g.perMinute();
         List<String> out = new ArrayList<>();
-        if (perMinute.isEmpty()) return out;
+        if (perMinute.isEmpty()) {
+            return out;
+        }
         long max = perMinute.values().stream().mapToLong(Long::longValue).max().orElse(1);
         int width = (int) Math.min(max, WIDTH);
         int digits = Long.toString(max).length();
@@ -41,7 +43,9 @@ public final class MinuteHistogram {
             }
             if (previous != null) {
                 long quiet = (e.getKey().getEpochSecond() - previous.getEpochSecond()) / 60 - 1;
-                if (quiet > 0) out.add("       (" + quiet + " quiet minute(s))");
+                if (quiet > 0) {
+                    out.add("       (" + quiet + " quiet minute(s))");
+                }
             }
             long n = e.getValue();
             int bar = (int) Math.max(1, Math.round((double) n * width / max));

@@ -59,7 +59,9 @@ public final class NextSteps {
             case SECRET -> secret(out, f.resource(), facts, region, remediation);
             case KMS_KEY -> key(out, f.resource(), facts, region, remediation);
             case NONE -> {
-                if (f.detection() == Detection.ROOT_USAGE) root(out, f);
+                if (f.detection() == Detection.ROOT_USAGE) {
+                    root(out, f);
+                }
             }
         }
         String eventRegion = region != null ? region : known(alarmRegion);
@@ -92,7 +94,9 @@ public final class NextSteps {
 
     private static void secret(
             List<Step> out, ResourceRef ref, ResourceFacts facts, String region, List<RemediationOutcome> done) {
-        if (region == null) return;
+        if (region == null) {
+            return;
+        }
         boolean confirmed = facts != null && facts.state() != null && facts.arn() != null;
         if (confirmed && "ScheduledForDeletion".equals(facts.state())) {
             add(
@@ -132,7 +136,9 @@ public final class NextSteps {
 
     private static void key(
             List<Step> out, ResourceRef ref, ResourceFacts facts, String region, List<RemediationOutcome> done) {
-        if (region == null) return;
+        if (region == null) {
+            return;
+        }
         boolean confirmed = facts != null && facts.state() != null && facts.arn() != null;
         if (confirmed && "PendingDeletion".equals(facts.state())) {
             add(
@@ -215,13 +221,19 @@ public final class NextSteps {
     /** A step whose command holds {@code value} as one shell word; none when the value cannot be pasted safely. */
     private static void add(List<Step> out, Kind kind, String label, String command, String value) {
         String word = shellWord(value);
-        if (word != null) out.add(new Step(kind, label, command.replace("%s", word)));
+        if (word != null) {
+            out.add(new Step(kind, label, command.replace("%s", word)));
+        }
     }
 
     /** {@code value} as one shell word: bare when it holds only safe characters, else single-quoted; null when unsafe. */
     static String shellWord(String value) {
-        if (value == null || value.isEmpty() || !PASTABLE.matcher(value).matches()) return null;
-        if (BARE.matcher(value).matches()) return value;
+        if (value == null || value.isEmpty() || !PASTABLE.matcher(value).matches()) {
+            return null;
+        }
+        if (BARE.matcher(value).matches()) {
+            return value;
+        }
         return "'" + value.replace("'", "'\\''") + "'";
     }
 
@@ -242,7 +254,9 @@ public final class NextSteps {
 
     /** The log group of an event read with FilterLogEvents ("log group NAME, log stream STREAM"); null otherwise. */
     static String logGroup(String origin) {
-        if (origin == null || !origin.startsWith("log group ")) return null;
+        if (origin == null || !origin.startsWith("log group ")) {
+            return null;
+        }
         int end = origin.indexOf(", log stream ");
         return end < 0 ? null : origin.substring("log group ".length(), end);
     }
@@ -251,11 +265,15 @@ public final class NextSteps {
     static String query(Finding f) {
         StringBuilder q = new StringBuilder(
                 "fields @timestamp, eventName, userIdentity.arn, sourceIPAddress, errorCode, errorMessage");
-        if (f.eventSource() != null && BARE.matcher(f.eventSource()).matches())
+        if (f.eventSource() != null && BARE.matcher(f.eventSource()).matches()) {
             q.append("\n| filter eventSource = \"").append(f.eventSource()).append('"');
-        if (f.eventName() != null && BARE.matcher(f.eventName()).matches())
+        }
+        if (f.eventName() != null && BARE.matcher(f.eventName()).matches()) {
             q.append("\n| filter eventName = \"").append(f.eventName()).append('"');
-        if (f.detection() == Detection.ROOT_USAGE) q.append("\n| filter userIdentity.type = \"Root\"");
+        }
+        if (f.detection() == Detection.ROOT_USAGE) {
+            q.append("\n| filter userIdentity.type = \"Root\"");
+        }
         return q.append("\n| sort @timestamp desc").toString();
     }
 

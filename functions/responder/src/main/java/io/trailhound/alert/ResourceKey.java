@@ -21,10 +21,14 @@ public final class ResourceKey {
     public static String of(Finding f, ResourceFacts facts, String account) {
         ResourceRef r = f.resource();
         if (r.type() != ResourceType.NONE) {
-            if (facts != null && facts.state() != null && facts.arn() != null) return facts.arn();
+            if (facts != null && facts.state() != null && facts.arn() != null) {
+                return facts.arn();
+            }
             return r.type() + ":" + r.region() + ":" + r.id();
         }
-        if (f.detection() == Detection.ROOT_USAGE) return "arn:aws:iam::" + account + ":root";
+        if (f.detection() == Detection.ROOT_USAGE) {
+            return "arn:aws:iam::" + account + ":root";
+        }
         return account + ":" + f.eventSource() + ":" + f.eventName();
     }
 

@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
  * with a note. The JSON document is not passed through it: it stays exact.
  */
 public final class Sanitize {
+    /** A URL's scheme and host: {@code https://evil.example} and {@code www.evil.example}. */
+    private static final Pattern LINK =
+            Pattern.compile("(?i)\\b(?:([a-z][a-z0-9+.-]{1,15})://|(?=www\\.))([^\\s/?#\\[\\]()<>\"']+)");
+
     public static final int DEFAULT_MAX = 512;
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -23,13 +27,17 @@ public final class Sanitize {
     }
 
     public static String text(String s, int max) {
-        if (s == null) return null;
+        if (s == null) {
+            return null;
+        }
         s = defang(s);
         StringBuilder out = new StringBuilder(Math.min(s.length(), max) + 16);
         int i = 0;
         for (; i < s.length() && out.length() < max; i++) {
             char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && out.length() + 1 >= max) break; // never cut a character in two
+            if (Character.isHighSurrogate(c) && out.length() + 1 >= max) {
+                break; // never cut a character in two
+            }
             if (isHidden(c) || c == '<' || c == '>') { // < > too: no markup reaches a mail client or a log viewer
                 out.append("\\u")
                         .append(HEX[(c >> 12) & 15])
@@ -45,10 +53,6 @@ public final class Sanitize {
         }
         return out.toString();
     }
-
-    /** A URL's scheme and host: {@code https://evil.example} and {@code www.evil.example}. */
-    private static final Pattern LINK =
-            Pattern.compile("(?i)\\b(?:([a-z][a-z0-9+.-]{1,15})://|(?=www\\.))([^\\s/?#\\[\\]()<>\"']+)");
 
     /** Links made unclickable and still readable: {@code hxxps://evil[.]example/path}, other schemes {@code s[:]//}. */
     static String defang(String s) {

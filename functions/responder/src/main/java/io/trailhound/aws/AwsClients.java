@@ -104,8 +104,12 @@ public final class AwsClients {
 
     /** The function's own region, or a region named by an event. */
     public String region(String regionOrNull) {
-        if (regionOrNull != null) return regionOrNull;
-        if (config.region() != null) return config.region();
+        if (regionOrNull != null) {
+            return regionOrNull;
+        }
+        if (config.region() != null) {
+            return config.region();
+        }
         throw new IllegalStateException("no AWS region: set AWS_REGION");
     }
 

@@ -86,8 +86,12 @@ public final class CannedHttpClient implements SdkHttpClient {
                         .putHeader("Content-Type", canned.contentType())
                         .putHeader("Content-Length", String.valueOf(body.length))
                         .putHeader("x-amzn-RequestId", "canned");
-                if (canned.errorType() != null) response.putHeader("x-amzn-ErrorType", canned.errorType());
-                if (canned.contentType().equals(CBOR)) response.putHeader("smithy-protocol", "rpc-v2-cbor");
+                if (canned.errorType() != null) {
+                    response.putHeader("x-amzn-ErrorType", canned.errorType());
+                }
+                if (canned.contentType().equals(CBOR)) {
+                    response.putHeader("smithy-protocol", "rpc-v2-cbor");
+                }
                 AbortableInputStream stream = AbortableInputStream.create(new ByteArrayInputStream(body));
                 return HttpExecuteResponse.builder()
                         .response(response.build())
@@ -102,13 +106,19 @@ public final class CannedHttpClient implements SdkHttpClient {
 
     static String operationOf(HttpExecuteRequest request) {
         Optional<String> target = request.httpRequest().firstMatchingHeader("X-Amz-Target");
-        if (target.isPresent()) return target.get();
+        if (target.isPresent()) {
+            return target.get();
+        }
         Matcher rpcV2 = RPC_V2_PATH.matcher(request.httpRequest().encodedPath());
-        if (rpcV2.matches()) return rpcV2.group(1) + "." + rpcV2.group(2);
+        if (rpcV2.matches()) {
+            return rpcV2.group(1) + "." + rpcV2.group(2);
+        }
         String body =
                 request.contentStreamProvider().map(p -> read(p.newStream())).orElse("");
         for (String pair : body.split("&")) {
-            if (pair.startsWith("Action=")) return pair;
+            if (pair.startsWith("Action=")) {
+                return pair;
+            }
         }
         return request.httpRequest().method() + " " + request.httpRequest().encodedPath();
     }

@@ -48,7 +48,9 @@ public final class LookupEventsPacer {
             try {
                 return request.get();
             } catch (AwsServiceException e) {
-                if (!e.isThrottlingException() || attempt >= ATTEMPTS) throw e;
+                if (!e.isThrottlingException() || attempt >= ATTEMPTS) {
+                    throw e;
+                }
                 backoff = backoff.isZero() ? FIRST_BACKOFF : backoff.multipliedBy(2);
             }
         }

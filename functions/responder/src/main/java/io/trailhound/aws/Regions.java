@@ -33,7 +33,9 @@ public final class Regions {
 
     /** The code (us-west-2) for a display name; empty when no Region has that name. */
     public static Optional<String> codeOf(String displayName) {
-        if (displayName == null) return Optional.empty();
+        if (displayName == null) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(Table.TABLE.byName.get(key(displayName)));
     }
 
@@ -44,7 +46,9 @@ public final class Regions {
 
     private static String key(String name) {
         String lower = name.toLowerCase(Locale.ROOT).strip();
-        if (lower.startsWith("eu ")) lower = "europe " + lower.substring(3);
+        if (lower.startsWith("eu ")) {
+            lower = "europe " + lower.substring(3);
+        }
         return lower.replaceAll("[^a-z0-9]", "");
     }
 
@@ -56,9 +60,13 @@ public final class Regions {
             Set<String> known = new HashSet<>();
             Map<String, String> byName = new HashMap<>();
             for (Region r : Region.regions()) {
-                if (!r.isGlobalRegion()) known.add(r.id());
+                if (!r.isGlobalRegion()) {
+                    known.add(r.id());
+                }
                 RegionMetadata meta = RegionMetadata.of(r);
-                if (meta != null && meta.description() != null) byName.putIfAbsent(key(meta.description()), r.id());
+                if (meta != null && meta.description() != null) {
+                    byName.putIfAbsent(key(meta.description()), r.id());
+                }
             }
             return new Table(Set.copyOf(known), Map.copyOf(byName));
         }

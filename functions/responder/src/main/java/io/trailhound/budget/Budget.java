@@ -29,7 +29,9 @@ public final class Budget {
 
     /** A budget for a stage: {@code fraction} of the time left now. */
     public Budget share(double fraction) {
-        if (end == null) return this;
+        if (end == null) {
+            return this;
+        }
         long left = Math.max(0, Duration.between(clock.instant(), end).toMillis());
         return new Budget(clock, clock.instant().plusMillis((long) (left * fraction)));
     }
@@ -44,7 +46,9 @@ public final class Budget {
 
     /** Time left; a year when there is no deadline. */
     public Duration remaining() {
-        if (end == null) return Duration.ofDays(365);
+        if (end == null) {
+            return Duration.ofDays(365);
+        }
         Duration left = Duration.between(clock.instant(), end);
         return left.isNegative() ? Duration.ZERO : left;
     }

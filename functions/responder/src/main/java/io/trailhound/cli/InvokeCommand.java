@@ -1,17 +1,21 @@
 package io.trailhound.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailhound.Notifications;
 import io.trailhound.Responder;
 import io.trailhound.Wiring;
+import io.trailhound.alarm.AlarmNotification;
 import io.trailhound.alarm.AlarmParseException;
 import io.trailhound.alarm.AlarmReader;
 import io.trailhound.alarm.Delivery;
+import io.trailhound.alarm.LogBatch;
 import io.trailhound.config.Config;
 import io.trailhound.evidence.CloudTrailFiles;
 import io.trailhound.evidence.MetricFilterCatalog;
 import io.trailhound.json.Json;
 import io.trailhound.json.JsonErrors;
 import io.trailhound.pattern.FilterPattern;
+import io.trailhound.publish.Publisher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -53,38 +57,87 @@ public final class InvokeCommand {
                 : CloudTrailFiles.at(Path.of(args.optional("--cloudtrail")));
         Responder.Stages stages = Wiring.cli(config, Config.awsConfigured(env), files, patterns, out, format);
         Responder responder = new Responder(config, stages, Clock.systemUTC());
-        int status = 0;
-        for (int i = 0; i < deliveries.size(); i++) {
-            String which = deliveries.size() > 1 ? "record " + (i + 1) + ": " : "";
-            switch (deliveries.get(i)) {
-                case Delivery.Own own ->
-                    err.println("trailhound: " + which + "ignored: Trailhound published this message itself");
-                case Delivery.Unreadable u -> { // the other records are still handled
-                    err.println("trailhound: " + which + u.reason());
-                    status = 1;
-                }
-                case Delivery.Control c ->
-                    err.println("trailhound: " + which
-                            + "a CloudWatch Logs CONTROL_MESSAGE (the subscription's reachability check): no alert");
-                case Delivery.Alarm a -> status = report(responder.respond(a.alarm()), which, err, status);
-                case Delivery.Batch b -> status = report(responder.respond(b.batch()), which, err, status);
-            }
-        }
-        return status;
+        CliFront front = new CliFront(responder, stages.publisher(), err);
+        Notifications.handle(deliveries, front);
+        return front.status;
     }
 
-    /** Says where the alert went and each damaged input; returns the exit status so far. */
-    private static int report(Responder.Outcome outcome, String which, PrintStream err, int status) {
-        if (!outcome.published()) {
-            err.println("trailhound: " + which + outcome.detail());
-        } else if (!outcome.detail().equals("stdout")) {
-            err.println("trailhound: " + which + "published to " + outcome.detail());
+    /**
+     * The CLI's side of the per-record rules: the pipeline without a time budget, and a line on stderr for
+     * each record without an alert or with a problem (which also makes the exit status 1).
+     */
+    private static final class CliFront implements Notifications.Front {
+        private final Responder responder;
+        private final Publisher publisher;
+        private final PrintStream err;
+        private int status;
+
+        CliFront(Responder responder, Publisher publisher, PrintStream err) {
+            this.responder = responder;
+            this.publisher = publisher;
+            this.err = err;
         }
-        for (String problem : outcome.inputProblems()) {
-            err.println("trailhound: " + which + problem);
+
+        @Override
+        public Publisher publisher() {
+            return publisher;
+        }
+
+        @Override
+        public String investigate(Notifications.Item item, AlarmNotification alarm) {
+            return report(responder.respond(alarm), item.label());
+        }
+
+        @Override
+        public String investigate(Notifications.Item item, LogBatch batch) {
+            return report(responder.respond(batch), item.label());
+        }
+
+        @Override
+        public void own(Notifications.Item item) {
+            err.println("trailhound: " + item.label() + "ignored: Trailhound published this message itself");
+        }
+
+        @Override
+        public void control(Notifications.Item item, String logGroup) {
+            err.println("trailhound: " + item.label()
+                    + "a CloudWatch Logs CONTROL_MESSAGE (the subscription's reachability check): no alert");
+        }
+
+        @Override
+        public void unreadable(Notifications.Item item, String reason) { // its alert follows, like the Lambda's
+            err.println("trailhound: " + item.label() + reason);
             status = 1;
         }
-        return status;
+
+        @Override
+        public void failed(Notifications.Item item, Throwable error) {
+            err.println("trailhound: " + item.label() + "unexpected failure: " + oneLine(String.valueOf(error)));
+            status = 1;
+        }
+
+        @Override
+        public void publishFailed(Notifications.Item item, RuntimeException error) {
+            // thrown after the last record; Cli prints it and exits with status 1
+        }
+
+        /** Says where the alert went and each damaged input; returns what happened. */
+        private String report(Responder.Outcome outcome, String which) {
+            if (!outcome.published()) {
+                err.println("trailhound: " + which + outcome.detail());
+            } else if (!outcome.detail().equals("stdout")) {
+                err.println("trailhound: " + which + "published to " + outcome.detail());
+            }
+            for (String problem : outcome.inputProblems()) {
+                err.println("trailhound: " + which + problem);
+                status = 1;
+            }
+            return outcome.detail();
+        }
+
+        private static String oneLine(String s) {
+            return s.replace('\n', ' ').replace('\r', ' ');
+        }
     }
 
     /** Every notification in the file, whatever its shape (see {@link AlarmReader}). */

@@ -24,8 +24,12 @@ public final class Await {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new io.trailhound.budget.Budget.Exhausted(waitingFor);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,9 +7,13 @@ public record Arn(String partition, String service, String region, String accoun
 
     /** The parts of a well-formed ARN (six colon-separated fields), or empty. */
     public static Optional<Arn> parse(String text) {
-        if (text == null) return Optional.empty();
+        if (text == null) {
+            return Optional.empty();
+        }
         String[] f = text.split(":", 6);
-        if (f.length < 6 || !f[0].equals("arn")) return Optional.empty();
+        if (f.length < 6 || !f[0].equals("arn")) {
+            return Optional.empty();
+        }
         return Optional.of(new Arn(f[1], f[2], f[3], f[4], f[5]));
     }
 

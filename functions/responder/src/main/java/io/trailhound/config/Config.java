@@ -198,16 +198,22 @@ public record Config(
             "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
             AWS_ENDPOINT_URL
         }) {
-            if (blankToNull(env.get(name)) != null) return true;
+            if (blankToNull(env.get(name)) != null) {
+                return true;
+            }
         }
         return false;
     }
 
     private static Duration duration(String name, String text, Duration fallback) {
-        if (blankToNull(text) == null) return fallback;
+        if (blankToNull(text) == null) {
+            return fallback;
+        }
         try {
             Duration d = Duration.parse(text.trim());
-            if (d.isNegative()) throw new ConfigException(name + " must not be negative: " + text);
+            if (d.isNegative()) {
+                throw new ConfigException(name + " must not be negative: " + text);
+            }
             return d;
         } catch (DateTimeParseException e) {
             throw new ConfigException(name + " must be an ISO-8601 duration such as PT10M, not '" + text + "'");
@@ -216,7 +222,9 @@ public record Config(
 
     /** {@code on} or {@code off} (also true/false); unset is off. */
     private static boolean onOff(String name, String text) {
-        if (blankToNull(text) == null) return false;
+        if (blankToNull(text) == null) {
+            return false;
+        }
         return switch (text.trim().toLowerCase()) {
             case "on", "true" -> true;
             case "off", "false" -> false;
@@ -226,7 +234,9 @@ public record Config(
 
     /** Comma-separated values, blanks dropped. */
     private static List<String> list(String text) {
-        if (blankToNull(text) == null) return List.of();
+        if (blankToNull(text) == null) {
+            return List.of();
+        }
         return Arrays.stream(text.split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
@@ -255,10 +265,14 @@ public record Config(
     }
 
     private static int positiveInt(String name, String text, int fallback) {
-        if (blankToNull(text) == null) return fallback;
+        if (blankToNull(text) == null) {
+            return fallback;
+        }
         try {
             int n = Integer.parseInt(text.trim());
-            if (n > 0) return n;
+            if (n > 0) {
+                return n;
+            }
         } catch (NumberFormatException ignored) {
             // fall through to the error below
         }

@@ -48,7 +48,9 @@ public record Caller(
 
     /** arn:aws:sts::123456789012:assumed-role/Name/session → arn:aws:iam::123456789012:role/Name (path unknown). */
     static String roleFromSessionArn(String arn) {
-        if (arn == null) return "unknown";
+        if (arn == null) {
+            return "unknown";
+        }
         String[] head = arn.split(":", 6);
         String[] rest = head.length == 6 ? head[5].split("/") : new String[0];
         if (rest.length < 2 || !rest[0].equals("assumed-role") || rest[1].isEmpty()) {
@@ -60,14 +62,20 @@ public record Caller(
     /** One line for people: "role-arn (session s)", "root (account …)", "service via …". */
     public String display() {
         StringBuilder out = new StringBuilder(principal);
-        if (sessionName != null) out.append(" (session ").append(sessionName).append(')');
-        if (invokedBy != null && !"AWSService".equals(kind)) out.append(" via ").append(invokedBy);
+        if (sessionName != null) {
+            out.append(" (session ").append(sessionName).append(')');
+        }
+        if (invokedBy != null && !"AWSService".equals(kind)) {
+            out.append(" via ").append(invokedBy);
+        }
         return out.toString();
     }
 
     /** Short name for a subject line: the role or user name, "root", or the service. */
     public String shortName() {
-        if ("Root".equals(kind)) return "root";
+        if ("Root".equals(kind)) {
+            return "root";
+        }
         int slash = principal.lastIndexOf('/');
         return slash >= 0 ? principal.substring(slash + 1) : principal;
     }
@@ -78,7 +86,11 @@ public record Caller(
     }
 
     private static String firstNonNull(String... values) {
-        for (String v : values) if (v != null) return v;
+        for (String v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
         return "unknown";
     }
 }

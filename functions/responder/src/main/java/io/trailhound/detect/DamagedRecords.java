@@ -24,7 +24,9 @@ public final class DamagedRecords {
 
     public synchronized List<String> notes() {
         List<String> out = new ArrayList<>(named);
-        if (count > named.size()) out.add("and " + (count - named.size()) + " more damaged record(s)");
+        if (count > named.size()) {
+            out.add("and " + (count - named.size()) + " more damaged record(s)");
+        }
         return out;
     }
 }

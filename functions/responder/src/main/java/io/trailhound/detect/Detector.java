@@ -74,8 +74,9 @@ public final class Detector {
     private static List<String> resources(TrailEvent e) {
         List<String> arns = new ArrayList<>();
         for (var r : e.record().path("resources")) {
-            if (r.hasNonNull("ARN") && arns.size() < 10)
+            if (r.hasNonNull("ARN") && arns.size() < 10) {
                 arns.add(FieldCap.id(r.get("ARN").asText()));
+            }
         }
         return arns;
     }

@@ -22,7 +22,9 @@ public final class FieldCap {
     }
 
     static String cap(String s, int max) {
-        if (s == null || s.length() <= max) return s;
+        if (s == null || s.length() <= max) {
+            return s;
+        }
         return s.substring(0, max) + "…(+" + (s.length() - max) + " chars)";
     }
 

@@ -23,6 +23,9 @@ public record Finding(
         List<String> resources,
         RootDetails root,
         String origin) {
+    /** Read-only API names; anything else (Create*, Put*, Delete*, ConsoleLogin, …) counts as a write. */
+    private static final java.util.regex.Pattern READ_ONLY = java.util.regex.Pattern.compile(
+            "(Get|List|Describe|Head|Lookup|Search|BatchGet|Select|Query|Scan|View)[A-Z].*|Get|List|Describe");
 
     /** Earliest first; events without a time last; ties broken by event ID. */
     public static final Comparator<Finding> EARLIEST = Comparator.comparing(
@@ -32,10 +35,6 @@ public record Finding(
     public Finding {
         resources = List.copyOf(resources);
     }
-
-    /** Read-only API names; anything else (Create*, Put*, Delete*, ConsoleLogin, …) counts as a write. */
-    private static final java.util.regex.Pattern READ_ONLY = java.util.regex.Pattern.compile(
-            "(Get|List|Describe|Head|Lookup|Search|BatchGet|Select|Query|Scan|View)[A-Z].*|Get|List|Describe");
 
     /** Whether the call may change something: such calls rank above reads of the same severity. */
     public boolean writeApi() {

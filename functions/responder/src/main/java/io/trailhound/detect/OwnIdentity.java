@@ -26,7 +26,9 @@ public final class OwnIdentity {
 
     public boolean isOwn(TrailEvent e) {
         String agent = e.text("userAgent");
-        if (agent == null || !agent.contains(Config.USER_AGENT)) return false;
+        if (agent == null || !agent.contains(Config.USER_AGENT)) {
+            return false;
+        }
         String own = arn();
         return own != null && sameIdentity(own, e.text("userIdentity", "arn"));
     }
@@ -58,7 +60,9 @@ public final class OwnIdentity {
      * named after the function), anything else by its exact ARN.
      */
     static boolean sameIdentity(String own, String recorded) {
-        if (recorded == null) return false;
+        if (recorded == null) {
+            return false;
+        }
         String ownRole = assumedRole(own);
         return ownRole != null ? ownRole.equals(assumedRole(recorded)) : own.equals(recorded);
     }
@@ -66,7 +70,9 @@ public final class OwnIdentity {
     /** arn:aws:sts::123456789012:assumed-role/Name/session → arn:aws:sts::123456789012:assumed-role/Name/ */
     private static String assumedRole(String arn) {
         int at = arn.indexOf(":assumed-role/");
-        if (at < 0) return null;
+        if (at < 0) {
+            return null;
+        }
         int slash = arn.indexOf('/', at + ":assumed-role/".length());
         return slash < 0 ? null : arn.substring(0, slash + 1);
     }

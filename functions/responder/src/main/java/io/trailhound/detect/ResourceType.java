@@ -85,7 +85,9 @@ public enum ResourceType {
      * AWS's).
      */
     public static String secretName(String idOrArn) {
-        if (idOrArn == null || !idOrArn.contains(":secret:")) return idOrArn;
+        if (idOrArn == null || !idOrArn.contains(":secret:")) {
+            return idOrArn;
+        }
         String tail = SECRET.shortId(idOrArn);
         return tail.matches(".*-[A-Za-z0-9]{6}") ? tail.substring(0, tail.length() - 7) : tail;
     }
@@ -101,7 +103,9 @@ public enum ResourceType {
     }
 
     private String required(String value) {
-        if (value == null) throw new IllegalStateException(this + " names no resource");
+        if (value == null) {
+            throw new IllegalStateException(this + " names no resource");
+        }
         return value;
     }
 }

@@ -52,31 +52,38 @@ public final class AwsEnricher implements Enricher {
 
             @Override
             public void found(ResourceRef resource) {
-                if (resource.type() == ResourceType.NONE || resource.id() == null) return;
+                if (resource.type() == ResourceType.NONE || resource.id() == null) {
+                    return;
+                }
                 Set<String> ids =
                         idsByTypeAndRegion.computeIfAbsent(place(resource), k -> ConcurrentHashMap.newKeySet());
-                boolean added;
-                boolean first;
-                synchronized (ids) { // two scan threads adding two resources must not both see the second size
-                    added = ids.add(resource.id());
-                    first = ids.size() == 1;
+                // Records are scanned on several threads: adding and counting must be one step, or two first
+                // resources of a type and region could each see the other and neither be looked up by name.
+                int position;
+                synchronized (ids) {
+                    position = ids.add(resource.id()) ? ids.size() : 0;
                 }
-                if (added) {
-                    if (first) byName(resource);
-                    else byEvent(resource);
+                if (position == 1) {
+                    byName(resource);
+                } else if (position > 1) {
+                    byEvent(resource);
                 }
             }
 
             /** The lookup that serves this resource: its own by ResourceName when it is alone of its type and region. */
             private FutureTask<ScheduleLookup.Records> lookup(ResourceRef r, Described d) {
                 boolean alone = idsByTypeAndRegion.get(place(r)).size() == 1;
-                if (!alone) return byEvent(r);
+                if (!alone) {
+                    return byEvent(r);
+                }
                 FutureTask<ScheduleLookup.Records> own = byName(r);
                 try { // not found by name (CloudTrail may name it by ARN where the event used its name): ask by event
                     // name
                     ScheduleLookup.Records records = Await.result(own, "waiting for CloudTrail", budget.remaining());
                     if (ScheduleEvents.newest(records.records(), r.type(), d.ids())
-                            .isPresent()) return own;
+                            .isPresent()) {
+                        return own;
+                    }
                 } catch (RuntimeException e) {
                     return own; // its failure is reported as it is
                 }

@@ -72,12 +72,16 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
                                 .overrideConfiguration(CallTimeouts.within(budget, "cloudtrail:LookupEvents"))
                                 .build()));
             } catch (Budget.Exhausted e) {
-                if (pages == 0) throw e;
+                if (pages == 0) {
+                    throw e;
+                }
                 return new Records(
                         records,
                         "searched only the first " + pages + " page(s) of LookupEvents: no time was left for more");
             } catch (SdkException e) {
-                if (pages == 0) throw e;
+                if (pages == 0) {
+                    throw e;
+                }
                 return new Records(
                         records,
                         "searched only the first " + pages + " page(s) of LookupEvents: the next one failed, "

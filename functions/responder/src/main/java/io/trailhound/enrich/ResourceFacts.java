@@ -33,14 +33,18 @@ public record ResourceFacts(
     /** These facts with who scheduled the deletion, or with why that is unknown ({@code unknown}, may be null). */
     public ResourceFacts withScheduling(Scheduling found, String unknown) {
         List<String> all = new ArrayList<>(unknowns);
-        if (unknown != null) all.add(unknown);
+        if (unknown != null) {
+            all.add(unknown);
+        }
         return new ResourceFacts(arn, name, state, deletionDate, description, aliases, tags, found, all);
     }
 
     /** Whole days from {@code now} until deletion, rounded up (0 on the last day); null when unknown. */
     public Long daysLeft(Instant now) {
         Instant date = effectiveDeletionDate();
-        if (date == null) return null;
+        if (date == null) {
+            return null;
+        }
         long seconds = date.getEpochSecond() - now.getEpochSecond();
         return seconds <= 0 ? 0L : (seconds + 86_399) / 86_400;
     }

@@ -45,7 +45,9 @@ final class BoundedLines {
 
     /** The next line, or null at the end of the stream. */
     Line next() throws IOException {
-        if (ended) return null;
+        if (ended) {
+            return null;
+        }
         line.reset();
         long length = 0;
         boolean newline = false;
@@ -60,16 +62,22 @@ final class BoundedLines {
                 }
             }
             int start = pos;
-            while (pos < limit && buffer[pos] != '\n') pos++;
+            while (pos < limit && buffer[pos] != '\n') {
+                pos++;
+            }
             int n = pos - start;
-            if (length + n <= maxBytes) line.write(buffer, start, n); // beyond the cap: counted, never kept
+            if (length + n <= maxBytes) {
+                line.write(buffer, start, n); // beyond the cap: counted, never kept
+            }
             length += n;
             if (pos < limit) { // at the newline
                 pos++;
                 newline = true;
             }
         }
-        if (ended && length == 0 && !newline) return null;
+        if (ended && length == 0 && !newline) {
+            return null;
+        }
         lastCut = !newline;
         if (length > maxBytes) {
             return new Line(

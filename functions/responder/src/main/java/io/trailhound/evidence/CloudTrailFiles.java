@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
  * those still count. In JSON lines a bad line is reported and skipped, and the lines after it still count.
  */
 public final class CloudTrailFiles {
+    /** Below this much input, starting threads costs more than reading on one. */
+    static final long PARALLEL_FROM_BYTES = 1 << 20;
+
     private static final JsonFactory FACTORY = Json.FACTORY;
 
     /**
@@ -72,7 +75,9 @@ public final class CloudTrailFiles {
                     public java.nio.file.FileVisitResult visitFile(
                             Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
                         if (attrs.isRegularFile()
-                                && !file.getFileName().toString().startsWith(".")) found.add(file);
+                                && !file.getFileName().toString().startsWith(".")) {
+                            found.add(file);
+                        }
                         return java.nio.file.FileVisitResult.CONTINUE;
                     }
 
@@ -104,9 +109,13 @@ public final class CloudTrailFiles {
      */
     public List<String> read(Consumer<Record> sink, int threads) {
         List<List<String>> perFile = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) perFile.add(new ArrayList<>());
+        for (int i = 0; i < files.size(); i++) {
+            perFile.add(new ArrayList<>());
+        }
         if (threads <= 1 || files.size() <= 1 || totalBytes() < PARALLEL_FROM_BYTES) {
-            for (int i = 0; i < files.size(); i++) readFile(files.get(i), sink, perFile.get(i));
+            for (int i = 0; i < files.size(); i++) {
+                readFile(files.get(i), sink, perFile.get(i));
+            }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
                 Thread t = new Thread(r, "trailhound-file-reader");
@@ -130,9 +139,6 @@ public final class CloudTrailFiles {
         perFile.forEach(problems::addAll);
         return problems;
     }
-
-    /** Below this much input, starting threads costs more than reading on one. */
-    static final long PARALLEL_FROM_BYTES = 1 << 20;
 
     private long totalBytes() {
         long total = 0;
@@ -207,11 +213,15 @@ public final class CloudTrailFiles {
         int bad = 0;
         for (BoundedLines.Line next = lines.next(); next != null; next = lines.next()) {
             number++;
-            if (lines.lastWasCut() && damaged.getAsBoolean()) break;
+            if (lines.lastWasCut() && damaged.getAsBoolean()) {
+                break;
+            }
             String why = next.problem() != null
                     ? next.problem()
                     : next.text().isBlank() ? null : accept(next.text(), origin, sink);
-            if (why == null) continue;
+            if (why == null) {
+                continue;
+            }
             if (++bad <= MAX_LINE_PROBLEMS) {
                 problems.add(origin + ": line " + number + " " + why + "; skipped");
             }
@@ -308,7 +318,9 @@ public final class CloudTrailFiles {
 
         @Override
         public int read() throws IOException {
-            if (damage != null) return -1;
+            if (damage != null) {
+                return -1;
+            }
             try {
                 return super.read();
             } catch (IOException e) {
@@ -319,7 +331,9 @@ public final class CloudTrailFiles {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (damage != null) return -1;
+            if (damage != null) {
+                return -1;
+            }
             try {
                 return super.read(b, off, len);
             } catch (IOException e) {

@@ -60,12 +60,16 @@ public final class EvidenceCollector {
                 FilterPattern pattern = compileOrNull(filter, scan.problems);
                 EventSource.Result result = source.scan(filter, window, budget, raw -> scan.accept(raw, pattern));
                 scan.problems.addAll(result.problems());
-                if (!result.complete()) scan.notFullyRead.add(sourceName(filter));
+                if (!result.complete()) {
+                    scan.notFullyRead.add(sourceName(filter));
+                }
             }
             scan.checkDeadline(); // a source may have stopped itself at the deadline
         } catch (DeadlineReached stop) {
             for (MetricFilter f : filters.subList(Math.max(0, started - 1), filters.size())) {
-                if (!scan.notFullyRead.contains(sourceName(f))) scan.notFullyRead.add(sourceName(f));
+                if (!scan.notFullyRead.contains(sourceName(f))) {
+                    scan.notFullyRead.add(sourceName(f));
+                }
             }
             scan.problems.add("the scan stopped at its deadline after " + scan.candidateCount.get()
                     + " candidate event(s): the findings are partial");

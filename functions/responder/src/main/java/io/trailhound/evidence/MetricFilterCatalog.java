@@ -52,7 +52,9 @@ public final class MetricFilterCatalog implements MetricFilterSource {
     /** Every pattern given, to be checked before anything runs. */
     public List<String> givenPatterns() {
         List<String> all = new java.util.ArrayList<>(perMetric.values());
-        if (otherMetrics != null) all.add(otherMetrics);
+        if (otherMetrics != null) {
+            all.add(otherMetrics);
+        }
         return all;
     }
 

@@ -58,12 +58,16 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore, Finding
                 return new Earlier(State.NEW, List.of(), null, null);
             } catch (ConditionalCheckFailedException raced) {
                 item = read(id); // another delivery claimed it a moment ago
-                if (item == null) return new Earlier(State.NEW, List.of(), null, null);
+                if (item == null) {
+                    return new Earlier(State.NEW, List.of(), null, null);
+                }
             }
         }
         State state = State.valueOf(item.get("state").s());
         List<String> actions = new ArrayList<>();
-        if (item.containsKey("actions")) item.get("actions").l().forEach(a -> actions.add(a.s()));
+        if (item.containsKey("actions")) {
+            item.get("actions").l().forEach(a -> actions.add(a.s()));
+        }
         Instant lease =
                 Instant.ofEpochSecond(Long.parseLong(item.get("leaseUntil").n()));
         if (state == State.PENDING && item.containsKey("alert")) {
@@ -196,7 +200,9 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore, Finding
                 .overrideConfiguration(TIMEOUTS));
         Map<String, AttributeValue> item = r.attributes();
         Instant first = Instant.parse(item.get("firstSeen").s());
-        if (firstSeen != null && firstSeen.isBefore(first)) first = firstSeen; // a late alert about earlier events
+        if (firstSeen != null && firstSeen.isBefore(first)) {
+            first = firstSeen; // a late alert about earlier events
+        }
         return new Observed(
                 Long.parseLong(item.get("alerts").n()),
                 first,

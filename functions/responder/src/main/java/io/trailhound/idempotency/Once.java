@@ -72,7 +72,9 @@ public final class Once {
         /** The alert an earlier attempt could not publish, saying so and what that attempt did; null when none. */
         public RenderedAlert pendingAlert() {
             RenderedAlert stored = earlier.pendingAlert();
-            if (stored == null) return null;
+            if (stored == null) {
+                return null;
+            }
             StringBuilder text = new StringBuilder(
                     "Sent by a later attempt: an earlier attempt at this notification prepared this alert"
                             + " but could not publish it.");
@@ -94,7 +96,9 @@ public final class Once {
 
         /** Records a remediation action the moment it returns. */
         public void acted(RemediationOutcome o) {
-            if (id == null) return;
+            if (id == null) {
+                return;
+            }
             String line = o.status() + " " + o.action() + " " + o.resource() + " at " + clock.instant()
                     + (o.detail() == null ? "" : ": " + o.detail());
             try {
@@ -106,7 +110,9 @@ public final class Once {
 
         /** {@code publisher}, with the alert kept in the record before publishing and the record closed after. */
         public Publisher around(Publisher publisher) {
-            if (id == null) return publisher;
+            if (id == null) {
+                return publisher;
+            }
             return alert -> {
                 write(() -> store.pending(id, alert), "keep the alert");
                 String where = publisher.publish(alert);

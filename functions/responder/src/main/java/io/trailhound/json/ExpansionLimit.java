@@ -41,19 +41,25 @@ public final class ExpansionLimit extends FilterInputStream {
     @Override
     public int read() throws IOException {
         int b = super.read();
-        if (b >= 0) count(1);
+        if (b >= 0) {
+            count(1);
+        }
         return b;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         int n = super.read(b, off, len);
-        if (n > 0) count(n);
+        if (n > 0) {
+            count(n);
+        }
         return n;
     }
 
     private void count(int n) throws IOException {
         read += n;
-        if (read > limit) throw new Exceeded(limit);
+        if (read > limit) {
+            throw new Exceeded(limit);
+        }
     }
 }

@@ -40,7 +40,9 @@ public final class Json {
     public static JsonNode parse(String text) throws JsonProcessingException {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
-            if (first == null) return null;
+            if (first == null) {
+                return null;
+            }
             JsonNode node = read(p, first);
             if (p.nextToken() != null) {
                 throw new JsonParseException(p, "Unexpected content after the JSON document: " + p.currentToken());
@@ -157,10 +159,15 @@ public final class Json {
             }
             case STRING -> g.writeString(node.textValue());
             case NUMBER -> {
-                if (node.isBigDecimal()) g.writeNumber(node.decimalValue());
-                else if (node.isBigInteger()) g.writeNumber(node.bigIntegerValue());
-                else if (node.isIntegralNumber()) g.writeNumber(node.longValue());
-                else g.writeNumber(node.doubleValue());
+                if (node.isBigDecimal()) {
+                    g.writeNumber(node.decimalValue());
+                } else if (node.isBigInteger()) {
+                    g.writeNumber(node.bigIntegerValue());
+                } else if (node.isIntegralNumber()) {
+                    g.writeNumber(node.longValue());
+                } else {
+                    g.writeNumber(node.doubleValue());
+                }
             }
             case BOOLEAN -> g.writeBoolean(node.booleanValue());
             default -> g.writeNull();

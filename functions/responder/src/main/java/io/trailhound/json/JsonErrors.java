@@ -11,9 +11,13 @@ public final class JsonErrors {
         if (e instanceof JsonProcessingException j) {
             String reason = j.getOriginalMessage();
             int cut = reason.indexOf(" (start marker at");
-            if (cut > 0) reason = reason.substring(0, cut);
+            if (cut > 0) {
+                reason = reason.substring(0, cut);
+            }
             cut = reason.indexOf(" at [Source:");
-            if (cut > 0) reason = reason.substring(0, cut);
+            if (cut > 0) {
+                reason = reason.substring(0, cut);
+            }
             reason = reason.lines().findFirst().orElse(reason);
             JsonLocation at = j.getLocation();
             return at == null || at.getLineNr() < 0

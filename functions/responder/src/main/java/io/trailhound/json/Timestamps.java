@@ -30,7 +30,9 @@ public final class Timestamps {
     private Timestamps() {}
 
     public static Optional<Instant> parse(String text) {
-        if (text == null || text.isBlank()) return Optional.empty();
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(Instant.parse(text)); // CloudTrail's eventTime: the common case, tried first
         } catch (DateTimeParseException e) {
@@ -53,7 +55,9 @@ public final class Timestamps {
     private static Optional<Instant> cloudTrailDate(String text) {
         Matcher m = CLOUDTRAIL_DATE.matcher(text);
         int month = m.matches() ? MONTHS.indexOf(m.group(1)) + 1 : 0;
-        if (month == 0) return Optional.empty();
+        if (month == 0) {
+            return Optional.empty();
+        }
         int hour = Integer.parseInt(m.group(4)) % 12 + (m.group(7).equals("PM") ? 12 : 0);
         try {
             return Optional.of(LocalDateTime.of(

@@ -15,7 +15,9 @@ record DelimitedEvent(String message, List<String> fields, int[] starts) {
         int i = 0;
         int n = message.length();
         while (true) {
-            while (i < n && Character.isWhitespace(message.charAt(i))) i++;
+            while (i < n && Character.isWhitespace(message.charAt(i))) {
+                i++;
+            }
             if (i >= n) {
                 return new DelimitedEvent(
                         message,
@@ -31,7 +33,9 @@ record DelimitedEvent(String message, List<String> fields, int[] starts) {
                 i = end + 1;
             } else {
                 int start = i;
-                while (i < n && !Character.isWhitespace(message.charAt(i))) i++;
+                while (i < n && !Character.isWhitespace(message.charAt(i))) {
+                    i++;
+                }
                 fields.add(message.substring(start, i));
             }
         }

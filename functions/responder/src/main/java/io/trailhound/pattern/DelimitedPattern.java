@@ -225,7 +225,9 @@ final class DelimitedPattern implements CompiledPattern {
             Cond left = and();
             while (true) {
                 s.skipWhitespace();
-                if (!s.tryConsume("||")) return left;
+                if (!s.tryConsume("||")) {
+                    return left;
+                }
                 left = new Cond.Or(left, and());
             }
         }
@@ -234,7 +236,9 @@ final class DelimitedPattern implements CompiledPattern {
             Cond left = atom();
             while (true) {
                 s.skipWhitespace();
-                if (!s.tryConsume("&&")) return left;
+                if (!s.tryConsume("&&")) {
+                    return left;
+                }
                 left = new Cond.And(left, atom());
             }
         }

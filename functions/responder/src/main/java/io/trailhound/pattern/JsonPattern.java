@@ -68,14 +68,18 @@ final class JsonPattern implements CompiledPattern {
                     default -> JsonValues.FALSE;
                 };
                 for (int i = 0; i < found.count(slot); i++) {
-                    if (found.kind(slot, i) == wanted) yield true;
+                    if (found.kind(slot, i) == wanted) {
+                        yield true;
+                    }
                 }
                 yield false;
             }
             case JsonExpr.Compare cmp -> {
                 int slot = cmp.selector().slot();
                 for (int i = 0; i < found.count(slot); i++) {
-                    if (compare(cmp, found.kind(slot, i), found.text(slot, i))) yield true;
+                    if (compare(cmp, found.kind(slot, i), found.text(slot, i))) {
+                        yield true;
+                    }
                 }
                 yield false;
             }
@@ -160,14 +164,22 @@ final class JsonPattern implements CompiledPattern {
             int at = s.pos();
             if (s.tryKeyword("IS")) {
                 s.skipWhitespace();
-                if (s.tryKeyword("NULL")) return new JsonExpr.Check(selector, JsonExpr.Check.Kind.IS_NULL);
-                if (s.tryKeyword("TRUE")) return new JsonExpr.Check(selector, JsonExpr.Check.Kind.IS_TRUE);
-                if (s.tryKeyword("FALSE")) return new JsonExpr.Check(selector, JsonExpr.Check.Kind.IS_FALSE);
+                if (s.tryKeyword("NULL")) {
+                    return new JsonExpr.Check(selector, JsonExpr.Check.Kind.IS_NULL);
+                }
+                if (s.tryKeyword("TRUE")) {
+                    return new JsonExpr.Check(selector, JsonExpr.Check.Kind.IS_TRUE);
+                }
+                if (s.tryKeyword("FALSE")) {
+                    return new JsonExpr.Check(selector, JsonExpr.Check.Kind.IS_FALSE);
+                }
                 throw s.error("expected NULL, TRUE or FALSE after IS");
             }
             if (s.tryKeyword("NOT")) {
                 s.skipWhitespace();
-                if (s.tryKeyword("EXISTS")) return new JsonExpr.Check(selector, JsonExpr.Check.Kind.NOT_EXISTS);
+                if (s.tryKeyword("EXISTS")) {
+                    return new JsonExpr.Check(selector, JsonExpr.Check.Kind.NOT_EXISTS);
+                }
                 throw s.error("expected EXISTS after NOT");
             }
             Operator op = Operator.read(s);

@@ -21,12 +21,24 @@ enum Operator {
 
     /** Reads an operator at the scanner (longest symbol first), or returns null. */
     static Operator read(Scanner s) {
-        if (s.tryConsume("!=")) return NE;
-        if (s.tryConsume("<=")) return LE;
-        if (s.tryConsume(">=")) return GE;
-        if (s.tryConsume("=")) return EQ;
-        if (s.tryConsume("<")) return LT;
-        if (s.tryConsume(">")) return GT;
+        if (s.tryConsume("!=")) {
+            return NE;
+        }
+        if (s.tryConsume("<=")) {
+            return LE;
+        }
+        if (s.tryConsume(">=")) {
+            return GE;
+        }
+        if (s.tryConsume("=")) {
+            return EQ;
+        }
+        if (s.tryConsume("<")) {
+            return LT;
+        }
+        if (s.tryConsume(">")) {
+            return GT;
+        }
         return null;
     }
 

@@ -120,16 +120,22 @@ final class TermPattern implements CompiledPattern {
     @Override
     public Map<String, String> match(String message) {
         for (Term t : required) {
-            if (!t.foundIn(message)) return null;
+            if (!t.foundIn(message)) {
+                return null;
+            }
         }
         for (Term t : excluded) {
-            if (t.foundIn(message)) return null;
+            if (t.foundIn(message)) {
+                return null;
+            }
         }
         if (optional.isEmpty() || !required.isEmpty() || !excluded.isEmpty()) {
             return Map.of(); // "?" terms combined with other terms are ignored (the page's ?ERROR ?ARGUMENTS REQUEST)
         }
         for (Term t : optional) {
-            if (t.foundIn(message)) return Map.of();
+            if (t.foundIn(message)) {
+                return Map.of();
+            }
         }
         return null;
     }

@@ -20,12 +20,16 @@ final class AwsModelJson {
 
     static JsonNode of(Object value) {
         JsonNodeFactory n = JsonNodeFactory.instance;
-        if (value == null) return n.nullNode();
+        if (value == null) {
+            return n.nullNode();
+        }
         if (value instanceof SdkPojo pojo) {
             ObjectNode o = n.objectNode();
             for (SdkField<?> field : pojo.sdkFields()) {
                 Object v = field.getValueOrDefault(pojo);
-                if (v == null || v instanceof SdkAutoConstructList || v instanceof SdkAutoConstructMap) continue;
+                if (v == null || v instanceof SdkAutoConstructList || v instanceof SdkAutoConstructMap) {
+                    continue;
+                }
                 o.set(field.locationName(), of(v));
             }
             return o;
@@ -40,10 +44,18 @@ final class AwsModelJson {
             map.forEach((k, v) -> o.set(String.valueOf(k), of(v)));
             return o;
         }
-        if (value instanceof Boolean b) return n.booleanNode(b);
-        if (value instanceof Integer i) return n.numberNode(i);
-        if (value instanceof Long l) return n.numberNode(l);
-        if (value instanceof Double d) return n.numberNode(d);
+        if (value instanceof Boolean b) {
+            return n.booleanNode(b);
+        }
+        if (value instanceof Integer i) {
+            return n.numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return n.numberNode(l);
+        }
+        if (value instanceof Double d) {
+            return n.numberNode(d);
+        }
         return n.textNode(value.toString());
     }
 }

@@ -85,7 +85,9 @@ public final class SecurityHubPublisher implements Output {
     public String send(Alert alert, RenderedAlert rendered) {
         String[] kept = {null};
         List<AwsSecurityFinding> findings = findings(alert, totals, kept);
-        if (findings.isEmpty()) return "securityhub: no finding (no matching events)";
+        if (findings.isEmpty()) {
+            return "securityhub: no finding (no matching events)";
+        }
         BatchImportFindingsResponse r = hub.batchImportFindings(b -> b.findings(findings)
                 .overrideConfiguration(
                         o -> o.apiCallTimeout(Outputs.CALL_TIMEOUT).apiCallAttemptTimeout(Outputs.ATTEMPT_TIMEOUT)));
@@ -128,7 +130,9 @@ public final class SecurityHubPublisher implements Output {
             }
         };
         for (var e : byKey.entrySet()) {
-            if (out.size() == MAX_FINDINGS) break;
+            if (out.size() == MAX_FINDINGS) {
+                break;
+            }
             out.add(finding(alert, e.getKey(), e.getValue(), account, region, totals, now));
         }
         return out;
@@ -168,13 +172,17 @@ public final class SecurityHubPublisher implements Output {
         fields.put("Trailhound/Callers", cap(String.join(", ", callers), 2048));
         fields.put("Trailhound/AlarmName", cap(String.valueOf(alert.alarm().alarmName()), 2048));
         fields.put("Trailhound/Notification", alert.notification().status().name());
-        if (f.eventId() != null) fields.put("Trailhound/FirstEventId", cap(f.eventId(), 2048));
-        if (facts != null && facts.effectiveDeletionDate() != null)
+        if (f.eventId() != null) {
+            fields.put("Trailhound/FirstEventId", cap(f.eventId(), 2048));
+        }
+        if (facts != null && facts.effectiveDeletionDate() != null) {
             fields.put("Trailhound/DeletionDate", facts.effectiveDeletionDate().toString());
-        for (int i = 0; i < Math.min(5, steps.size()); i++)
+        }
+        for (int i = 0; i < Math.min(5, steps.size()); i++) {
             fields.put(
                     "Trailhound/NextStep" + (i + 1),
                     cap(steps.get(i).label() + ": " + steps.get(i).value(), 2048));
+        }
 
         AwsSecurityFinding.Builder b = AwsSecurityFinding.builder()
                 .schemaVersion(SCHEMA_VERSION)
@@ -228,11 +236,13 @@ public final class SecurityHubPublisher implements Output {
                 .callerType(ip4 != null || ip6 != null ? "remoteip" : "domain")
                 .firstSeen(first.toString())
                 .lastSeen(last.toString());
-        if (ip4 != null)
+        if (ip4 != null) {
             call.remoteIpDetails(
                     ActionRemoteIpDetails.builder().ipAddressV4(ip4).build());
-        else if (ip6 == null && f.sourceIp() != null) // an AWS service calling on the caller's behalf
-        call.domainDetails(d -> d.domain(cap(f.sourceIp(), 128)));
+        } else if (ip6 == null && f.sourceIp() != null) {
+            // an AWS service calling on the caller's behalf
+            call.domainDetails(d -> d.domain(cap(f.sourceIp(), 128)));
+        }
         b.action(Action.builder()
                 .actionType("AWS_API_CALL")
                 .awsApiCallAction(call.build())
@@ -288,8 +298,9 @@ public final class SecurityHubPublisher implements Output {
                 .append(" event(s) in the latest alert; ")
                 .append(alerts)
                 .append(" alert(s) so far.");
-        if (facts != null && facts.effectiveDeletionDate() != null)
+        if (facts != null && facts.effectiveDeletionDate() != null) {
             d.append(" Deletion date ").append(facts.effectiveDeletionDate()).append('.');
+        }
         return d.toString();
     }
 
@@ -302,8 +313,9 @@ public final class SecurityHubPublisher implements Output {
             case SECRET -> out.add(resource("AwsSecretsManagerSecret", arn, partition, r.region()));
             case KMS_KEY -> out.add(resource("AwsKmsKey", arn, partition, r.region()));
             case NONE -> {
-                if (f.detection() == Detection.ROOT_USAGE)
+                if (f.detection() == Detection.ROOT_USAGE) {
                     out.add(resource("AwsAccount", "AWS::::Account:" + account, partition, region));
+                }
             }
         }
         String caller = f.caller().principal();
@@ -311,7 +323,9 @@ public final class SecurityHubPublisher implements Output {
             String type = caller.contains(":role/") ? "AwsIamRole" : caller.contains(":user/") ? "AwsIamUser" : "Other";
             out.add(resource(type, caller, partition, region));
         }
-        if (out.isEmpty()) out.add(resource("Other", f.eventSource() + "/" + f.eventName(), partition, region));
+        if (out.isEmpty()) {
+            out.add(resource("Other", f.eventSource() + "/" + f.eventName(), partition, region));
+        }
         return out;
     }
 
@@ -325,7 +339,9 @@ public final class SecurityHubPublisher implements Output {
     }
 
     private static String cap(String s, int max) {
-        if (s == null) return null;
+        if (s == null) {
+            return null;
+        }
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -58,7 +58,9 @@ public final class AwsRemediator implements Remediator {
         return guard.remediate(candidates, accountId, alarm, confirmer, budget, d -> {
             List<RemediationOutcome> done = act(d.candidate(), budget);
             for (RemediationOutcome o : done) {
-                if (o.status() == Status.DONE || o.status() == Status.FAILED) acted.accept(o);
+                if (o.status() == Status.DONE || o.status() == Status.FAILED) {
+                    acted.accept(o);
+                }
             }
             return done;
         });

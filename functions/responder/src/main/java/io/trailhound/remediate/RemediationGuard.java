@@ -28,6 +28,10 @@ import java.util.function.Predicate;
  * action, which checks the current state first, and a resource found already restored uses no slot.
  */
 public final class RemediationGuard {
+    /** A failed call counts: it may have changed the resource before it failed (a timeout, say). */
+    private static final Set<RemediationOutcome.Status> USES_A_SLOT = EnumSet.of(
+            RemediationOutcome.Status.DONE, RemediationOutcome.Status.WOULD_DO, RemediationOutcome.Status.FAILED);
+
     static final int MAX_CONFIRMATIONS = 3;
 
     /** One resource's verdict; {@code trigger} is the confirmed event an action rests on. */
@@ -85,10 +89,6 @@ public final class RemediationGuard {
         return out;
     }
 
-    /** A failed call counts: it may have changed the resource before it failed (a timeout, say). */
-    private static final Set<RemediationOutcome.Status> USES_A_SLOT = EnumSet.of(
-            RemediationOutcome.Status.DONE, RemediationOutcome.Status.WOULD_DO, RemediationOutcome.Status.FAILED);
-
     /** Decides each resource in turn; {@code usedASlot} handles a verdict and says whether it counts. */
     private void walk(
             List<Candidate> candidates,
@@ -97,10 +97,14 @@ public final class RemediationGuard {
             EventConfirmer confirmer,
             Budget budget,
             Predicate<Decision> usedASlot) {
-        if (mode == Config.RemediationMode.OFF) return;
+        if (mode == Config.RemediationMode.OFF) {
+            return;
+        }
         int acting = 0;
         for (Candidate c : byServiceArn(candidates)) {
-            if (usedASlot.test(decide(c, accountId, alarm, confirmer, budget, acting))) acting++;
+            if (usedASlot.test(decide(c, accountId, alarm, confirmer, budget, acting))) {
+                acting++;
+            }
         }
     }
 
@@ -110,8 +114,12 @@ public final class RemediationGuard {
             return skip(c, "unverified notification (" + alarm.detail() + "): not acted on");
         }
         Optional<String> refusal = policy.refusal(c.facts(), accountId);
-        if (refusal.isPresent()) return skip(c, refusal.get());
-        if (acting >= maxActions) return skip(c, "the cap of " + maxActions + " action(s) per invocation is reached");
+        if (refusal.isPresent()) {
+            return skip(c, refusal.get());
+        }
+        if (acting >= maxActions) {
+            return skip(c, "the cap of " + maxActions + " action(s) per invocation is reached");
+        }
         Scheduling scheduled = c.facts().scheduling();
         if (scheduled == null || scheduled.at() == null) {
             return skip(c, "when its deletion was scheduled is unknown, so a replay cannot be ruled out: not acted on");

@@ -99,7 +99,9 @@ public final class Suppression {
     private static JsonNode record(String message) {
         try {
             JsonNode node = Json.parse(message);
-            if (node != null && node.isObject()) return node;
+            if (node != null && node.isObject()) {
+                return node;
+            }
         } catch (IOException ignored) {
             // not a CloudTrail record: it still has a key, and the alert shows its text
         }

@@ -146,6 +146,8 @@ public final class CloudTrailEventConfirmer implements EventConfirmer {
     }
 
     private static void differ(List<String> out, String field, String logged, String recorded) {
-        if (!Objects.equals(logged, recorded)) out.add(field + " '" + logged + "' vs '" + recorded + "'");
+        if (!Objects.equals(logged, recorded)) {
+            out.add(field + " '" + logged + "' vs '" + recorded + "'");
+        }
     }
 }

@@ -60,7 +60,9 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
                     "AWSAccountId " + n.accountId() + " is not the account of AlarmArn " + n.alarmArn());
         }
         CloudWatchClient cw = clientForRegion.apply(region);
-        if (n.isComposite()) return composite(cw, n, budget);
+        if (n.isComposite()) {
+            return composite(cw, n, budget);
+        }
         MetricAlarm alarm;
         try {
             List<MetricAlarm> found = cw.describeAlarms(b -> b.alarmNames(n.alarmName())
@@ -77,7 +79,9 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
             return AlarmCheck.unverified("CloudWatch has no alarm " + n.alarmArn());
         }
         String metrics = sameMetrics(n, alarm);
-        if (metrics != null) return AlarmCheck.unverified(metrics);
+        if (metrics != null) {
+            return AlarmCheck.unverified(metrics);
+        }
         try {
             List<AlarmHistoryItem> history = cw.describeAlarmHistory(b -> b.alarmName(n.alarmName())
                             .overrideConfiguration(CallTimeouts.within(budget, "cloudwatch:DescribeAlarmHistory"))
@@ -86,8 +90,9 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
                             .endDate(n.stateChangeTime().plus(TIME_SLACK)))
                     .alarmHistoryItems();
             for (AlarmHistoryItem item : history) {
-                if (isThisChange(item, n))
+                if (isThisChange(item, n)) {
                     return AlarmCheck.verified("CloudWatch's alarm history shows this change to ALARM");
+                }
             }
             return AlarmCheck.unverified("CloudWatch's alarm history has no change of " + n.alarmName()
                     + " to ALARM at " + n.stateChangeTime() + " for the reason the notification gives");
@@ -119,7 +124,9 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
                     .filter(a -> n.alarmArn().equals(a.alarmArn()))
                     .findFirst()
                     .orElse(null);
-            if (found == null) return AlarmCheck.unverified("CloudWatch has no composite alarm " + n.alarmArn());
+            if (found == null) {
+                return AlarmCheck.unverified("CloudWatch has no composite alarm " + n.alarmArn());
+            }
             Instant changed = found.stateTransitionedTimestamp() != null
                     ? found.stateTransitionedTimestamp()
                     : found.stateUpdatedTimestamp();
@@ -136,7 +143,9 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
     /** Null when the alarm watches what the notification says; else why not. */
     static String sameMetrics(AlarmNotification n, MetricAlarm a) {
         Set<String> watched = new HashSet<>();
-        if (a.metricName() != null) watched.add(a.namespace() + "/" + a.metricName());
+        if (a.metricName() != null) {
+            watched.add(a.namespace() + "/" + a.metricName());
+        }
         a.metrics().forEach(q -> {
             if (q.metricStat() != null && q.metricStat().metric() != null) {
                 watched.add(q.metricStat().metric().namespace() + "/"
@@ -160,7 +169,9 @@ public final class CloudWatchAlarmVerifier implements AlarmVerifier {
     }
 
     private static boolean isThisChange(AlarmHistoryItem item, AlarmNotification n) {
-        if (item.timestamp() == null || !near(item.timestamp(), n.stateChangeTime())) return false;
+        if (item.timestamp() == null || !near(item.timestamp(), n.stateChangeTime())) {
+            return false;
+        }
         try {
             JsonNode data = Json.parse(item.historyData());
             JsonNode next = data == null ? null : data.path("newState");

@@ -42,7 +42,9 @@ class DecoyGroupsTest {
                 .contains("CreateAccessKey");
         assertThat(r.doc().at("/findings/0/eventName").asText()).isEqualTo("CreateAccessKey");
         List<String> listed = new ArrayList<>();
-        for (JsonNode g : r.doc().path("groups")) listed.add(g.path("eventName").asText());
+        for (JsonNode g : r.doc().path("groups")) {
+            listed.add(g.path("eventName").asText());
+        }
         assertThat(listed).hasSize(26).contains("CreateAccessKey", "ListAThings", "ListYThings");
         assertThat(r.doc().at("/counts/groups").asInt()).isEqualTo(26);
     }

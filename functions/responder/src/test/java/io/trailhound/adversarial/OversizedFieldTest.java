@@ -37,8 +37,9 @@ class OversizedFieldTest {
         }
         assertThat(r.text()).doesNotContain("more group(s)");
         List<String> shown = new ArrayList<>();
-        for (JsonNode f : r.doc().path("findings"))
+        for (JsonNode f : r.doc().path("findings")) {
             shown.add(f.at("/resource/id").asText());
+        }
         assertThat(shown).contains(genuine.toArray(String[]::new));
         // The four planted records, capped alike, make one group: four groups in all, every one shown.
         assertThat(r.doc().at("/counts/groupsShown").asInt())

@@ -28,8 +28,9 @@ class SameNameTwoRegionsGroupingTest {
         OfflineRun.Result r = run.invoke(OfflineRun.alarm(OfflineRun.SECRETS, Map.of()), "--remediate", "dry-run");
 
         List<String> regions = new ArrayList<>();
-        for (JsonNode f : r.doc().path("findings"))
+        for (JsonNode f : r.doc().path("findings")) {
             regions.add(f.at("/resource/region").asText());
+        }
         assertThat(regions).containsExactlyInAnyOrder("us-east-1", "eu-west-1");
         assertThat(r.doc().path("remediation")).hasSize(2);
     }

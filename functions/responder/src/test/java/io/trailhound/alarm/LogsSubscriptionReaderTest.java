@@ -98,7 +98,9 @@ public class LogsSubscriptionReaderTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream z = new GZIPOutputStream(out)) {
             byte[] zeros = new byte[1 << 20];
-            for (int i = 0; i < 8; i++) z.write(zeros);
+            for (int i = 0; i < 8; i++) {
+                z.write(zeros);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -168,8 +168,9 @@ class AlertRendererTest {
     @Test
     void manyGroupsAreCappedWithinTheSnsSizeLimit() throws Exception {
         FindingAggregator agg = new FindingAggregator(5_000);
-        for (int i = 0; i < 5_000; i++)
+        for (int i = 0; i < 5_000; i++) {
             agg.add(secretFinding("secret-" + i, "role-" + i, "198.51.100." + (i % 250), "u".repeat(500), i));
+        }
         RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(alert(agg, Map.of()));
         assertThat(SnsEnvelope.SNS.body(r).getBytes(StandardCharsets.UTF_8).length)
                 .isLessThanOrEqualTo(SnsEnvelope.BUDGET);
@@ -251,7 +252,9 @@ class AlertRendererTest {
     @Test
     void everyListAndStringIsCappedSoTheWholeMessageFits() throws Exception {
         FindingAggregator agg = new FindingAggregator(1_000);
-        for (int i = 0; i < 250; i++) agg.add(secretFinding("s".repeat(490) + i, "role", "198.51.100.1", "ua", i));
+        for (int i = 0; i < 250; i++) {
+            agg.add(secretFinding("s".repeat(490) + i, "role", "198.51.100.1", "ua", i));
+        }
         List<RemediationOutcome> remediation = java.util.stream.IntStream.range(0, 250)
                 .mapToObj(AlertRendererTest::restored)
                 .toList();
@@ -292,7 +295,9 @@ class AlertRendererTest {
     @Test
     void whenNothingElseFitsAMinimalAlertSaysWhatMatters() throws Exception {
         FindingAggregator agg = new FindingAggregator(100);
-        for (int i = 0; i < 50; i++) agg.add(secretFinding("prod/db-" + i, "role", "198.51.100.1", "u".repeat(500), i));
+        for (int i = 0; i < 50; i++) {
+            agg.add(secretFinding("prod/db-" + i, "role", "198.51.100.1", "u".repeat(500), i));
+        }
         List<RemediationOutcome> remediation = java.util.stream.IntStream.range(0, 20)
                 .mapToObj(AlertRendererTest::restored)
                 .toList();

@@ -11,7 +11,9 @@ class FindingAggregatorTest {
     @Test
     void groupsByResourceCallerIpAndApiWithExactCounts() {
         FindingAggregator agg = new FindingAggregator(10);
-        for (int i = 0; i < 5; i++) agg.add(AlertRendererTest.secretFinding("prod/db", "app", "203.0.113.10", "ua", i));
+        for (int i = 0; i < 5; i++) {
+            agg.add(AlertRendererTest.secretFinding("prod/db", "app", "203.0.113.10", "ua", i));
+        }
         agg.add(AlertRendererTest.secretFinding("prod/db", "app", "203.0.113.99", "ua", 9));
         List<FindingGroup> groups = agg.groups();
         assertThat(groups).hasSize(2);
@@ -24,7 +26,9 @@ class FindingAggregatorTest {
     @Test
     void countsStayExactBeyondTheGroupCap() {
         FindingAggregator agg = new FindingAggregator(3);
-        for (int i = 0; i < 10; i++) agg.add(AlertRendererTest.secretFinding("s" + i, "app", "ip", "ua", i));
+        for (int i = 0; i < 10; i++) {
+            agg.add(AlertRendererTest.secretFinding("s" + i, "app", "ip", "ua", i));
+        }
         assertThat(agg.total()).isEqualTo(10);
         assertThat(agg.groups()).hasSize(3);
         assertThat(agg.ungrouped()).isEqualTo(7);
@@ -33,8 +37,9 @@ class FindingAggregatorTest {
     @Test
     void aWriteCallRanksAboveBusierReadsOfTheSameSeverity() {
         FindingAggregator agg = new FindingAggregator(10);
-        for (int i = 0; i < 50; i++)
+        for (int i = 0; i < 50; i++) {
             agg.add(AlertRendererTest.secretFinding("prod/decoy", "app", "203.0.113.10", "ua", i));
+        }
         Finding write = AlertRendererTest.secretFinding("prod/db", "app", "203.0.113.10", "ua", 99);
         agg.add(new Finding(
                 write.detection(),
@@ -59,8 +64,9 @@ class FindingAggregatorTest {
     @Test
     void theFirstOfAGroupIsItsEarliestEventWhateverTheOrderOfArrival() {
         FindingAggregator agg = new FindingAggregator(10);
-        for (int i : new int[] {5, 2, 9, 0, 7})
+        for (int i : new int[] {5, 2, 9, 0, 7}) {
             agg.add(AlertRendererTest.secretFinding("prod/db", "app", "ip", "ua", i));
+        }
         FindingGroup g = agg.groups().get(0);
         assertThat(g.first().eventId()).isEqualTo("id-0");
         assertThat(g.exampleEventIds()).containsExactly("id-0", "id-2", "id-5");

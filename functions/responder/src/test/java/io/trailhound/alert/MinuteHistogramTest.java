@@ -17,7 +17,9 @@ class MinuteHistogramTest {
     /** {@code n} reads of prod/db, {@code seconds[i]} after 10:15:00 each. */
     static List<Finding> reads(int... seconds) {
         List<Finding> out = new ArrayList<>();
-        for (int s : seconds) out.add(Fixtures.secretRead("prod/db", s));
+        for (int s : seconds) {
+            out.add(Fixtures.secretRead("prod/db", s));
+        }
         return out;
     }
 
@@ -31,8 +33,12 @@ class MinuteHistogramTest {
     @Test
     void aBusyMinuteScalesTheBarsAndTheJsonHasEveryMinuteDense() throws Exception {
         int[] seconds = new int[125];
-        for (int i = 0; i < 120; i++) seconds[i] = i % 60; // 120 events at 10:15
-        for (int i = 120; i < 125; i++) seconds[i] = 120; // 5 at 10:17
+        for (int i = 0; i < 120; i++) {
+            seconds[i] = i % 60; // 120 events at 10:15
+        }
+        for (int i = 120; i < 125; i++) {
+            seconds[i] = 120; // 5 at 10:17
+        }
         Alert a = Fixtures.alert(reads(seconds), Map.of(), List.of());
         assertThat(MinuteHistogram.lines(a.groups().get(0)))
                 .containsExactly(
@@ -48,7 +54,9 @@ class MinuteHistogramTest {
     void beyondTheMinutesKeptTheEarliestStayWhateverTheArrivalOrderAndTheRestAreCounted() {
         int minutes = FindingAggregator.MAX_MINUTES + 20;
         List<Finding> all = new ArrayList<>();
-        for (int m = 0; m < minutes; m++) all.add(Fixtures.secretRead("prod/db", m * 60));
+        for (int m = 0; m < minutes; m++) {
+            all.add(Fixtures.secretRead("prod/db", m * 60));
+        }
         List<Finding> shuffled = new ArrayList<>(all);
         Collections.shuffle(shuffled, new Random(18));
         FindingGroup inOrder = Fixtures.alert(all, Map.of(), List.of()).groups().get(0);

@@ -88,7 +88,9 @@ class AwsClientsTest {
                 token = response.token();
                 delay = response.delay();
             }
-            if (delay.compareTo(longest) > 0) longest = delay;
+            if (delay.compareTo(longest) > 0) {
+                longest = delay;
+            }
         }
         return longest;
     }

@@ -32,7 +32,9 @@ class LookupEventsPacerTest {
 
     @Test
     void twoRequestsPerSecondPerRegion() {
-        for (int i = 0; i < 4; i++) pacer.call("us-east-1", () -> "ok");
+        for (int i = 0; i < 4; i++) {
+            pacer.call("us-east-1", () -> "ok");
+        }
         assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500));
     }
 
@@ -47,7 +49,9 @@ class LookupEventsPacerTest {
     void throttlingBacksOffThenSucceeds() {
         AtomicInteger calls = new AtomicInteger();
         String answer = pacer.call("us-east-1", () -> {
-            if (calls.incrementAndGet() < 3) throw throttled();
+            if (calls.incrementAndGet() < 3) {
+                throw throttled();
+            }
             return "ok";
         });
         assertThat(answer).isEqualTo("ok");

@@ -59,8 +59,9 @@ class MetricMathPatternsTest {
     static long count(JsonNode alert, String eventName) {
         long n = 0;
         for (JsonNode f : alert.path("findings")) {
-            if (f.path("eventName").asText().equals(eventName))
+            if (f.path("eventName").asText().equals(eventName)) {
                 n += f.path("count").asLong();
+            }
         }
         return n;
     }

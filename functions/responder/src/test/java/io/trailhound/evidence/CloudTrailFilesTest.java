@@ -99,7 +99,9 @@ class CloudTrailFilesTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
             byte[] zeros = new byte[1 << 20];
-            for (int i = 0; i < 64; i++) gz.write(zeros); // 64 MiB of zeros in about 64 KB
+            for (int i = 0; i < 64; i++) {
+                gz.write(zeros); // 64 MiB of zeros in about 64 KB
+            }
         }
         Files.write(file, bytes.toByteArray());
         List<String> problems = new ArrayList<>();

@@ -15,7 +15,9 @@ class ExpansionLimitTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream z = new GZIPOutputStream(out)) {
             byte[] zeros = new byte[1 << 20];
-            for (int i = 0; i < mebibytes; i++) z.write(zeros);
+            for (int i = 0; i < mebibytes; i++) {
+                z.write(zeros);
+            }
         }
         return out.toByteArray();
     }
@@ -37,7 +39,9 @@ class ExpansionLimitTest {
             byte[] buffer = new byte[8192];
             long[] read = {0};
             assertThatThrownBy(() -> {
-                        for (int n; (n = in.read(buffer)) > 0; ) read[0] += n;
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            read[0] += n;
+                        }
                     })
                     .isInstanceOf(ExpansionLimit.Exceeded.class)
                     .hasMessageContaining("decompresses to more than 100 times its size")

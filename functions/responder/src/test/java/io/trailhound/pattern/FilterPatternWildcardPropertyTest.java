@@ -55,8 +55,11 @@ class FilterPatternWildcardPropertyTest {
             assertThat(compiled.matches((JsonNode) doc))
                     .as("tree path: %s on %s", wildcard, text)
                     .isEqualTo(expected);
-            if (expected) matched++;
-            else if (!concrete.isEmpty()) selectedButFailed++;
+            if (expected) {
+                matched++;
+            } else if (!concrete.isEmpty()) {
+                selectedButFailed++;
+            }
         }
         // the generator must produce both outcomes often, or the property says little
         assertThat(matched).isGreaterThan(100);
@@ -83,7 +86,9 @@ class FilterPatternWildcardPropertyTest {
         JsonNode node = doc;
         for (String name : shape.before()) {
             node = node.isObject() ? node.get(name) : null;
-            if (node == null) return List.of();
+            if (node == null) {
+                return List.of();
+            }
         }
         List<String> steps = new ArrayList<>();
         if (shape.anyField() && node.isObject()) {
@@ -130,7 +135,9 @@ class FilterPatternWildcardPropertyTest {
             default -> { // arrays twice as often as objects: [*] needs them
                 ArrayNode array = NODES.arrayNode();
                 int n = random.nextInt(0, 4);
-                for (int i = 0; i < n; i++) array.add(value(random, depth + 1));
+                for (int i = 0; i < n; i++) {
+                    array.add(value(random, depth + 1));
+                }
                 yield array;
             }
         };

@@ -36,8 +36,12 @@ class OutputsTest {
         @Override
         public String send(Alert alert, RenderedAlert rendered) {
             seen.add(alert.notes());
-            if (failure instanceof RuntimeException e) throw e;
-            if (failure instanceof Error e) throw e;
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
             return name + " ok";
         }
     }

@@ -73,7 +73,9 @@ class RemediationGuardTest {
 
     static Row env(Row r, String... kv) {
         Map<String, String> env = new HashMap<>(r.env());
-        for (int i = 0; i < kv.length; i += 2) env.put(kv[i], kv[i + 1]);
+        for (int i = 0; i < kv.length; i += 2) {
+            env.put(kv[i], kv[i + 1]);
+        }
         return new Row(
                 r.name(),
                 env,

@@ -16,7 +16,9 @@ class RemediationPolicyTest {
 
     static RemediationPolicy policy(String... env) {
         Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < env.length; i += 2) m.put(env[i], env[i + 1]);
+        for (int i = 0; i < env.length; i += 2) {
+            m.put(env[i], env[i + 1]);
+        }
         return RemediationPolicy.from(Config.from(m));
     }
 

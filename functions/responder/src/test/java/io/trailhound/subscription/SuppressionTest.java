@@ -23,8 +23,9 @@ public class SuppressionTest {
 
     static LogBatch batch(String... messages) {
         List<LogBatch.Event> events = new ArrayList<>();
-        for (String m : messages)
+        for (String m : messages) {
             events.add(new LogBatch.Event(String.valueOf(events.size()), Instant.parse("2026-12-01T00:00:00Z"), m));
+        }
         return new LogBatch("111122223333", "g", "s", List.of("f"), events);
     }
 
