@@ -68,7 +68,8 @@ public final class Responder {
     /**
      * The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls,
      * {@code alarms} checks a notification with CloudWatch and {@code scope} is told when each alarm begins
-     * (member accounts' credentials are kept per alarm).
+     * (member accounts' credentials are kept per alarm). Built with {@link #of} and the {@code with…} methods,
+     * so that a stage added later gets a default instead of another constructor.
      */
     public record Stages(
             MetricFilterSource filters,
@@ -81,61 +82,18 @@ public final class Responder {
             AlarmVerifier alarms,
             Outputs outputs,
             AlarmScope scope) {
-        /** With optional outputs; nothing kept per alarm. */
-        public Stages(
-                MetricFilterSource filters,
-                EventSource events,
-                Enricher enricher,
-                Remediator remediator,
-                Publisher publisher,
-                OwnIdentity ownIdentity,
-                ChildAlarmSource childAlarms,
-                AlarmVerifier alarms,
-                Outputs outputs) {
-            this(
-                    filters,
-                    events,
-                    enricher,
-                    remediator,
-                    publisher,
-                    ownIdentity,
-                    childAlarms,
-                    alarms,
-                    outputs,
-                    AlarmScope.NONE);
-        }
-
-        /** Without optional outputs: the alert goes to {@code publisher} only. */
-        public Stages(
-                MetricFilterSource filters,
-                EventSource events,
-                Enricher enricher,
-                Remediator remediator,
-                Publisher publisher,
-                OwnIdentity ownIdentity,
-                ChildAlarmSource childAlarms,
-                AlarmVerifier alarms) {
-            this(
-                    filters,
-                    events,
-                    enricher,
-                    remediator,
-                    publisher,
-                    ownIdentity,
-                    childAlarms,
-                    alarms,
-                    Outputs.NONE,
-                    AlarmScope.NONE);
-        }
-
-        /** Stages that know no identity of their own and cannot describe a composite's children (offline, tests). */
-        public Stages(
+        /**
+         * The five stages every pipeline needs; the others default to what an offline run has: no identity of
+         * its own, no way to describe a composite's children or check a notification with CloudWatch (it is
+         * then "not checked"), no optional outputs, nothing kept per alarm.
+         */
+        public static Stages of(
                 MetricFilterSource filters,
                 EventSource events,
                 Enricher enricher,
                 Remediator remediator,
                 Publisher publisher) {
-            this(
+            return new Stages(
                     filters,
                     events,
                     enricher,
@@ -143,38 +101,39 @@ public final class Responder {
                     publisher,
                     OwnIdentity.NONE,
                     ChildAlarmSource.OFFLINE,
-                    AlarmVerifier.OFFLINE);
+                    AlarmVerifier.OFFLINE,
+                    Outputs.NONE,
+                    AlarmScope.NONE);
         }
 
-        /** Without a way to describe a composite alarm's children (they are then named in the alert as needed). */
-        public Stages(
-                MetricFilterSource filters,
-                EventSource events,
-                Enricher enricher,
-                Remediator remediator,
-                Publisher publisher,
-                OwnIdentity ownIdentity) {
-            this(
-                    filters,
-                    events,
-                    enricher,
-                    remediator,
-                    publisher,
-                    ownIdentity,
-                    ChildAlarmSource.OFFLINE,
-                    AlarmVerifier.OFFLINE);
+        public Stages withEvidence(MetricFilterSource filters, EventSource events) {
+            return new Stages(
+                    filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, outputs, scope);
         }
 
-        /** Without CloudWatch to check the notification with (it is then "not checked"). */
-        public Stages(
-                MetricFilterSource filters,
-                EventSource events,
-                Enricher enricher,
-                Remediator remediator,
-                Publisher publisher,
-                OwnIdentity ownIdentity,
-                ChildAlarmSource childAlarms) {
-            this(filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, AlarmVerifier.OFFLINE);
+        public Stages withOwnIdentity(OwnIdentity ownIdentity) {
+            return new Stages(
+                    filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, outputs, scope);
+        }
+
+        public Stages withChildAlarms(ChildAlarmSource childAlarms) {
+            return new Stages(
+                    filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, outputs, scope);
+        }
+
+        public Stages withAlarms(AlarmVerifier alarms) {
+            return new Stages(
+                    filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, outputs, scope);
+        }
+
+        public Stages withOutputs(Outputs outputs) {
+            return new Stages(
+                    filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, outputs, scope);
+        }
+
+        public Stages withScope(AlarmScope scope) {
+            return new Stages(
+                    filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, outputs, scope);
         }
     }
 
@@ -291,17 +250,9 @@ public final class Responder {
      * search), its window their span; everything else (detection, enrichment, remediation, alert) is shared.
      */
     public Outcome respond(LogBatch batch, Attempt attempt) {
-        Stages s = new Stages(
-                BatchEvidence.filters(batch),
-                BatchEvidence.events(batch),
-                stages.enricher(),
-                stages.remediator(),
-                stages.publisher(),
-                stages.ownIdentity(),
-                stages.childAlarms(),
-                AlarmVerifier.OFFLINE,
-                stages.outputs(),
-                stages.scope());
+        // The batch is already the alarm's evidence, and a subscription has no alarm to check with CloudWatch.
+        Stages s = stages.withEvidence(BatchEvidence.filters(batch), BatchEvidence.events(batch))
+                .withAlarms(AlarmVerifier.OFFLINE);
         return new Responder(config, s, clock, log)
                 .respond(BatchEvidence.asAlarm(batch), attempt, BatchEvidence.window(batch));
     }

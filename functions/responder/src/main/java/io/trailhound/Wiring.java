@@ -1,9 +1,7 @@
 package io.trailhound;
 
 import io.trailhound.alarm.AwsChildAlarmSource;
-import io.trailhound.alarm.ChildAlarmSource;
 import io.trailhound.aws.AccountClients;
-import io.trailhound.aws.AlarmScope;
 import io.trailhound.aws.AwsClients;
 import io.trailhound.aws.CallerIdentity;
 import io.trailhound.aws.LookupEventsPacer;
@@ -39,7 +37,6 @@ import io.trailhound.publish.StreamPublisher;
 import io.trailhound.remediate.AwsRemediator;
 import io.trailhound.remediate.OfflineRemediator;
 import io.trailhound.remediate.Remediator;
-import io.trailhound.verify.AlarmVerifier;
 import io.trailhound.verify.CloudTrailEventConfirmer;
 import io.trailhound.verify.CloudWatchAlarmVerifier;
 import java.io.PrintStream;
@@ -62,20 +59,20 @@ public final class Wiring {
         }
         CallerIdentity caller = new CallerIdentity(aws);
         AccountClients accounts = accounts(config, aws, caller);
-        Responder.Stages stages = new Responder.Stages(
-                new AwsMetricFilterSource(aws.logs(null)),
-                new CloudWatchLogsEventSource(aws.logs(null)),
-                new AwsEnricher(
-                        accounts::secretsManager,
-                        accounts::kms,
-                        new CloudTrailScheduleLookup(accounts::cloudTrail, Clock.systemUTC())),
-                remediator(config, accounts),
-                publisher(config, aws, null, false),
-                new OwnIdentity(caller::arn),
-                new AwsChildAlarmSource(aws::cloudWatch),
-                new CloudWatchAlarmVerifier(aws::cloudWatch),
-                outputs(config, aws, history(config, aws)),
-                accounts);
+        Responder.Stages stages = Responder.Stages.of(
+                        new AwsMetricFilterSource(aws.logs(null)),
+                        new CloudWatchLogsEventSource(aws.logs(null)),
+                        new AwsEnricher(
+                                accounts::secretsManager,
+                                accounts::kms,
+                                new CloudTrailScheduleLookup(accounts::cloudTrail, Clock.systemUTC())),
+                        remediator(config, accounts),
+                        publisher(config, aws, null, false))
+                .withOwnIdentity(new OwnIdentity(caller::arn))
+                .withChildAlarms(new AwsChildAlarmSource(aws::cloudWatch))
+                .withAlarms(new CloudWatchAlarmVerifier(aws::cloudWatch))
+                .withOutputs(outputs(config, aws, history(config, aws)))
+                .withScope(accounts);
         // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 15-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
         aws.secretsManager(null);
@@ -148,17 +145,16 @@ public final class Wiring {
         } else {
             publisher = publisher(config, aws, out, format.equals("json"));
         }
-        return new Responder.Stages(
-                filters,
-                events,
-                enricher,
-                remediator(config, accounts),
-                publisher,
-                aws == null ? OwnIdentity.NONE : new OwnIdentity(caller::arn),
-                aws != null ? new AwsChildAlarmSource(aws::cloudWatch) : ChildAlarmSource.OFFLINE,
-                aws == null ? AlarmVerifier.OFFLINE : new CloudWatchAlarmVerifier(aws::cloudWatch),
-                new Outputs(outputs),
-                accounts == null ? AlarmScope.NONE : accounts);
+        Responder.Stages stages = Responder.Stages.of(
+                        filters, events, enricher, remediator(config, accounts), publisher)
+                .withOutputs(new Outputs(outputs));
+        if (aws == null) {
+            return stages; // offline: no identity of its own, no CloudWatch, nothing kept per alarm
+        }
+        return stages.withOwnIdentity(new OwnIdentity(caller::arn))
+                .withChildAlarms(new AwsChildAlarmSource(aws::cloudWatch))
+                .withAlarms(new CloudWatchAlarmVerifier(aws::cloudWatch))
+                .withScope(accounts);
     }
 
     /** The CLI's --format values that print an optional output's document instead of the alert. */
