@@ -134,8 +134,9 @@ final class AlertText {
                                     : f.resource().id(),
                             c));
             line(t, "  Region", clean(f.resource().region(), 40));
-            if (f.resource().account() != null)
+            if (f.resource().account() != null) {
                 line(t, "  Account", clean(f.resource().account(), 40));
+            }
             if (facts != null) {
                 facts(t, facts, alert.generatedAt(), shown);
             }
