@@ -56,21 +56,21 @@ public final class Handler implements RequestStreamHandler {
 
     /** Used by Lambda: clients and stages are built once per container, then the path is primed for SnapStart. */
     public Handler() {
-        this(Config.from(System.getenv()));
+        this(System.getenv());
         SnapStartPriming.register(System.getenv());
     }
 
     /** As Lambda builds it, from the given environment instead of the process's (test harnesses). */
     public Handler(Map<String, String> environment) {
-        this(Config.from(environment));
+        this(Config.from(environment), Wiring.InitClients.of(environment));
     }
 
-    private Handler(Config config) {
-        this(config, new AwsClients(config));
+    private Handler(Config config, Wiring.InitClients clients) {
+        this(config, new AwsClients(config), clients);
     }
 
-    private Handler(Config config, AwsClients aws) {
-        this(config, Wiring.lambda(config, aws), Wiring.idempotency(config, aws));
+    private Handler(Config config, AwsClients aws, Wiring.InitClients clients) {
+        this(config, Wiring.lambda(config, aws, clients), Wiring.idempotency(config, aws));
     }
 
     Handler(Config config, Responder.Stages stages) {

@@ -77,7 +77,7 @@ public final class SnapStartPriming implements Resource {
         } else if (snapStart) {
             log(
                     "SnapStart priming: no CRaC runtime hooks (no org.crac.Core.Compat, no javax.crac or jdk.crac); priming during init: "
-                            + prime(environment.get("AWS_REGION")).summary());
+                            + prime(environment).summary());
         }
     }
 
@@ -102,7 +102,7 @@ public final class SnapStartPriming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        log("SnapStart priming: " + prime(System.getenv("AWS_REGION")).summary());
+        log("SnapStart priming: " + prime(System.getenv()).summary());
         checkpointAt = Instant.now();
     }
 
@@ -117,19 +117,35 @@ public final class SnapStartPriming implements Resource {
         LambdaRuntime.getLogger().log(message, LogLevel.INFO);
     }
 
-    /** Runs the Lambda path on the sample alarms over canned SDK responses, in {@code region} (default us-east-1). */
-    static Primed prime(String region) {
+    /**
+     * Runs the Lambda path on the sample alarms over canned SDK responses, in the function's Region (default
+     * us-east-1), with the optional outputs the function's {@code environment} configures (Security Hub,
+     * EventBridge, chat), each to a made-up destination.
+     */
+    static Primed prime(Map<String, String> environment) {
         long t0 = System.nanoTime();
+        String region = environment.get(Config.AWS_REGION);
         String r = region == null || region.isBlank() ? "us-east-1" : region;
         JsonNode sample = sample();
         CannedHttpClient http = new CannedHttpClient(cannedResponses(sample, r));
-        Config config = Config.from(Map.of(
+        Config function = Config.from(environment);
+        Map<String, String> priming = new HashMap<>(Map.of(
                 Config.AWS_REGION,
                 r,
                 Config.ALERT_TOPIC_ARN,
                 "arn:aws:sns:" + r + ":" + ACCOUNT + ":trailhound-priming",
                 Config.IDEMPOTENCY_TABLE,
                 "trailhound-priming"));
+        if (function.securityHub()) {
+            priming.put(Config.SECURITY_HUB, "on");
+        }
+        if (function.eventBusName() != null) {
+            priming.put(Config.EVENT_BUS_NAME, "trailhound-priming");
+        }
+        if (function.chatTopicArn() != null) {
+            priming.put(Config.CHAT_TOPIC_ARN, "arn:aws:sns:" + r + ":" + ACCOUNT + ":trailhound-priming-chat");
+        }
+        Config config = Config.from(priming);
         AwsClients aws = AwsClients.canned(config, http);
         Responder responder = new Responder(config, Wiring.lambda(config, aws), Clock.systemUTC(), Handler.RUNTIME_LOG);
         IdempotencyStore once = Wiring.idempotency(config, aws);
@@ -274,6 +290,15 @@ public final class SnapStartPriming implements Resource {
         // The alarm check: CloudWatch knows no such alarm, so the sample is an unverified notification and the
         // rest of the path runs without acting (this primes the Smithy RPCv2 CBOR protocol CloudWatch speaks).
         out.put("GraniteServiceVersion20100801.DescribeAlarms", Canned.cbor(NO_ALARMS_CBOR));
+
+        // The optional outputs, when configured: every finding imported, every event put.
+        out.put(
+                "POST /findings/import",
+                Canned.restJson("{\"FailedCount\":0,\"SuccessCount\":3,\"FailedFindings\":[]}"));
+        out.put(
+                "AWSEvents.PutEvents",
+                Canned.json(
+                        "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"00000000-0000-0000-0000-000000000000\"}]}"));
 
         // Who the function is: the sample's resources are in its own account, so no member role is assumed.
         out.put(

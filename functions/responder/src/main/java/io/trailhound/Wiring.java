@@ -43,6 +43,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Chooses each stage's adapter: AWS in Lambda; in the CLI, files and/or AWS depending on what is given. */
 public final class Wiring {
@@ -51,8 +52,32 @@ public final class Wiring {
 
     private Wiring() {}
 
-    /** Lambda: everything from AWS; the alert topic is required. */
+    /**
+     * Which SDK clients Lambda's init builds. Every alarm needs Logs, CloudWatch and SNS (and DynamoDB with an
+     * idempotency table); Secrets Manager, KMS and CloudTrail only an alarm about a secret or a key.
+     */
+    public enum InitClients {
+        /** All of them, so SnapStart's snapshot (or provisioned concurrency's warm start) holds them. */
+        ALL,
+        /**
+         * An on-demand start, which no snapshot follows: the others are built when an alarm first needs one, so
+         * an alarm that needs none (root usage) never pays for them and one that does pays the same as in init.
+         */
+        ALWAYS_NEEDED;
+
+        /** From AWS_LAMBDA_INITIALIZATION_TYPE ("on-demand", "provisioned-concurrency", "snap-start"). */
+        public static InitClients of(Map<String, String> environment) {
+            return "on-demand".equals(environment.get("AWS_LAMBDA_INITIALIZATION_TYPE")) ? ALWAYS_NEEDED : ALL;
+        }
+    }
+
+    /** Lambda: everything from AWS; the alert topic is required; every client built during init. */
     public static Responder.Stages lambda(Config config, AwsClients aws) {
+        return lambda(config, aws, InitClients.ALL);
+    }
+
+    /** Lambda, building {@code clients} during init. */
+    public static Responder.Stages lambda(Config config, AwsClients aws, InitClients clients) {
         if (config.alertTopicArn() == null) {
             throw new Config.ConfigException(
                     Config.ALERT_TOPIC_ARN + " is not set: the function has nowhere to publish alerts");
@@ -73,12 +98,14 @@ public final class Wiring {
                 .withAlarms(new CloudWatchAlarmVerifier(aws::cloudWatch))
                 .withOutputs(outputs(config, aws, history(config, aws)))
                 .withScope(accounts);
-        // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 15-50 ms for each
+        // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 25-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
-        aws.secretsManager(null);
-        aws.kms(null);
-        aws.cloudTrail(null);
-        aws.cloudWatch(null);
+        aws.cloudWatch(null); // every alarm's notification check
+        if (clients == InitClients.ALL) {
+            aws.secretsManager(null);
+            aws.kms(null);
+            aws.cloudTrail(null);
+        }
         return stages;
     }
 

@@ -13,7 +13,7 @@ class SnapStartPrimingTest {
 
     @Test
     void primingSendsEveryOperationOfTheLambdaPathThroughTheSdkOverCannedResponses() {
-        SnapStartPriming.Primed primed = SnapStartPriming.prime("eu-west-1");
+        SnapStartPriming.Primed primed = SnapStartPriming.prime(Map.of("AWS_REGION", "eu-west-1"));
 
         assertThat(primed.operations())
                 .containsExactlyInAnyOrder(
@@ -52,6 +52,28 @@ class SnapStartPrimingTest {
                 .contains("13 SDK operations")
                 .contains("the handler's event reading")
                 .contains(" ms");
+    }
+
+    @Test
+    void theOptionalOutputsTheFunctionConfiguresArePrimedToo() {
+        SnapStartPriming.Primed primed = SnapStartPriming.prime(Map.of(
+                "AWS_REGION",
+                "eu-west-1",
+                "SECURITY_HUB",
+                "on",
+                "EVENT_BUS_NAME",
+                "security-alerts",
+                "CHAT_TOPIC_ARN",
+                "arn:aws:sns:us-west-2:111122223333:chat"));
+
+        assertThat(primed.operations()).contains("POST /findings/import", "AWSEvents.PutEvents", "Action=Publish");
+        assertThat(primed.alerts())
+                .as("each output's canned answer was read as a success, so no alert notes a failed output")
+                .hasSize(3)
+                .allSatisfy(alert -> assertThat(alert).doesNotContain("not delivered"));
+        assertThat(SnapStartPriming.prime(Map.of("AWS_REGION", "eu-west-1")).operations())
+                .as("not configured, not primed")
+                .doesNotContain("POST /findings/import", "AWSEvents.PutEvents");
     }
 
     @Test

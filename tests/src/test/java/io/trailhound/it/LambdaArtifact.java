@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,22 +21,31 @@ public final class LambdaArtifact {
             "trailhound.lambda.module",
             CliJar.ROOT.resolve("functions/responder").toString()));
 
-    private static Path built;
+    private static final Map<Path, Path> BUILT = new HashMap<>();
 
     private LambdaArtifact() {}
 
     /** Builds the layout once per test JVM under tests/target/lambda-artifact, from the responder's build output. */
-    public static synchronized Path get() throws IOException {
+    public static Path get() throws IOException {
+        return get(MODULE);
+    }
+
+    /**
+     * The layout of another build of the responder ({@code module}: a folder with its {@code target/classes} and
+     * {@code target/dependency}), so a benchmark can run two builds in the same run; each has its own folder.
+     */
+    public static synchronized Path get(Path module) throws IOException {
+        Path built = BUILT.get(module);
         if (built != null) {
             return built;
         }
-        Path classes = MODULE.resolve("target/classes");
-        Path dependencies = MODULE.resolve("target/dependency");
+        Path classes = module.resolve("target/classes");
+        Path dependencies = module.resolve("target/dependency");
         if (!Files.isDirectory(classes.resolve("io/trailhound")) || !Files.isDirectory(dependencies)) {
             throw new IllegalStateException("the responder is not built (" + classes + ", " + dependencies
                     + "): run ./mvnw install -DskipTests first (./mvnw verify builds it before these tests)");
         }
-        Path root = CliJar.ROOT.resolve("tests/target/lambda-artifact");
+        Path root = CliJar.ROOT.resolve("tests/target/lambda-artifact" + (BUILT.isEmpty() ? "" : "-" + BUILT.size()));
         delete(root);
         copyTree(classes, root);
         Path lib = Files.createDirectories(root.resolve("lib"));
@@ -43,7 +54,7 @@ public final class LambdaArtifact {
                 Files.copy(jar, lib.resolve(jar.getFileName().toString()));
             }
         }
-        built = root;
+        BUILT.put(module, root);
         return root;
     }
 

@@ -68,6 +68,7 @@ public final class LambdaRuntime implements AutoCloseable {
     private final FunctionConfig config;
     private final Map<String, String> awsEnvironment;
     private final List<String> jvmFlags;
+    private final Path module;
     private final RuntimeApiEmulator api;
     private final Path log;
     private Process process;
@@ -81,6 +82,13 @@ public final class LambdaRuntime implements AutoCloseable {
     /** With other JVM flags in place of the runtime's (benchmarks compare JIT settings with this). */
     public LambdaRuntime(FunctionConfig config, Map<String, String> awsEnvironment, List<String> jvmFlags)
             throws IOException {
+        this(config, awsEnvironment, jvmFlags, LambdaArtifact.MODULE);
+    }
+
+    /** Another build of the responder ({@link LambdaArtifact#get(Path)}), to compare two builds in one run. */
+    public LambdaRuntime(FunctionConfig config, Map<String, String> awsEnvironment, List<String> jvmFlags, Path module)
+            throws IOException {
+        this.module = module;
         this.config = config;
         this.awsEnvironment = Map.copyOf(awsEnvironment);
         this.jvmFlags = List.copyOf(jvmFlags);
@@ -93,7 +101,7 @@ public final class LambdaRuntime implements AutoCloseable {
         stopProcess();
         api.reset();
         restored = false;
-        Path task = LambdaArtifact.get();
+        Path task = LambdaArtifact.get(module);
         List<String> command = new ArrayList<>(
                 List.of(io.trailhound.bench.Proc.JAVA, "-XX:MaxHeapSize=" + config.memoryMb() * 1024 * 85 / 100 + "k"));
         command.addAll(jvmFlags);

@@ -33,6 +33,11 @@ public final class CannedHttpClient implements SdkHttpClient {
             return new Canned(200, "application/x-amz-json-1.1", utf8(body), null);
         }
 
+        /** A REST-JSON answer (Security Hub): the operation is named by method and path, not by a header. */
+        public static Canned restJson(String body) {
+            return new Canned(200, "application/json", utf8(body), null);
+        }
+
         public static Canned xml(String body) {
             return new Canned(200, "text/xml", utf8(body), null);
         }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
  * The member role of each account ({@code arn:<partition>:iam::<account>:role/<MEMBER_ROLE_NAME>}), assumed
@@ -24,17 +25,19 @@ public final class MemberRoles implements AlarmScope {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final Supplier<StsClient> sts;
-    private final String partition;
+    /** Asked when a role is first named: the Region's metadata costs ~100 ms to load (see Regions). */
+    private final Supplier<String> partition;
+
     private final Config.MemberAccess access;
     private volatile String sessionName = sessionName(null);
     private volatile Map<String, Assumed> assumed = new ConcurrentHashMap<>();
 
     /** Assumes with {@code aws}'s own credentials, through STS in its Region (and that Region's partition). */
     public MemberRoles(AwsClients aws, Config.MemberAccess access) {
-        this(() -> aws.sts(null), Regions.partition(aws.region(null)), access);
+        this(() -> aws.sts(null), partitionOf(aws.region(null)), access);
     }
 
-    MemberRoles(Supplier<StsClient> sts, String partition, Config.MemberAccess access) {
+    MemberRoles(Supplier<StsClient> sts, Supplier<String> partition, Config.MemberAccess access) {
         this.sts = sts;
         this.partition = partition;
         this.access = access;
@@ -48,12 +51,17 @@ public final class MemberRoles implements AlarmScope {
 
     /** The role's ARN in {@code account}. */
     public String roleArn(String account) {
-        return "arn:" + partition + ":iam::" + account + ":role/" + access.roleName();
+        return "arn:" + partition.get() + ":iam::" + account + ":role/" + access.roleName();
     }
 
     /** This alarm's credentials for {@code account}, assumed on first use; throws {@link CannotAssume}. */
     public AwsSessionCredentials credentials(String account) {
         return assumed.computeIfAbsent(account, Assumed::new).get();
+    }
+
+    /** The partition of {@code region}, looked up once, on first use. */
+    private static Supplier<String> partitionOf(String region) {
+        return new Lazy<>(() -> Regions.partition(region))::getValue;
     }
 
     /** RoleSessionName allows 2-64 of [\w+=,.@-]: "trailhound-" and the alarm's name, other characters as '-'. */

@@ -28,7 +28,7 @@ public final class Regions {
 
     /** Whether the SDK knows this Region code (global pseudo-Regions such as aws-global excluded). */
     public static boolean isKnown(String region) {
-        return region != null && Table.TABLE.known.contains(region);
+        return region != null && Known.CODES.contains(region);
     }
 
     /** The code (us-west-2) for a display name; empty when no Region has that name. */
@@ -36,7 +36,7 @@ public final class Regions {
         if (displayName == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(Table.TABLE.byName.get(key(displayName)));
+        return Optional.ofNullable(Names.BY_NAME.get(key(displayName)));
     }
 
     /** Whether the text has the form of a Region code (us-east-1, cn-north-1, us-gov-west-1). */
@@ -52,23 +52,38 @@ public final class Regions {
         return lower.replaceAll("[^a-z0-9]", "");
     }
 
-    /** One walk over the SDK's Regions, made when first needed (the holder class is loaded then). */
-    private record Table(Set<String> known, Map<String, String> byName) {
-        static final Table TABLE = build();
+    /**
+     * The codes, from the SDK's list of Regions alone. Any metadata lookup (a Region's partition or name)
+     * initialises the SDK's MetadataLoader, which builds the metadata of every Region and of all ~316 services
+     * (about 400 classes, ~100 ms of a cold Lambda start), so the codes, which every alarm checks, avoid it.
+     */
+    private static final class Known {
+        static final Set<String> CODES = codes();
 
-        private static Table build() {
+        private static Set<String> codes() {
             Set<String> known = new HashSet<>();
-            Map<String, String> byName = new HashMap<>();
             for (Region r : Region.regions()) {
                 if (!r.isGlobalRegion()) {
                     known.add(r.id());
                 }
+            }
+            return Set.copyOf(known);
+        }
+    }
+
+    /** Display names to codes, read from the Regions' metadata when a name is first looked up. */
+    private static final class Names {
+        static final Map<String, String> BY_NAME = byName();
+
+        private static Map<String, String> byName() {
+            Map<String, String> byName = new HashMap<>();
+            for (Region r : Region.regions()) {
                 RegionMetadata meta = RegionMetadata.of(r);
                 if (meta != null && meta.description() != null) {
                     byName.putIfAbsent(key(meta.description()), r.id());
                 }
             }
-            return new Table(Set.copyOf(known), Map.copyOf(byName));
+            return Map.copyOf(byName);
         }
     }
 }
