@@ -50,6 +50,9 @@ public final class Benchmarks {
         if (only == null || only.equals("lambda")) {
             LambdaBenchmark.run(quick ? 1 : 3);
         }
+        if (only == null || only.equals("lambda-init")) {
+            io.trailhound.it.LambdaInitBenchmark.run(quick ? 3 : 7);
+        }
         if (only == null || only.equals("org")) {
             OrgScaleBenchmark.run(quick ? 1 : 3, quick ? 100 : 400);
         }
