@@ -25,6 +25,20 @@ class WiringTest {
                         "sns@eu-west-1");
     }
 
+    @Test
+    void anOnDemandStartBuildsOnlyTheClientsEveryAlarmNeedsTheOthersWhenFirstAsked() {
+        Config config = Config.from(AWS);
+        AwsClients aws = new AwsClients(config);
+        Wiring.InitClients clients = Wiring.InitClients.of(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"));
+        Wiring.lambda(config, aws, clients);
+        assertThat(aws.built()).containsExactlyInAnyOrder("logs@us-east-1", "cloudwatch@us-east-1", "sns@eu-west-1");
+        assertThat(Wiring.InitClients.of(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")))
+                .isEqualTo(Wiring.InitClients.ALL);
+        assertThat(Wiring.InitClients.of(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "provisioned-concurrency")))
+                .isEqualTo(Wiring.InitClients.ALL);
+        assertThat(Wiring.InitClients.of(Map.of())).isEqualTo(Wiring.InitClients.ALL);
+    }
+
     static final Map<String, String> AWS = Map.of(
             "AWS_REGION",
             "us-east-1",

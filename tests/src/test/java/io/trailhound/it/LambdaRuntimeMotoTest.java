@@ -22,6 +22,50 @@ class LambdaRuntimeMotoTest {
         return FunctionConfig.fromTemplate(w.resources());
     }
 
+    /**
+     * An on-demand init builds only the clients every alarm needs, and nothing on the way loads the SDK's
+     * metadata of every Region and service; the root alarm then needs neither. Read from the JVM's class log.
+     */
+    @Test
+    void onDemandInitBuildsOnlyTheClientsEveryAlarmNeedsAndNoRegionMetadata() throws Exception {
+        SampleWorld w = new SampleWorld(MOTO);
+        java.nio.file.Path classLog = java.nio.file.Files.createTempFile("on-demand-classes", ".log");
+        List<String> flags = new java.util.ArrayList<>(LambdaRuntime.RUNTIME_FLAGS);
+        flags.add("-Xlog:class+load:file=" + classLog);
+        try (LambdaRuntime fn = new LambdaRuntime(config(w).withSnapStart(false), MOTO.env(), flags)) {
+            assertThat(fn.start().error()).as(fn.output()).isNull();
+            String init = java.nio.file.Files.readString(classLog);
+            assertThat(init)
+                    .as("built during init")
+                    .contains(
+                            "services.cloudwatchlogs.DefaultCloudWatchLogsClient ",
+                            "services.cloudwatch.DefaultCloudWatchClient ",
+                            "services.sns.DefaultSnsClient ")
+                    .as("built when an alarm first needs them")
+                    .doesNotContain(
+                            "services.secretsmanager.DefaultSecretsManagerClient ",
+                            "services.kms.DefaultKmsClient ",
+                            "services.cloudtrail.DefaultCloudTrailClient ")
+                    .as("the SDK's metadata of every Region and service")
+                    .doesNotContain("regions.GeneratedServiceMetadataProvider ");
+            String root = w.events().entrySet().stream()
+                    .filter(e -> e.getKey().contains("root"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getValue();
+            LambdaRuntime.Invocation r = fn.invoke(SampleWorld.redelivered(root));
+            assertThat(r.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
+            assertThat(java.nio.file.Files.readString(classLog))
+                    .as("the root alarm needs no secret, key or CloudTrail client, and no Region metadata")
+                    .doesNotContain(
+                            "services.secretsmanager.DefaultSecretsManagerClient ",
+                            "services.kms.DefaultKmsClient ",
+                            "regions.GeneratedServiceMetadataProvider ");
+        } finally {
+            java.nio.file.Files.deleteIfExists(classLog);
+        }
+    }
+
     @Test
     void onDemandEverySampleEventAnswersAndItsAlertLandsWithTheOfflineCounts() throws Exception {
         SampleWorld w = new SampleWorld(MOTO);
