@@ -23,6 +23,7 @@ import io.trailhound.detect.Finding;
 import io.trailhound.detect.OwnIdentity;
 import io.trailhound.detect.RecordCheck;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.enrich.AccountNames;
 import io.trailhound.enrich.Enricher;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.evidence.EventSource;
@@ -65,10 +66,13 @@ public final class Responder {
 
     static final int MAX_GROUPS = 1_000;
 
+    /** The account names take at most this share of what is left (asked once per container; IDs do without). */
+    static final double NAMES_SHARE = 0.1;
+
     /**
      * The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls,
-     * {@code alarms} checks a notification with CloudWatch and {@code scope} is told when each alarm begins
-     * (member accounts' credentials are kept per alarm).
+     * {@code alarms} checks a notification with CloudWatch, {@code scope} is told when each alarm begins
+     * (member accounts' credentials are kept per alarm) and {@code accountNames} names the findings' accounts.
      */
     public record Stages(
             MetricFilterSource filters,
@@ -80,7 +84,34 @@ public final class Responder {
             ChildAlarmSource childAlarms,
             AlarmVerifier alarms,
             Outputs outputs,
-            AlarmScope scope) {
+            AlarmScope scope,
+            AccountNames accountNames) {
+        /** Without account names: every account by its ID. */
+        public Stages(
+                MetricFilterSource filters,
+                EventSource events,
+                Enricher enricher,
+                Remediator remediator,
+                Publisher publisher,
+                OwnIdentity ownIdentity,
+                ChildAlarmSource childAlarms,
+                AlarmVerifier alarms,
+                Outputs outputs,
+                AlarmScope scope) {
+            this(
+                    filters,
+                    events,
+                    enricher,
+                    remediator,
+                    publisher,
+                    ownIdentity,
+                    childAlarms,
+                    alarms,
+                    outputs,
+                    scope,
+                    AccountNames.NONE);
+        }
+
         /** With optional outputs; nothing kept per alarm. */
         public Stages(
                 MetricFilterSource filters,
@@ -301,7 +332,8 @@ public final class Responder {
                 stages.childAlarms(),
                 AlarmVerifier.OFFLINE,
                 stages.outputs(),
-                stages.scope());
+                stages.scope(),
+                stages.accountNames());
         return new Responder(config, s, clock, log)
                 .respond(BatchEvidence.asAlarm(batch), attempt, BatchEvidence.window(batch));
     }
@@ -374,6 +406,7 @@ public final class Responder {
         EvidenceCollector.Summary summary;
         Map<ResourceRef, ResourceFacts> facts = Map.of();
         AlarmCheck notification = AlarmCheck.OFFLINE;
+        Map<String, String> accountNames = Map.of();
         List<RemediationOutcome> remediation = List.of();
         final List<RemediationOutcome> actedSoFar = new java.util.concurrent.CopyOnWriteArrayList<>();
         String stage = "reading the alarm";
@@ -407,7 +440,8 @@ public final class Responder {
                     clock.instant(),
                     summary == null ? List.of() : summary.notFullyRead(),
                     children,
-                    notification);
+                    notification,
+                    accountNames);
         }
 
         /** The alert after an unexpected failure: what was found so far, and the error. */
@@ -532,6 +566,9 @@ public final class Responder {
             notes.add(undescribed + " of " + p.facts.size()
                     + " resource(s) were not described: the enrichment's share of the time ran out");
         }
+        p.stage = "naming the accounts";
+        p.accountNames =
+                stages.accountNames().of(Alert.accountsToName(p.alert(false).groups()), budget.share(NAMES_SHARE));
         p.stage = "checking the notification with CloudWatch";
         p.notification = stages.alarms().check(alarm, budget);
         p.stage = "remediating";

@@ -11,6 +11,8 @@ import io.trailhound.aws.MemberRoles;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
 import io.trailhound.detect.OwnIdentity;
+import io.trailhound.enrich.AccountNames;
+import io.trailhound.enrich.AwsAccountNames;
 import io.trailhound.enrich.AwsEnricher;
 import io.trailhound.enrich.CloudTrailScheduleLookup;
 import io.trailhound.enrich.Enricher;
@@ -75,13 +77,15 @@ public final class Wiring {
                 new AwsChildAlarmSource(aws::cloudWatch),
                 new CloudWatchAlarmVerifier(aws::cloudWatch),
                 outputs(config, aws, history(config, aws)),
-                accounts);
+                accounts,
+                new AwsAccountNames(aws::organizations));
         // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 15-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
         aws.secretsManager(null);
         aws.kms(null);
         aws.cloudTrail(null);
         aws.cloudWatch(null);
+        aws.organizations(); // the client only: the names are asked when an alert first needs them
         return stages;
     }
 
@@ -158,7 +162,8 @@ public final class Wiring {
                 aws != null ? new AwsChildAlarmSource(aws::cloudWatch) : ChildAlarmSource.OFFLINE,
                 aws == null ? AlarmVerifier.OFFLINE : new CloudWatchAlarmVerifier(aws::cloudWatch),
                 new Outputs(outputs),
-                accounts == null ? AlarmScope.NONE : accounts);
+                accounts == null ? AlarmScope.NONE : accounts,
+                aws == null ? AccountNames.NONE : new AwsAccountNames(aws::organizations));
     }
 
     /** The CLI's --format values that print an optional output's document instead of the alert. */

@@ -39,6 +39,7 @@ class TemplateTest {
             Map.entry(software.amazon.awssdk.services.kms.KmsClient.class, "kms"),
             Map.entry(software.amazon.awssdk.services.sns.SnsClient.class, "sns"),
             Map.entry(software.amazon.awssdk.services.sts.StsClient.class, "sts"),
+            Map.entry(software.amazon.awssdk.services.organizations.OrganizationsClient.class, "organizations"),
             Map.entry(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class, "cloudwatch"),
             Map.entry(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class, "dynamodb"));
     /** Called by the code but needing no permission: "No permissions are required to perform this operation." */

@@ -17,7 +17,8 @@ import java.util.Map;
  * alert); {@code partial} marks an alert whose evidence search did not finish, {@code notFullyRead}
  * names the log groups (or other sources) that were not read to the end; {@code children} are a composite
  * alarm's child alarms (empty for a metric alarm); {@code notification} is what CloudWatch said about the
- * notification (an unverified one is marked so and never acted on).
+ * notification (an unverified one is marked so and never acted on); {@code accountNames} are the names the
+ * organization gives the accounts of the findings (an account without one is shown by its ID alone).
  */
 public record Alert(
         AlarmNotification alarm,
@@ -33,7 +34,42 @@ public record Alert(
         Instant generatedAt,
         List<String> notFullyRead,
         List<ChildStatus> children,
-        AlarmCheck notification) {
+        AlarmCheck notification,
+        Map<String, String> accountNames) {
+
+    /** An alert without account names (offline, tests, a reduced alert). */
+    public Alert(
+            AlarmNotification alarm,
+            TimeWindow window,
+            List<FindingGroup> groups,
+            Map<ResourceRef, ResourceFacts> facts,
+            List<RemediationOutcome> remediation,
+            long matchedEvents,
+            long scannedEvents,
+            long ungroupedEvents,
+            List<String> notes,
+            boolean partial,
+            Instant generatedAt,
+            List<String> notFullyRead,
+            List<ChildStatus> children,
+            AlarmCheck notification) {
+        this(
+                alarm,
+                window,
+                groups,
+                facts,
+                remediation,
+                matchedEvents,
+                scannedEvents,
+                ungroupedEvents,
+                notes,
+                partial,
+                generatedAt,
+                notFullyRead,
+                children,
+                notification,
+                Map.of());
+    }
 
     /** An alert whose notification was not checked with CloudWatch (offline, tests). */
     public Alert(
@@ -74,6 +110,7 @@ public record Alert(
         notes = List.copyOf(notes);
         notFullyRead = List.copyOf(notFullyRead);
         children = List.copyOf(children);
+        accountNames = Map.copyOf(accountNames);
     }
 
     /** An alert whose sources were all read, or that does not say which were not. */
@@ -123,7 +160,26 @@ public record Alert(
                 generatedAt,
                 notFullyRead,
                 children,
-                notification);
+                notification,
+                accountNames);
+    }
+
+    /** The organization's name for {@code account}, null when none is known. */
+    public String accountName(String account) {
+        return account == null ? null : accountNames.get(account);
+    }
+
+    /**
+     * The accounts whose names an alert may show: those of the groups it can show at most ({@link
+     * Limits#MAX_GROUPS_SHOWN}, in rank order), each once.
+     */
+    public static List<String> accountsToName(List<FindingGroup> ranked) {
+        return ranked.stream()
+                .limit(Limits.MAX_GROUPS_SHOWN)
+                .map(Shown::accountOf)
+                .filter(a -> !a.isEmpty())
+                .distinct()
+                .toList();
     }
 
     /** The headline's severity, UNKNOWN when nothing matched. */
