@@ -77,7 +77,7 @@ public final class Wiring {
                 new AwsChildAlarmSource(aws::cloudWatch),
                 new CloudWatchAlarmVerifier(aws::cloudWatch),
                 outputs(config, aws, history(config, aws)),
-                accounts,
+                scope(caller, accounts),
                 new AwsAccountNames(aws::organizations));
         // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 15-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
@@ -162,7 +162,7 @@ public final class Wiring {
                 aws != null ? new AwsChildAlarmSource(aws::cloudWatch) : ChildAlarmSource.OFFLINE,
                 aws == null ? AlarmVerifier.OFFLINE : new CloudWatchAlarmVerifier(aws::cloudWatch),
                 new Outputs(outputs),
-                accounts == null ? AlarmScope.NONE : accounts,
+                accounts == null ? AlarmScope.NONE : scope(caller, accounts),
                 aws == null ? AccountNames.NONE : new AwsAccountNames(aws::organizations));
     }
 
@@ -218,6 +218,14 @@ public final class Wiring {
      */
     private static AccountClients accounts(Config config, AwsClients aws, CallerIdentity caller) {
         return new AccountClients(aws, new MemberRoles(aws, config.members()), caller::account);
+    }
+
+    /** Each alarm begins afresh for who the function is (when STS failed) and for the member roles. */
+    private static AlarmScope scope(CallerIdentity caller, AccountClients accounts) {
+        return alarmName -> {
+            caller.begin(alarmName);
+            accounts.begin(alarmName);
+        };
     }
 
     /**
