@@ -474,6 +474,20 @@ class TemplateTest {
     }
 
     @Test
+    void accountNamesAreReadOnlyForTheOrganizationsAccountsWhenItIsNamed() throws Exception {
+        JsonNode names = roleStatements(transform().path("Resources")).stream()
+                .filter(st -> st.path("Sid").asText().equals("AccountNamesForTheAlert"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(names.path("Action").asText()).isEqualTo("organizations:DescribeAccount");
+        // Account ARNs are arn:<partition>:organizations::<management account>:account/o-<org>/<account id>.
+        assertThat(names.at("/Resource/Fn::If").toString())
+                .isEqualTo("[\"MembersOn\","
+                        + "{\"Fn::Sub\":\"arn:${AWS::Partition}:organizations::*:account/${OrganizationId}/*\"},"
+                        + "{\"Fn::Sub\":\"arn:${AWS::Partition}:organizations::*:account/o-*/*\"}]");
+    }
+
+    @Test
     void eachOptionalOutputIsGrantedExactlyItsOneActionOnItsOneResourceAndOnlyWhenConfigured() throws Exception {
         JsonNode r = transform().path("Resources");
         JsonNode chat = conditional(r, "PublishToTheChatTopic", "ChatOn");
