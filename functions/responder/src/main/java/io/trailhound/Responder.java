@@ -73,6 +73,8 @@ public final class Responder {
      * The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls,
      * {@code alarms} checks a notification with CloudWatch, {@code scope} is told when each alarm begins
      * (member accounts' credentials are kept per alarm) and {@code accountNames} names the findings' accounts.
+     * Built with {@link #of} and the {@code with…} methods,
+     * so that a stage added later gets a default instead of another constructor.
      */
     public record Stages(
             MetricFilterSource filters,
@@ -86,19 +88,33 @@ public final class Responder {
             Outputs outputs,
             AlarmScope scope,
             AccountNames accountNames) {
-        /** Without account names: every account by its ID. */
-        public Stages(
+        /**
+         * The five stages every pipeline needs; the others default to what an offline run has: no identity of
+         * its own, no way to describe a composite's children or check a notification with CloudWatch (it is
+         * then "not checked"), no optional outputs, nothing kept per alarm, every account by its ID.
+         */
+        public static Stages of(
                 MetricFilterSource filters,
                 EventSource events,
                 Enricher enricher,
                 Remediator remediator,
-                Publisher publisher,
-                OwnIdentity ownIdentity,
-                ChildAlarmSource childAlarms,
-                AlarmVerifier alarms,
-                Outputs outputs,
-                AlarmScope scope) {
-            this(
+                Publisher publisher) {
+            return new Stages(
+                    filters,
+                    events,
+                    enricher,
+                    remediator,
+                    publisher,
+                    OwnIdentity.NONE,
+                    ChildAlarmSource.OFFLINE,
+                    AlarmVerifier.OFFLINE,
+                    Outputs.NONE,
+                    AlarmScope.NONE,
+                    AccountNames.NONE);
+        }
+
+        public Stages withEvidence(MetricFilterSource filters, EventSource events) {
+            return new Stages(
                     filters,
                     events,
                     enricher,
@@ -109,21 +125,11 @@ public final class Responder {
                     alarms,
                     outputs,
                     scope,
-                    AccountNames.NONE);
+                    accountNames);
         }
 
-        /** With optional outputs; nothing kept per alarm. */
-        public Stages(
-                MetricFilterSource filters,
-                EventSource events,
-                Enricher enricher,
-                Remediator remediator,
-                Publisher publisher,
-                OwnIdentity ownIdentity,
-                ChildAlarmSource childAlarms,
-                AlarmVerifier alarms,
-                Outputs outputs) {
-            this(
+        public Stages withOwnIdentity(OwnIdentity ownIdentity) {
+            return new Stages(
                     filters,
                     events,
                     enricher,
@@ -133,20 +139,12 @@ public final class Responder {
                     childAlarms,
                     alarms,
                     outputs,
-                    AlarmScope.NONE);
+                    scope,
+                    accountNames);
         }
 
-        /** Without optional outputs: the alert goes to {@code publisher} only. */
-        public Stages(
-                MetricFilterSource filters,
-                EventSource events,
-                Enricher enricher,
-                Remediator remediator,
-                Publisher publisher,
-                OwnIdentity ownIdentity,
-                ChildAlarmSource childAlarms,
-                AlarmVerifier alarms) {
-            this(
+        public Stages withChildAlarms(ChildAlarmSource childAlarms) {
+            return new Stages(
                     filters,
                     events,
                     enricher,
@@ -155,57 +153,69 @@ public final class Responder {
                     ownIdentity,
                     childAlarms,
                     alarms,
-                    Outputs.NONE,
-                    AlarmScope.NONE);
+                    outputs,
+                    scope,
+                    accountNames);
         }
 
-        /** Stages that know no identity of their own and cannot describe a composite's children (offline, tests). */
-        public Stages(
-                MetricFilterSource filters,
-                EventSource events,
-                Enricher enricher,
-                Remediator remediator,
-                Publisher publisher) {
-            this(
-                    filters,
-                    events,
-                    enricher,
-                    remediator,
-                    publisher,
-                    OwnIdentity.NONE,
-                    ChildAlarmSource.OFFLINE,
-                    AlarmVerifier.OFFLINE);
-        }
-
-        /** Without a way to describe a composite alarm's children (they are then named in the alert as needed). */
-        public Stages(
-                MetricFilterSource filters,
-                EventSource events,
-                Enricher enricher,
-                Remediator remediator,
-                Publisher publisher,
-                OwnIdentity ownIdentity) {
-            this(
+        public Stages withAlarms(AlarmVerifier alarms) {
+            return new Stages(
                     filters,
                     events,
                     enricher,
                     remediator,
                     publisher,
                     ownIdentity,
-                    ChildAlarmSource.OFFLINE,
-                    AlarmVerifier.OFFLINE);
+                    childAlarms,
+                    alarms,
+                    outputs,
+                    scope,
+                    accountNames);
         }
 
-        /** Without CloudWatch to check the notification with (it is then "not checked"). */
-        public Stages(
-                MetricFilterSource filters,
-                EventSource events,
-                Enricher enricher,
-                Remediator remediator,
-                Publisher publisher,
-                OwnIdentity ownIdentity,
-                ChildAlarmSource childAlarms) {
-            this(filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, AlarmVerifier.OFFLINE);
+        public Stages withOutputs(Outputs outputs) {
+            return new Stages(
+                    filters,
+                    events,
+                    enricher,
+                    remediator,
+                    publisher,
+                    ownIdentity,
+                    childAlarms,
+                    alarms,
+                    outputs,
+                    scope,
+                    accountNames);
+        }
+
+        public Stages withAccountNames(AccountNames accountNames) {
+            return new Stages(
+                    filters,
+                    events,
+                    enricher,
+                    remediator,
+                    publisher,
+                    ownIdentity,
+                    childAlarms,
+                    alarms,
+                    outputs,
+                    scope,
+                    accountNames);
+        }
+
+        public Stages withScope(AlarmScope scope) {
+            return new Stages(
+                    filters,
+                    events,
+                    enricher,
+                    remediator,
+                    publisher,
+                    ownIdentity,
+                    childAlarms,
+                    alarms,
+                    outputs,
+                    scope,
+                    accountNames);
         }
     }
 
@@ -322,18 +332,9 @@ public final class Responder {
      * search), its window their span; everything else (detection, enrichment, remediation, alert) is shared.
      */
     public Outcome respond(LogBatch batch, Attempt attempt) {
-        Stages s = new Stages(
-                BatchEvidence.filters(batch),
-                BatchEvidence.events(batch),
-                stages.enricher(),
-                stages.remediator(),
-                stages.publisher(),
-                stages.ownIdentity(),
-                stages.childAlarms(),
-                AlarmVerifier.OFFLINE,
-                stages.outputs(),
-                stages.scope(),
-                stages.accountNames());
+        // The batch is already the alarm's evidence, and a subscription has no alarm to check with CloudWatch.
+        Stages s = stages.withEvidence(BatchEvidence.filters(batch), BatchEvidence.events(batch))
+                .withAlarms(AlarmVerifier.OFFLINE);
         return new Responder(config, s, clock, log)
                 .respond(BatchEvidence.asAlarm(batch), attempt, BatchEvidence.window(batch));
     }

@@ -1,7 +1,6 @@
 package io.trailhound;
 
 import io.trailhound.alarm.AwsChildAlarmSource;
-import io.trailhound.alarm.ChildAlarmSource;
 import io.trailhound.aws.AccountClients;
 import io.trailhound.aws.AlarmScope;
 import io.trailhound.aws.AwsClients;
@@ -11,7 +10,6 @@ import io.trailhound.aws.MemberRoles;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
 import io.trailhound.detect.OwnIdentity;
-import io.trailhound.enrich.AccountNames;
 import io.trailhound.enrich.AwsAccountNames;
 import io.trailhound.enrich.AwsEnricher;
 import io.trailhound.enrich.CloudTrailScheduleLookup;
@@ -41,7 +39,6 @@ import io.trailhound.publish.StreamPublisher;
 import io.trailhound.remediate.AwsRemediator;
 import io.trailhound.remediate.OfflineRemediator;
 import io.trailhound.remediate.Remediator;
-import io.trailhound.verify.AlarmVerifier;
 import io.trailhound.verify.CloudTrailEventConfirmer;
 import io.trailhound.verify.CloudWatchAlarmVerifier;
 import java.io.PrintStream;
@@ -64,21 +61,21 @@ public final class Wiring {
         }
         CallerIdentity caller = new CallerIdentity(aws);
         AccountClients accounts = accounts(config, aws, caller);
-        Responder.Stages stages = new Responder.Stages(
-                new AwsMetricFilterSource(aws.logs(null)),
-                new CloudWatchLogsEventSource(aws.logs(null)),
-                new AwsEnricher(
-                        accounts::secretsManager,
-                        accounts::kms,
-                        new CloudTrailScheduleLookup(accounts::cloudTrail, Clock.systemUTC())),
-                remediator(config, accounts),
-                publisher(config, aws, null, false),
-                new OwnIdentity(caller::arn),
-                new AwsChildAlarmSource(aws::cloudWatch),
-                new CloudWatchAlarmVerifier(aws::cloudWatch),
-                outputs(config, aws, history(config, aws)),
-                scope(caller, accounts),
-                new AwsAccountNames(aws::organizations));
+        Responder.Stages stages = Responder.Stages.of(
+                        new AwsMetricFilterSource(aws.logs(null)),
+                        new CloudWatchLogsEventSource(aws.logs(null)),
+                        new AwsEnricher(
+                                accounts::secretsManager,
+                                accounts::kms,
+                                new CloudTrailScheduleLookup(accounts::cloudTrail, Clock.systemUTC())),
+                        remediator(config, accounts),
+                        publisher(config, aws, null, false))
+                .withOwnIdentity(new OwnIdentity(caller::arn))
+                .withChildAlarms(new AwsChildAlarmSource(aws::cloudWatch))
+                .withAlarms(new CloudWatchAlarmVerifier(aws::cloudWatch))
+                .withOutputs(outputs(config, aws, history(config, aws)))
+                .withScope(scope(caller, accounts))
+                .withAccountNames(new AwsAccountNames(aws::organizations));
         // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 15-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
         aws.secretsManager(null);
@@ -152,18 +149,17 @@ public final class Wiring {
         } else {
             publisher = publisher(config, aws, out, format.equals("json"));
         }
-        return new Responder.Stages(
-                filters,
-                events,
-                enricher,
-                remediator(config, accounts),
-                publisher,
-                aws == null ? OwnIdentity.NONE : new OwnIdentity(caller::arn),
-                aws != null ? new AwsChildAlarmSource(aws::cloudWatch) : ChildAlarmSource.OFFLINE,
-                aws == null ? AlarmVerifier.OFFLINE : new CloudWatchAlarmVerifier(aws::cloudWatch),
-                new Outputs(outputs),
-                accounts == null ? AlarmScope.NONE : scope(caller, accounts),
-                aws == null ? AccountNames.NONE : new AwsAccountNames(aws::organizations));
+        Responder.Stages stages = Responder.Stages.of(
+                        filters, events, enricher, remediator(config, accounts), publisher)
+                .withOutputs(new Outputs(outputs));
+        if (aws == null) {
+            return stages; // offline: no identity of its own, no CloudWatch, nothing kept per alarm, no names
+        }
+        return stages.withOwnIdentity(new OwnIdentity(caller::arn))
+                .withChildAlarms(new AwsChildAlarmSource(aws::cloudWatch))
+                .withAlarms(new CloudWatchAlarmVerifier(aws::cloudWatch))
+                .withScope(scope(caller, accounts))
+                .withAccountNames(new AwsAccountNames(aws::organizations));
     }
 
     /** The CLI's --format values that print an optional output's document instead of the alert. */

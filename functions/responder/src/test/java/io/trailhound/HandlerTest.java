@@ -36,7 +36,7 @@ class HandlerTest {
     };
 
     Handler handler(Publisher publisher) {
-        Responder.Stages stages = new Responder.Stages(
+        Responder.Stages stages = Responder.Stages.of(
                 new MetricFilterCatalog(List.of()),
                 (f, w, b, sink) -> io.trailhound.evidence.EventSource.Result.COMPLETE,
                 new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE),
@@ -147,7 +147,7 @@ class HandlerTest {
 
     @Test
     void anUnexpectedFailureInAStageStillPublishesAReducedAlertWithTheError() {
-        Responder.Stages stages = new Responder.Stages(
+        Responder.Stages stages = Responder.Stages.of(
                 new MetricFilterCatalog(List.of()),
                 (f, w, b, sink) -> {
                     throw new IllegalStateException("boom in the scan");
@@ -209,7 +209,7 @@ class HandlerTest {
                 throw new IllegalStateException("dynamodb down");
             }
         };
-        Responder.Stages stages = new Responder.Stages(
+        Responder.Stages stages = Responder.Stages.of(
                 new MetricFilterCatalog(List.of()),
                 (f, w, b, sink) -> io.trailhound.evidence.EventSource.Result.COMPLETE,
                 new OfflineEnricher(io.trailhound.enrich.ScheduleLookup.NONE),

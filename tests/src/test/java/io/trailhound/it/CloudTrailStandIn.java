@@ -47,8 +47,9 @@ final class CloudTrailStandIn implements AutoCloseable {
     String accountsOfEventsNamedIn(String text) {
         StringBuilder out = new StringBuilder();
         for (ObjectNode r : history) {
-            if (text.contains(r.path("eventID").asText()))
+            if (text.contains(r.path("eventID").asText())) {
                 out.append(' ').append(r.path("recipientAccountId").asText(MotoAccounts.CENTRAL));
+            }
         }
         return out.toString();
     }

@@ -193,7 +193,9 @@ final class FaultProxy implements AutoCloseable {
                 Fault fault = faults.get(target);
                 String text = new String(body, StandardCharsets.UTF_8);
                 for (Refusal r : refusals.getOrDefault(target, List.of())) {
-                    if (text.contains(r.bodyContains())) fault = r.fault();
+                    if (text.contains(r.bodyContains())) {
+                        fault = r.fault();
+                    }
                 }
                 if (fault != null && fault.remaining().getAndDecrement() > 0) {
                     byte[] error = target.startsWith("Action=") ? queryError(fault) : jsonError(fault);
@@ -245,7 +247,9 @@ final class FaultProxy implements AutoCloseable {
     private static String accessKey(HttpExchange exchange) {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         int at = auth == null ? -1 : auth.indexOf("Credential=");
-        if (at < 0) return null;
+        if (at < 0) {
+            return null;
+        }
         return auth.substring(at + "Credential=".length()).split("[/,]")[0];
     }
 
@@ -288,7 +292,9 @@ final class FaultProxy implements AutoCloseable {
         byte[] answer = response.body();
         if (target != null) {
             var change = transforms.get(target);
-            if (change != null && response.statusCode() == 200) answer = change.apply(answer);
+            if (change != null && response.statusCode() == 200) {
+                answer = change.apply(answer);
+            }
             responses.computeIfAbsent(target, t -> new CopyOnWriteArrayList<>()).add(answer);
         }
         exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);

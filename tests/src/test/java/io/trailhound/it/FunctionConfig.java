@@ -72,7 +72,11 @@ public record FunctionConfig(
         }
         boolean and = condition.has("Fn::And");
         if (and || condition.has("Fn::Or")) {
-            for (JsonNode c : condition.get(and ? "Fn::And" : "Fn::Or")) if (holds(c, template) != and) return !and;
+            for (JsonNode c : condition.get(and ? "Fn::And" : "Fn::Or")) {
+                if (holds(c, template) != and) {
+                    return !and;
+                }
+            }
             return and;
         }
         throw new IllegalArgumentException("condition " + condition + ": the harness cannot evaluate it");

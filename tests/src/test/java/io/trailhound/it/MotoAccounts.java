@@ -43,7 +43,9 @@ final class MotoAccounts {
 
     /** Credentials that act in {@code account}: a role there, assumed from the central account. */
     AwsCredentialsProvider in(String account) {
-        if (account.equals(CENTRAL)) return testing();
+        if (account.equals(CENTRAL)) {
+            return testing();
+        }
         var c = sts.assumeRole(b -> b.roleArn("arn:aws:iam::" + account + ":role/test-setup")
                         .roleSessionName("test-setup"))
                 .credentials();
@@ -55,7 +57,9 @@ final class MotoAccounts {
 
     /** The account moto runs a request signed with {@code accessKey} in (GetCallerIdentity with that key). */
     String accountOf(String accessKey) {
-        if (accessKey == null) return CENTRAL;
+        if (accessKey == null) {
+            return CENTRAL;
+        }
         return accountByKey.computeIfAbsent(accessKey, k -> {
             try (StsClient as = StsClient.builder()
                     .endpointOverride(endpoint)

@@ -39,7 +39,9 @@ public final class OrgScaleBenchmark {
             List<String> accounts = new ArrayList<>();
             while (accounts.size() < ACCOUNTS) {
                 String id = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L));
-                if (!accounts.contains(id)) accounts.add(id);
+                if (!accounts.contains(id)) {
+                    accounts.add(id);
+                }
             }
             List<ObjectNode> records = new ArrayList<>();
             int second = 0;
@@ -129,7 +131,9 @@ public final class OrgScaleBenchmark {
             ObjectNode page = (ObjectNode) World.JSON.readTree(body);
             ArrayNode kept = World.JSON.createArrayNode();
             for (JsonNode e : page.path("events")) {
-                if (pattern.matches(e.path("message").asText())) kept.add(e);
+                if (pattern.matches(e.path("message").asText())) {
+                    kept.add(e);
+                }
             }
             page.set("events", kept);
             return page.toString().getBytes(StandardCharsets.UTF_8);

@@ -140,7 +140,9 @@ class OrganizationStandInMotoTest {
             boolean resourceCall = c.target().startsWith("secretsmanager.")
                     || c.target().startsWith("TrentService.")
                     || c.target().equals(CloudTrailStandIn.LOOKUP_EVENTS);
-            if (!resourceCall) continue;
+            if (!resourceCall) {
+                continue;
+            }
             String account = org.accounts.accountOf(c.accessKey());
             assertThat(foreign).containsKey(account);
             String body = c.text() + eventAccounts(org, c.text());

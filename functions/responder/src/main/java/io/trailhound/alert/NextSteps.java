@@ -1,6 +1,7 @@
 package io.trailhound.alert;
 
 import io.trailhound.alarm.TimeWindow;
+import io.trailhound.aws.Regions;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
@@ -89,7 +90,7 @@ public final class NextSteps {
 
     /** A Region name fit for a URL and a command (the notification's text is not trusted); null otherwise. */
     private static String known(String region) {
-        return region != null && io.trailhound.aws.Regions.isKnown(region) ? region : null;
+        return region != null && Regions.isKnown(region) ? region : null;
     }
 
     private static void secret(
@@ -113,7 +114,7 @@ public final class NextSteps {
                     "aws secretsmanager describe-secret --secret-id %s --region " + region,
                     ref.id());
         }
-        String name = facts != null && facts.name() != null ? facts.name() : null;
+        String name = facts != null ? facts.name() : null;
         if (name != null && PASTABLE.matcher(name).matches()) {
             out.add(new Step(
                     Kind.OPEN,

@@ -38,14 +38,18 @@ record Shown(
                     .computeIfAbsent(accountOf(g), k -> new java.util.ArrayList<>())
                     .add(g);
         }
-        if (byAccount.size() < 2) return ranked;
+        if (byAccount.size() < 2) {
+            return ranked;
+        }
         return byAccount.values().stream().flatMap(List::stream).toList();
     }
 
     /** The account a group is about: its resource's, else its caller's ("" when neither is known). */
     static String accountOf(FindingGroup g) {
         String resource = g.first().resource().account();
-        if (resource != null) return resource;
+        if (resource != null) {
+            return resource;
+        }
         String caller = g.first().caller().accountId();
         return caller == null ? "" : caller;
     }

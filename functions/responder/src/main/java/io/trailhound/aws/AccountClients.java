@@ -54,7 +54,9 @@ public final class AccountClients implements AlarmScope {
     }
 
     private AwsClients clients(String account) {
-        if (isOwn(account)) return own;
+        if (isOwn(account)) {
+            return own;
+        }
         roles.credentials(account); // assumed now, or CannotAssume before any client is built for it
         // Built once per container and account; each request takes the current alarm's credentials.
         AwsCredentialsProvider credentials = () -> roles.credentials(account);
@@ -63,7 +65,9 @@ public final class AccountClients implements AlarmScope {
 
     private String ownAccount() {
         String known = knownOwnAccount;
-        if (known != null || ownUnknownThisAlarm) return known;
+        if (known != null || ownUnknownThisAlarm) {
+            return known;
+        }
         try {
             known = ownAccount.get();
         } catch (RuntimeException e) {

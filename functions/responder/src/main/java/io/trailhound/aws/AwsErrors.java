@@ -10,7 +10,9 @@ public final class AwsErrors {
     private AwsErrors() {}
 
     public static String describe(String operation, SdkException e) {
-        if (e instanceof CannotAssume) return e.getMessage(); // no call was made: the account was not reached
+        if (e instanceof CannotAssume) { // no call was made: the account was not reached
+            return e.getMessage();
+        }
         if (e instanceof SdkServiceException s) {
             AwsErrorDetails details = s instanceof AwsServiceException a ? a.awsErrorDetails() : null;
             String code = details == null ? null : details.errorCode();

@@ -82,7 +82,9 @@ public final class MemberRoles implements AlarmScope {
                                         .roleSessionName(sessionName)
                                         .durationSeconds(SESSION_SECONDS)
                                         .overrideConfiguration(o -> o.apiCallTimeout(CALL_TIMEOUT));
-                                if (access.externalId() != null) b.externalId(access.externalId());
+                                if (access.externalId() != null) {
+                                    b.externalId(access.externalId());
+                                }
                             })
                             .credentials();
                     credentials = AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken());
@@ -93,7 +95,9 @@ public final class MemberRoles implements AlarmScope {
                             e);
                 }
             }
-            if (failure != null) throw failure;
+            if (failure != null) {
+                throw failure;
+            }
             return credentials;
         }
     }

@@ -245,7 +245,9 @@ public record Config(
 
     /** An IAM role name (a path is not part of it): 1-64 of letters, digits and +=,.@_- */
     private static String roleName(String text) {
-        if (blankToNull(text) == null) return DEFAULT_MEMBER_ROLE_NAME;
+        if (blankToNull(text) == null) {
+            return DEFAULT_MEMBER_ROLE_NAME;
+        }
         String name = text.trim();
         if (!name.matches("[\\w+=,.@-]{1,64}")) {
             throw new ConfigException(MEMBER_ROLE_NAME + " must be an IAM role name (1-64 of letters, digits and"
