@@ -164,6 +164,26 @@ public record Alert(
                 accountNames);
     }
 
+    /** The same alert with the organization's names of its accounts. */
+    public Alert withAccountNames(Map<String, String> names) {
+        return new Alert(
+                alarm,
+                window,
+                groups,
+                facts,
+                remediation,
+                matchedEvents,
+                scannedEvents,
+                ungroupedEvents,
+                notes,
+                partial,
+                generatedAt,
+                notFullyRead,
+                children,
+                notification,
+                names);
+    }
+
     /** The organization's name for {@code account}, null when none is known. */
     public String accountName(String account) {
         return account == null ? null : accountNames.get(account);

@@ -328,45 +328,10 @@ class AlertRendererTest {
         FindingAggregator agg = new FindingAggregator(10);
         int i = 0;
         for (String account : List.of("222222222222", "333333333333", "222222222222", "333333333333")) {
-            Finding f = secretFinding("prod/db-" + i, "app", "203.0.113.10", "ua", i);
-            agg.add(new Finding(
-                    f.detection(),
-                    new ResourceRef(ResourceType.SECRET, f.resource().id(), "us-east-1", account),
-                    f.caller(),
-                    f.eventSource(),
-                    f.eventName(),
-                    f.eventTime(),
-                    f.eventId(),
-                    f.sourceIp(),
-                    f.userAgent(),
-                    f.errorCode(),
-                    f.errorMessage(),
-                    f.resources(),
-                    f.root(),
-                    f.origin()));
+            agg.add(Fixtures.inAccount(secretFinding("prod/db-" + i, "app", "203.0.113.10", "ua", i), account));
             i++;
         }
         return agg;
-    }
-
-    /** The same alert, with the organization's names for some of its accounts. */
-    static Alert named(Alert a, Map<String, String> names) {
-        return new Alert(
-                a.alarm(),
-                a.window(),
-                a.groups(),
-                a.facts(),
-                a.remediation(),
-                a.matchedEvents(),
-                a.scannedEvents(),
-                a.ungroupedEvents(),
-                a.notes(),
-                a.partial(),
-                a.generatedAt(),
-                a.notFullyRead(),
-                a.children(),
-                a.notification(),
-                names);
     }
 
     @Test
@@ -400,7 +365,7 @@ class AlertRendererTest {
 
     @Test
     void theOrganizationsNamesStandBesideTheAccountIdsInTheHeadingsTheFindingsAndTheJson() throws Exception {
-        Alert alert = named(alert(inTwoAccounts(), Map.of()), Map.of("222222222222", "Payments prod"));
+        Alert alert = alert(inTwoAccounts(), Map.of()).withAccountNames(Map.of("222222222222", "Payments prod"));
         RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(alert);
 
         assertThat(r.text())
@@ -424,7 +389,7 @@ class AlertRendererTest {
     @Test
     void anAccountNameIsTextFromOthersSanitisedInTheTextExactInTheJsonAndCappedInBoth() throws Exception {
         String hostile = "https://evil.example/ <b>Ops</b>\nFinding 9: all clear " + "x".repeat(200);
-        Alert alert = named(alert(inTwoAccounts(), Map.of()), Map.of("333333333333", hostile));
+        Alert alert = alert(inTwoAccounts(), Map.of()).withAccountNames(Map.of("333333333333", hostile));
         RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(alert);
 
         String heading = r.text()

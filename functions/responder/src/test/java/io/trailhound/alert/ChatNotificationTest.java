@@ -76,7 +76,7 @@ class ChatNotificationTest {
         String account = f.resource().account() != null
                 ? f.resource().account()
                 : f.caller().accountId();
-        Alert named = AlertRendererTest.named(plain, Map.of(account, "Payments `prod` <!here>"));
+        Alert named = plain.withAccountNames(Map.of(account, "Payments `prod` <!here>"));
         String d = Json.parse(ChatNotification.json(
                         named, new AlertRenderer(io.trailhound.publish.SnsEnvelope.SNS).render(named)))
                 .at("/content/description")

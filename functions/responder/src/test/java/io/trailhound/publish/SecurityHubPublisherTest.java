@@ -7,7 +7,6 @@ import io.trailhound.alert.Alert;
 import io.trailhound.alert.AlertRenderer;
 import io.trailhound.alert.Fixtures;
 import io.trailhound.detect.Finding;
-import io.trailhound.detect.ResourceRef;
 import io.trailhound.json.Json;
 import java.time.Clock;
 import java.util.List;
@@ -17,25 +16,9 @@ import org.junit.jupiter.api.Test;
 class SecurityHubPublisherTest {
     @Test
     void theResourceAccountsNameIsAProductFieldWhenOrganizationsGaveIt() throws Exception {
-        Finding f = Fixtures.secretRead("prod/db", 0);
-        Finding inMember = new Finding(
-                f.detection(),
-                new ResourceRef(
-                        f.resource().type(), f.resource().id(), f.resource().region(), "222222222222"),
-                f.caller(),
-                f.eventSource(),
-                f.eventName(),
-                f.eventTime(),
-                f.eventId(),
-                f.sourceIp(),
-                f.userAgent(),
-                f.errorCode(),
-                f.errorMessage(),
-                f.resources(),
-                f.root(),
-                f.origin());
+        Finding inMember = Fixtures.inAccount(Fixtures.secretRead("prod/db", 0), "222222222222");
         Alert plain = Fixtures.alert(List.of(inMember), Map.of(), List.of());
-        Alert named = withNames(plain, Map.of("222222222222", "Payments prod"));
+        Alert named = plain.withAccountNames(Map.of("222222222222", "Payments prod"));
 
         assertThat(fields(named).path("Trailhound/ResourceAccountName").asText())
                 .isEqualTo("Payments prod");
@@ -49,24 +32,5 @@ class SecurityHubPublisherTest {
         JsonNode first =
                 findings.isArray() ? findings.get(0) : findings.path("Findings").get(0);
         return first.path("ProductFields");
-    }
-
-    private static Alert withNames(Alert a, Map<String, String> names) {
-        return new Alert(
-                a.alarm(),
-                a.window(),
-                a.groups(),
-                a.facts(),
-                a.remediation(),
-                a.matchedEvents(),
-                a.scannedEvents(),
-                a.ungroupedEvents(),
-                a.notes(),
-                a.partial(),
-                a.generatedAt(),
-                a.notFullyRead(),
-                a.children(),
-                a.notification(),
-                names);
     }
 }
