@@ -73,8 +73,8 @@ public final class Responder {
      * The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls,
      * {@code alarms} checks a notification with CloudWatch, {@code scope} is told when each alarm begins
      * (member accounts' credentials are kept per alarm) and {@code accountNames} names the findings' accounts.
-     * Built with {@link #of} and the {@code with…} methods,
-     * so that a stage added later gets a default instead of another constructor.
+     * Built with {@link #of} and the {@code with…} methods, so that a stage added later gets a default
+     * instead of another constructor, and a with-er names only its own stage.
      */
     public record Stages(
             MetricFilterSource filters,
@@ -114,108 +114,85 @@ public final class Responder {
         }
 
         public Stages withEvidence(MetricFilterSource filters, EventSource events) {
-            return new Stages(
-                    filters,
-                    events,
-                    enricher,
-                    remediator,
-                    publisher,
-                    ownIdentity,
-                    childAlarms,
-                    alarms,
-                    outputs,
-                    scope,
-                    accountNames);
+            return with(b -> {
+                b.filters = filters;
+                b.events = events;
+            });
         }
 
         public Stages withOwnIdentity(OwnIdentity ownIdentity) {
-            return new Stages(
-                    filters,
-                    events,
-                    enricher,
-                    remediator,
-                    publisher,
-                    ownIdentity,
-                    childAlarms,
-                    alarms,
-                    outputs,
-                    scope,
-                    accountNames);
+            return with(b -> b.ownIdentity = ownIdentity);
         }
 
         public Stages withChildAlarms(ChildAlarmSource childAlarms) {
-            return new Stages(
-                    filters,
-                    events,
-                    enricher,
-                    remediator,
-                    publisher,
-                    ownIdentity,
-                    childAlarms,
-                    alarms,
-                    outputs,
-                    scope,
-                    accountNames);
+            return with(b -> b.childAlarms = childAlarms);
         }
 
         public Stages withAlarms(AlarmVerifier alarms) {
-            return new Stages(
-                    filters,
-                    events,
-                    enricher,
-                    remediator,
-                    publisher,
-                    ownIdentity,
-                    childAlarms,
-                    alarms,
-                    outputs,
-                    scope,
-                    accountNames);
+            return with(b -> b.alarms = alarms);
         }
 
         public Stages withOutputs(Outputs outputs) {
-            return new Stages(
-                    filters,
-                    events,
-                    enricher,
-                    remediator,
-                    publisher,
-                    ownIdentity,
-                    childAlarms,
-                    alarms,
-                    outputs,
-                    scope,
-                    accountNames);
+            return with(b -> b.outputs = outputs);
         }
 
         public Stages withAccountNames(AccountNames accountNames) {
-            return new Stages(
-                    filters,
-                    events,
-                    enricher,
-                    remediator,
-                    publisher,
-                    ownIdentity,
-                    childAlarms,
-                    alarms,
-                    outputs,
-                    scope,
-                    accountNames);
+            return with(b -> b.accountNames = accountNames);
         }
 
         public Stages withScope(AlarmScope scope) {
-            return new Stages(
-                    filters,
-                    events,
-                    enricher,
-                    remediator,
-                    publisher,
-                    ownIdentity,
-                    childAlarms,
-                    alarms,
-                    outputs,
-                    scope,
-                    accountNames);
+            return with(b -> b.scope = scope);
+        }
+
+        /** A copy with what {@code change} sets: each with-er names only its own stage. */
+        private Stages with(java.util.function.Consumer<Copy> change) {
+            Copy c = new Copy(this);
+            change.accept(c);
+            return c.build();
+        }
+
+        /** The stages as mutable fields, for the one copy a with-er makes. */
+        private static final class Copy {
+            MetricFilterSource filters;
+            EventSource events;
+            Enricher enricher;
+            Remediator remediator;
+            Publisher publisher;
+            OwnIdentity ownIdentity;
+            ChildAlarmSource childAlarms;
+            AlarmVerifier alarms;
+            Outputs outputs;
+            AlarmScope scope;
+            AccountNames accountNames;
+
+            Copy(Stages s) {
+                filters = s.filters;
+                events = s.events;
+                enricher = s.enricher;
+                remediator = s.remediator;
+                publisher = s.publisher;
+                ownIdentity = s.ownIdentity;
+                childAlarms = s.childAlarms;
+                alarms = s.alarms;
+                outputs = s.outputs;
+                scope = s.scope;
+                accountNames = s.accountNames;
+            }
+
+            Stages build() {
+                return new Stages(
+                        filters,
+                        events,
+                        enricher,
+                        remediator,
+                        publisher,
+                        ownIdentity,
+                        childAlarms,
+                        alarms,
+                        outputs,
+                        scope,
+                        accountNames);
+            }
         }
     }
 
