@@ -37,72 +37,6 @@ public record Alert(
         AlarmCheck notification,
         Map<String, String> accountNames) {
 
-    /** An alert without account names (offline, tests, a reduced alert). */
-    public Alert(
-            AlarmNotification alarm,
-            TimeWindow window,
-            List<FindingGroup> groups,
-            Map<ResourceRef, ResourceFacts> facts,
-            List<RemediationOutcome> remediation,
-            long matchedEvents,
-            long scannedEvents,
-            long ungroupedEvents,
-            List<String> notes,
-            boolean partial,
-            Instant generatedAt,
-            List<String> notFullyRead,
-            List<ChildStatus> children,
-            AlarmCheck notification) {
-        this(
-                alarm,
-                window,
-                groups,
-                facts,
-                remediation,
-                matchedEvents,
-                scannedEvents,
-                ungroupedEvents,
-                notes,
-                partial,
-                generatedAt,
-                notFullyRead,
-                children,
-                notification,
-                Map.of());
-    }
-
-    /** An alert whose notification was not checked with CloudWatch (offline, tests). */
-    public Alert(
-            AlarmNotification alarm,
-            TimeWindow window,
-            List<FindingGroup> groups,
-            Map<ResourceRef, ResourceFacts> facts,
-            List<RemediationOutcome> remediation,
-            long matchedEvents,
-            long scannedEvents,
-            long ungroupedEvents,
-            List<String> notes,
-            boolean partial,
-            Instant generatedAt,
-            List<String> notFullyRead,
-            List<ChildStatus> children) {
-        this(
-                alarm,
-                window,
-                groups,
-                facts,
-                remediation,
-                matchedEvents,
-                scannedEvents,
-                ungroupedEvents,
-                notes,
-                partial,
-                generatedAt,
-                notFullyRead,
-                children,
-                AlarmCheck.OFFLINE);
-    }
-
     public Alert {
         groups = List.copyOf(groups);
         facts = Map.copyOf(facts);
@@ -113,7 +47,10 @@ public record Alert(
         accountNames = Map.copyOf(accountNames);
     }
 
-    /** An alert whose sources were all read, or that does not say which were not. */
+    /**
+     * An alert whose sources were all read (or that does not say which were not), of a metric alarm, whose
+     * notification was not checked with CloudWatch, without account names; the with-ers add the rest.
+     */
     public Alert(
             AlarmNotification alarm,
             TimeWindow window,
@@ -139,49 +76,67 @@ public record Alert(
                 partial,
                 generatedAt,
                 List.of(),
-                List.of());
+                List.of(),
+                AlarmCheck.OFFLINE,
+                Map.of());
     }
 
     /** The same alert with {@code more} notes after its own (an output that failed, told to the others). */
     public Alert withNotes(List<String> more) {
         List<String> all = new java.util.ArrayList<>(notes);
         all.addAll(more);
-        return new Alert(
-                alarm,
-                window,
-                groups,
-                facts,
-                remediation,
-                matchedEvents,
-                scannedEvents,
-                ungroupedEvents,
-                all,
-                partial,
-                generatedAt,
-                notFullyRead,
-                children,
-                notification,
-                accountNames);
+        return with(c -> c.notes = all);
     }
 
     /** The same alert with the organization's names of its accounts. */
     public Alert withAccountNames(Map<String, String> names) {
-        return new Alert(
-                alarm,
-                window,
-                groups,
-                facts,
-                remediation,
-                matchedEvents,
-                scannedEvents,
-                ungroupedEvents,
-                notes,
-                partial,
-                generatedAt,
-                notFullyRead,
-                children,
-                notification,
-                names);
+        return with(c -> c.accountNames = names);
+    }
+
+    /** The same alert of a composite alarm, with what became of its {@code children}. */
+    public Alert withChildren(List<ChildStatus> children) {
+        return with(c -> c.children = children);
+    }
+
+    /** A copy with what {@code change} sets: each with-er names only its own field. */
+    private Alert with(java.util.function.Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The alert's fields as mutable ones, for the one copy a with-er makes. */
+    private static final class Copy {
+        final Alert a;
+        List<String> notes;
+        List<ChildStatus> children;
+        Map<String, String> accountNames;
+
+        Copy(Alert a) {
+            this.a = a;
+            notes = a.notes;
+            children = a.children;
+            accountNames = a.accountNames;
+        }
+
+        Alert build() {
+            return new Alert(
+                    a.alarm,
+                    a.window,
+                    a.groups,
+                    a.facts,
+                    a.remediation,
+                    a.matchedEvents,
+                    a.scannedEvents,
+                    a.ungroupedEvents,
+                    notes,
+                    a.partial,
+                    a.generatedAt,
+                    a.notFullyRead,
+                    children,
+                    a.notification,
+                    accountNames);
+        }
     }
 
     /** The organization's name for {@code account}, null when none is known. */

@@ -210,20 +210,8 @@ class AlertRendererTest {
                         List.of("SecretsAlarm", "RootAlarm"),
                         List.of("SecretsAlarm")),
                 null);
-        Alert a = new Alert(
-                composite,
-                WINDOW,
-                List.of(),
-                Map.of(),
-                List.of(),
-                0,
-                0,
-                0,
-                List.of(),
-                false,
-                NOW,
-                List.of(),
-                List.of(
+        Alert a = new Alert(composite, WINDOW, List.of(), Map.of(), List.of(), 0, 0, 0, List.of(), false, NOW)
+                .withChildren(List.of(
                         new ChildStatus(
                                 "SecretsAlarm",
                                 "ALARM",
