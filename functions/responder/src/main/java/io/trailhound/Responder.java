@@ -23,6 +23,7 @@ import io.trailhound.detect.Finding;
 import io.trailhound.detect.OwnIdentity;
 import io.trailhound.detect.RecordCheck;
 import io.trailhound.detect.ResourceRef;
+import io.trailhound.enrich.AccountNames;
 import io.trailhound.enrich.Enricher;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.evidence.EventSource;
@@ -65,11 +66,15 @@ public final class Responder {
 
     static final int MAX_GROUPS = 1_000;
 
+    /** The account names take at most this share of what is left (asked once per container; IDs do without). */
+    static final double NAMES_SHARE = 0.1;
+
     /**
      * The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls,
-     * {@code alarms} checks a notification with CloudWatch and {@code scope} is told when each alarm begins
-     * (member accounts' credentials are kept per alarm). Built with {@link #of} and the {@code with…} methods,
-     * so that a stage added later gets a default instead of another constructor.
+     * {@code alarms} checks a notification with CloudWatch, {@code scope} is told when each alarm begins
+     * (member accounts' credentials are kept per alarm) and {@code accountNames} names the findings' accounts.
+     * Built with {@link #of} and the {@code with…} methods, so that a stage added later gets a default
+     * instead of another constructor, and a with-er names only its own stage.
      */
     public record Stages(
             MetricFilterSource filters,
@@ -81,11 +86,12 @@ public final class Responder {
             ChildAlarmSource childAlarms,
             AlarmVerifier alarms,
             Outputs outputs,
-            AlarmScope scope) {
+            AlarmScope scope,
+            AccountNames accountNames) {
         /**
          * The five stages every pipeline needs; the others default to what an offline run has: no identity of
          * its own, no way to describe a composite's children or check a notification with CloudWatch (it is
-         * then "not checked"), no optional outputs, nothing kept per alarm.
+         * then "not checked"), no optional outputs, nothing kept per alarm, every account by its ID.
          */
         public static Stages of(
                 MetricFilterSource filters,
@@ -103,37 +109,90 @@ public final class Responder {
                     ChildAlarmSource.OFFLINE,
                     AlarmVerifier.OFFLINE,
                     Outputs.NONE,
-                    AlarmScope.NONE);
+                    AlarmScope.NONE,
+                    AccountNames.NONE);
         }
 
         public Stages withEvidence(MetricFilterSource filters, EventSource events) {
-            return new Stages(
-                    filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, outputs, scope);
+            return with(b -> {
+                b.filters = filters;
+                b.events = events;
+            });
         }
 
         public Stages withOwnIdentity(OwnIdentity ownIdentity) {
-            return new Stages(
-                    filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, outputs, scope);
+            return with(b -> b.ownIdentity = ownIdentity);
         }
 
         public Stages withChildAlarms(ChildAlarmSource childAlarms) {
-            return new Stages(
-                    filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, outputs, scope);
+            return with(b -> b.childAlarms = childAlarms);
         }
 
         public Stages withAlarms(AlarmVerifier alarms) {
-            return new Stages(
-                    filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, outputs, scope);
+            return with(b -> b.alarms = alarms);
         }
 
         public Stages withOutputs(Outputs outputs) {
-            return new Stages(
-                    filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, outputs, scope);
+            return with(b -> b.outputs = outputs);
+        }
+
+        public Stages withAccountNames(AccountNames accountNames) {
+            return with(b -> b.accountNames = accountNames);
         }
 
         public Stages withScope(AlarmScope scope) {
-            return new Stages(
-                    filters, events, enricher, remediator, publisher, ownIdentity, childAlarms, alarms, outputs, scope);
+            return with(b -> b.scope = scope);
+        }
+
+        /** A copy with what {@code change} sets: each with-er names only its own stage. */
+        private Stages with(java.util.function.Consumer<Copy> change) {
+            Copy c = new Copy(this);
+            change.accept(c);
+            return c.build();
+        }
+
+        /** The stages as mutable fields, for the one copy a with-er makes. */
+        private static final class Copy {
+            MetricFilterSource filters;
+            EventSource events;
+            Enricher enricher;
+            Remediator remediator;
+            Publisher publisher;
+            OwnIdentity ownIdentity;
+            ChildAlarmSource childAlarms;
+            AlarmVerifier alarms;
+            Outputs outputs;
+            AlarmScope scope;
+            AccountNames accountNames;
+
+            Copy(Stages s) {
+                filters = s.filters;
+                events = s.events;
+                enricher = s.enricher;
+                remediator = s.remediator;
+                publisher = s.publisher;
+                ownIdentity = s.ownIdentity;
+                childAlarms = s.childAlarms;
+                alarms = s.alarms;
+                outputs = s.outputs;
+                scope = s.scope;
+                accountNames = s.accountNames;
+            }
+
+            Stages build() {
+                return new Stages(
+                        filters,
+                        events,
+                        enricher,
+                        remediator,
+                        publisher,
+                        ownIdentity,
+                        childAlarms,
+                        alarms,
+                        outputs,
+                        scope,
+                        accountNames);
+            }
         }
     }
 
@@ -325,6 +384,7 @@ public final class Responder {
         EvidenceCollector.Summary summary;
         Map<ResourceRef, ResourceFacts> facts = Map.of();
         AlarmCheck notification = AlarmCheck.OFFLINE;
+        Map<String, String> accountNames = Map.of();
         List<RemediationOutcome> remediation = List.of();
         final List<RemediationOutcome> actedSoFar = new java.util.concurrent.CopyOnWriteArrayList<>();
         String stage = "reading the alarm";
@@ -358,7 +418,8 @@ public final class Responder {
                     clock.instant(),
                     summary == null ? List.of() : summary.notFullyRead(),
                     children,
-                    notification);
+                    notification,
+                    accountNames);
         }
 
         /** The alert after an unexpected failure: what was found so far, and the error. */
@@ -483,6 +544,9 @@ public final class Responder {
             notes.add(undescribed + " of " + p.facts.size()
                     + " resource(s) were not described: the enrichment's share of the time ran out");
         }
+        p.stage = "naming the accounts";
+        p.accountNames =
+                stages.accountNames().of(Alert.accountsToName(p.alert(false).groups()), budget.share(NAMES_SHARE));
         p.stage = "checking the notification with CloudWatch";
         p.notification = stages.alarms().check(alarm, budget);
         p.stage = "remediating";

@@ -309,6 +309,10 @@ public final class SnapStartPriming implements Resource {
                                 + ":assumed-role/trailhound-priming/priming</Arn><UserId>AROAPRIMING:priming</UserId>"
                                 + "<Account>" + ACCOUNT + "</Account></GetCallerIdentityResult>"
                                 + "<ResponseMetadata><RequestId>canned</RequestId></ResponseMetadata></GetCallerIdentityResponse>"));
+        // The account's name in the organization (asked when the alert first needs it): primes Organizations.
+        out.put(
+                "AWSOrganizationsV20161128.DescribeAccount",
+                Canned.json("{\"Account\":{\"Id\":\"" + ACCOUNT + "\",\"Name\":\"priming\"}}"));
         out.put(
                 "Action=Publish",
                 Canned.xml("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"

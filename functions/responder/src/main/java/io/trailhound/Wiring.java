@@ -2,6 +2,7 @@ package io.trailhound;
 
 import io.trailhound.alarm.AwsChildAlarmSource;
 import io.trailhound.aws.AccountClients;
+import io.trailhound.aws.AlarmScope;
 import io.trailhound.aws.AwsClients;
 import io.trailhound.aws.CallerIdentity;
 import io.trailhound.aws.LookupEventsPacer;
@@ -9,6 +10,7 @@ import io.trailhound.aws.MemberRoles;
 import io.trailhound.config.Arn;
 import io.trailhound.config.Config;
 import io.trailhound.detect.OwnIdentity;
+import io.trailhound.enrich.AwsAccountNames;
 import io.trailhound.enrich.AwsEnricher;
 import io.trailhound.enrich.CloudTrailScheduleLookup;
 import io.trailhound.enrich.Enricher;
@@ -97,7 +99,8 @@ public final class Wiring {
                 .withChildAlarms(new AwsChildAlarmSource(aws::cloudWatch))
                 .withAlarms(new CloudWatchAlarmVerifier(aws::cloudWatch))
                 .withOutputs(outputs(config, aws, history(config, aws)))
-                .withScope(accounts);
+                .withScope(scope(caller, accounts))
+                .withAccountNames(new AwsAccountNames(aws::organizations));
         // Built during init, so SnapStart's snapshot holds them and an alarm does not wait 25-50 ms for each
         // client it needs. (The CLI builds them as it needs them: a run is short and may not need them all.)
         aws.cloudWatch(null); // every alarm's notification check
@@ -105,6 +108,7 @@ public final class Wiring {
             aws.secretsManager(null);
             aws.kms(null);
             aws.cloudTrail(null);
+            aws.organizations(); // the client only: the names are asked when an alert first needs them
         }
         return stages;
     }
@@ -176,12 +180,13 @@ public final class Wiring {
                         filters, events, enricher, remediator(config, accounts), publisher)
                 .withOutputs(new Outputs(outputs));
         if (aws == null) {
-            return stages; // offline: no identity of its own, no CloudWatch, nothing kept per alarm
+            return stages; // offline: no identity of its own, no CloudWatch, nothing kept per alarm, no names
         }
         return stages.withOwnIdentity(new OwnIdentity(caller::arn))
                 .withChildAlarms(new AwsChildAlarmSource(aws::cloudWatch))
                 .withAlarms(new CloudWatchAlarmVerifier(aws::cloudWatch))
-                .withScope(accounts);
+                .withScope(scope(caller, accounts))
+                .withAccountNames(new AwsAccountNames(aws::organizations));
     }
 
     /** The CLI's --format values that print an optional output's document instead of the alert. */
@@ -236,6 +241,14 @@ public final class Wiring {
      */
     private static AccountClients accounts(Config config, AwsClients aws, CallerIdentity caller) {
         return new AccountClients(aws, new MemberRoles(aws, config.members()), caller::account);
+    }
+
+    /** Each alarm begins afresh for who the function is (when STS failed) and for the member roles. */
+    private static AlarmScope scope(CallerIdentity caller, AccountClients accounts) {
+        return alarmName -> {
+            caller.begin(alarmName);
+            accounts.begin(alarmName);
+        };
     }
 
     /**

@@ -27,6 +27,7 @@ class SnapStartPrimingTest {
                         "GraniteServiceVersion20100801.DescribeAlarms",
                         "Action=Publish",
                         "Action=GetCallerIdentity",
+                        "AWSOrganizationsV20161128.DescribeAccount",
                         "DynamoDB_20120810.GetItem",
                         "DynamoDB_20120810.PutItem",
                         "DynamoDB_20120810.UpdateItem");
@@ -41,6 +42,9 @@ class SnapStartPrimingTest {
                 .as("the error path is primed too")
                 .contains("kms:ListResourceTags failed: AccessDeniedException (priming: not allowed)");
         assertThat(primed.alerts().get(2)).contains("Root").contains("198.51.100.23");
+        assertThat(primed.alerts().get(0))
+                .as("the account's name from the canned DescribeAccount")
+                .contains("(priming)");
         assertThat(primed.alerts())
                 .as("CloudWatch's canned CBOR answer was read (no alarm by that ARN), not an error")
                 .allSatisfy(alert -> assertThat(alert).contains("CloudWatch has no alarm arn:aws:cloudwatch:"));
@@ -49,7 +53,7 @@ class SnapStartPrimingTest {
                 .isTrue();
         assertThat(primed.summary())
                 .contains("3 sample alarms")
-                .contains("13 SDK operations")
+                .contains("14 SDK operations")
                 .contains("the handler's event reading")
                 .contains(" ms");
     }

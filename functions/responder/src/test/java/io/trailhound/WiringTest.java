@@ -22,6 +22,7 @@ class WiringTest {
                         "kms@us-east-1",
                         "cloudtrail@us-east-1",
                         "cloudwatch@us-east-1",
+                        "organizations@aws-global",
                         "sns@eu-west-1");
     }
 

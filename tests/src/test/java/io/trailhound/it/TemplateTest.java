@@ -39,6 +39,7 @@ class TemplateTest {
             Map.entry(software.amazon.awssdk.services.kms.KmsClient.class, "kms"),
             Map.entry(software.amazon.awssdk.services.sns.SnsClient.class, "sns"),
             Map.entry(software.amazon.awssdk.services.sts.StsClient.class, "sts"),
+            Map.entry(software.amazon.awssdk.services.organizations.OrganizationsClient.class, "organizations"),
             Map.entry(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class, "cloudwatch"),
             Map.entry(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class, "dynamodb"));
     /** Called by the code but needing no permission: "No permissions are required to perform this operation." */
@@ -470,6 +471,20 @@ class TemplateTest {
             }
         }
         throw new AssertionError("no conditional statement " + sid);
+    }
+
+    @Test
+    void accountNamesAreReadOnlyForTheOrganizationsAccountsWhenItIsNamed() throws Exception {
+        JsonNode names = roleStatements(transform().path("Resources")).stream()
+                .filter(st -> st.path("Sid").asText().equals("AccountNamesForTheAlert"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(names.path("Action").asText()).isEqualTo("organizations:DescribeAccount");
+        // Account ARNs are arn:<partition>:organizations::<management account>:account/o-<org>/<account id>.
+        assertThat(names.at("/Resource/Fn::If").toString())
+                .isEqualTo("[\"MembersOn\","
+                        + "{\"Fn::Sub\":\"arn:${AWS::Partition}:organizations::*:account/${OrganizationId}/*\"},"
+                        + "{\"Fn::Sub\":\"arn:${AWS::Partition}:organizations::*:account/o-*/*\"}]");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.detect.Caller;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceType;
+import io.trailhound.enrich.AccountNames;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.enrich.Scheduling;
 import io.trailhound.json.Json;
@@ -81,7 +82,7 @@ final class AlertJson {
         counts.put("notFullyRead", alert.notFullyRead().size());
         ArrayNode findings = doc.putArray("findings");
         shown.groups().forEach(g -> findings.add(finding(g, shown)));
-        counts.put("groupsListed", listGroups(doc.putArray("groups"), alert.groups(), c));
+        counts.put("groupsListed", listGroups(doc.putArray("groups"), alert, c));
         ArrayNode remediation = doc.putArray("remediation");
         for (RemediationOutcome r : shown.remediation()) {
             remediation
@@ -97,7 +98,8 @@ final class AlertJson {
     }
 
     /** Every group, one compact entry each, in rank order, as far as {@link #GROUP_LIST_BUDGET} allows; returns how many. */
-    private static int listGroups(ArrayNode list, List<FindingGroup> groups, int c) {
+    private static int listGroups(ArrayNode list, Alert alert, int c) {
+        List<FindingGroup> groups = alert.groups();
         int bytes = 0;
         int listed = 0;
         for (FindingGroup g : groups) {
@@ -108,6 +110,7 @@ final class AlertJson {
                 o.put("resource", cap(f.resource().id(), c));
                 o.put("region", cap(f.resource().region(), 40));
                 o.put("account", cap(f.resource().account(), 40));
+                accountName(o, f.resource().account(), alert);
             }
             o.put("caller", cap(f.caller().principal(), c));
             o.put("sourceIPAddress", cap(f.sourceIp(), c));
@@ -171,6 +174,7 @@ final class AlertJson {
             r.put("id", cap(f.resource().id(), c));
             r.put("region", cap(f.resource().region(), 40));
             r.put("account", cap(f.resource().account(), 40));
+            accountName(r, f.resource().account(), shown.alert());
             ResourceFacts facts = shown.alert().facts().get(f.resource());
             if (facts != null) {
                 facts(r, facts, shown);
@@ -250,6 +254,14 @@ final class AlertJson {
     }
 
     /** A JSON string value cut to {@code max} characters (never inside a surrogate pair), saying how much was cut. */
+    /** {@code accountName} beside an account ID, when the organization's name for it is known. */
+    private static void accountName(ObjectNode o, String account, Alert alert) {
+        String name = alert.accountName(account);
+        if (name != null) {
+            o.put("accountName", cap(name, AccountNames.MAX_CHARS));
+        }
+    }
+
     static String cap(String s, int max) {
         if (s == null || s.length() <= max) {
             return s;

@@ -4,6 +4,7 @@ import io.trailhound.alarm.ChildStatus;
 import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceType;
+import io.trailhound.enrich.AccountNames;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.enrich.Scheduling;
 import io.trailhound.remediate.RemediationOutcome;
@@ -76,7 +77,7 @@ final class AlertText {
                         .filter(o -> Shown.accountOf(o).equals(Shown.accountOf(g)))
                         .count();
                 t.append("\n== Account ")
-                        .append(account.isEmpty() ? "unknown" : clean(account, 40))
+                        .append(account.isEmpty() ? "unknown" : account(account, alert))
                         .append(": ")
                         .append(inAccount)
                         .append(" finding group(s) ==\n");
@@ -135,7 +136,7 @@ final class AlertText {
                             c));
             line(t, "  Region", clean(f.resource().region(), 40));
             if (f.resource().account() != null) {
-                line(t, "  Account", clean(f.resource().account(), 40));
+                line(t, "  Account", account(f.resource().account(), alert));
             }
             if (facts != null) {
                 facts(t, facts, alert.generatedAt(), shown);
@@ -293,6 +294,12 @@ final class AlertText {
                 .append(" ".repeat(Math.max(1, LABEL_WIDTH - label.length())))
                 .append(value == null ? "unknown" : value)
                 .append('\n');
+    }
+
+    /** The account's ID, and its name in the organization when known: {@code 222222222222 (Payments)}. */
+    static String account(String account, Alert alert) {
+        String name = alert.accountName(account);
+        return clean(account, 40) + (name == null ? "" : " (" + clean(name, AccountNames.MAX_CHARS) + ")");
     }
 
     static String clean(String s, int max) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceType;
+import io.trailhound.enrich.AccountNames;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.json.Json;
 
@@ -123,7 +124,12 @@ public final class ChatNotification {
             d.append("\n*").append(n).append(".* ");
             String r = resource(g, facts(alert, g));
             if (r != null) {
-                d.append(code(r)).append(": ");
+                d.append(code(r));
+                String name = alert.accountName(Shown.accountOf(g));
+                if (name != null) { // the ARN holds the ID; people know the account by its name
+                    d.append(" in account ").append(code(Sanitize.text(name, AccountNames.MAX_CHARS)));
+                }
+                d.append(": ");
             }
             d.append(code(f.eventName()))
                     .append(" by ")

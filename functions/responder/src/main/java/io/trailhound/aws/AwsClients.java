@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -147,6 +148,11 @@ public final class AwsClients {
 
     public EventBridgeClient eventBridge(String region) {
         return get("events", region, EventBridgeClient::builder);
+    }
+
+    /** Organizations, a global service: one client, in the partition's global Region ({@link Regions#global}). */
+    public OrganizationsClient organizations() {
+        return get("organizations", Regions.global(region(null)), OrganizationsClient::builder);
     }
 
     public StsClient sts(String region) {

@@ -10,6 +10,7 @@ import io.trailhound.detect.Detection;
 import io.trailhound.detect.Finding;
 import io.trailhound.detect.ResourceRef;
 import io.trailhound.detect.ResourceType;
+import io.trailhound.enrich.AccountNames;
 import io.trailhound.enrich.ResourceFacts;
 import io.trailhound.json.Json;
 import java.time.Clock;
@@ -172,6 +173,10 @@ public final class SecurityHubPublisher implements Output {
         fields.put("Trailhound/Callers", cap(String.join(", ", callers), 2048));
         fields.put("Trailhound/AlarmName", cap(String.valueOf(alert.alarm().alarmName()), 2048));
         fields.put("Trailhound/Notification", alert.notification().status().name());
+        String accountName = alert.accountName(f.resource().account());
+        if (accountName != null) { // AwsAccountName is Security Hub's own field (it fills it), so a product field
+            fields.put("Trailhound/ResourceAccountName", cap(accountName, AccountNames.MAX_CHARS));
+        }
         if (f.eventId() != null) {
             fields.put("Trailhound/FirstEventId", cap(f.eventId(), 2048));
         }

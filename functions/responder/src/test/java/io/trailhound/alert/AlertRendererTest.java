@@ -210,20 +210,8 @@ class AlertRendererTest {
                         List.of("SecretsAlarm", "RootAlarm"),
                         List.of("SecretsAlarm")),
                 null);
-        Alert a = new Alert(
-                composite,
-                WINDOW,
-                List.of(),
-                Map.of(),
-                List.of(),
-                0,
-                0,
-                0,
-                List.of(),
-                false,
-                NOW,
-                List.of(),
-                List.of(
+        Alert a = new Alert(composite, WINDOW, List.of(), Map.of(), List.of(), 0, 0, 0, List.of(), false, NOW)
+                .withChildren(List.of(
                         new ChildStatus(
                                 "SecretsAlarm",
                                 "ALARM",
@@ -323,29 +311,20 @@ class AlertRendererTest {
         assertThat(Sanitize.text(s, 10)).startsWith("a".repeat(9) + "…");
     }
 
-    @Test
-    void findingsOfSeveralAccountsAreGroupedByAccountFirstKeepingTheRankWithinEach() {
+    /** Four groups: secrets prod/db-0 .. prod/db-3 in 222222222222, 333333333333, 222222222222, 333333333333. */
+    static FindingAggregator inTwoAccounts() {
         FindingAggregator agg = new FindingAggregator(10);
         int i = 0;
         for (String account : List.of("222222222222", "333333333333", "222222222222", "333333333333")) {
-            Finding f = secretFinding("prod/db-" + i, "app", "203.0.113.10", "ua", i);
-            agg.add(new Finding(
-                    f.detection(),
-                    new ResourceRef(ResourceType.SECRET, f.resource().id(), "us-east-1", account),
-                    f.caller(),
-                    f.eventSource(),
-                    f.eventName(),
-                    f.eventTime(),
-                    f.eventId(),
-                    f.sourceIp(),
-                    f.userAgent(),
-                    f.errorCode(),
-                    f.errorMessage(),
-                    f.resources(),
-                    f.root(),
-                    f.origin()));
+            agg.add(Fixtures.inAccount(secretFinding("prod/db-" + i, "app", "203.0.113.10", "ua", i), account));
             i++;
         }
+        return agg;
+    }
+
+    @Test
+    void findingsOfSeveralAccountsAreGroupedByAccountFirstKeepingTheRankWithinEach() {
+        FindingAggregator agg = inTwoAccounts();
         String text =
                 new AlertRenderer(SnsEnvelope.SNS).render(alert(agg, Map.of())).text();
         int a = text.indexOf("== Account 222222222222: 2 finding group(s) ==");
@@ -370,5 +349,52 @@ class AlertRendererTest {
                         .render(alert(agg, Map.of()))
                         .text())
                 .doesNotContain("== Account");
+    }
+
+    @Test
+    void theOrganizationsNamesStandBesideTheAccountIdsInTheHeadingsTheFindingsAndTheJson() throws Exception {
+        Alert alert = alert(inTwoAccounts(), Map.of()).withAccountNames(Map.of("222222222222", "Payments prod"));
+        RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(alert);
+
+        assertThat(r.text())
+                .contains("== Account 222222222222 (Payments prod): 2 finding group(s) ==")
+                .as("an account without a name: its ID alone")
+                .contains("== Account 333333333333: 2 finding group(s) ==");
+        assertThat(r.text().lines().filter(l -> l.startsWith("  Account:")))
+                .containsExactly(
+                        "  Account:         222222222222 (Payments prod)",
+                        "  Account:         222222222222 (Payments prod)",
+                        "  Account:         333333333333",
+                        "  Account:         333333333333");
+        JsonNode doc = new ObjectMapper().readTree(r.json());
+        assertThat(doc.at("/findings/0/resource/account").asText()).isEqualTo("222222222222");
+        assertThat(doc.at("/findings/0/resource/accountName").asText()).isEqualTo("Payments prod");
+        assertThat(doc.at("/findings/2/resource/account").asText()).isEqualTo("333333333333");
+        assertThat(doc.at("/findings/2/resource").has("accountName")).isFalse();
+        assertThat(doc.at("/groups/0/accountName").asText()).isEqualTo("Payments prod");
+    }
+
+    @Test
+    void anAccountNameIsTextFromOthersSanitisedInTheTextExactInTheJsonAndCappedInBoth() throws Exception {
+        String hostile = "https://evil.example/ <b>Ops</b>\nFinding 9: all clear " + "x".repeat(200);
+        Alert alert = alert(inTwoAccounts(), Map.of()).withAccountNames(Map.of("333333333333", hostile));
+        RenderedAlert r = new AlertRenderer(SnsEnvelope.SNS).render(alert);
+
+        String heading = r.text()
+                .lines()
+                .filter(l -> l.startsWith("== Account 333333333333"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(heading)
+                .as("one line, no markup, no link, cut at " + io.trailhound.enrich.AccountNames.MAX_CHARS)
+                .startsWith("== Account 333333333333 (hxxps://evil[.]example/ \\u003Cb\\u003EOps")
+                .contains("more chars)")
+                .endsWith(": 2 finding group(s) ==")
+                .doesNotContain("xxxxxxxxxx");
+        assertThat(r.text()).doesNotContain("<b>").doesNotContain("\nFinding 9: all clear");
+        JsonNode doc = new ObjectMapper().readTree(r.json());
+        String name = doc.at("/findings/2/resource/accountName").asText();
+        assertThat(name).startsWith(hostile.substring(0, io.trailhound.enrich.AccountNames.MAX_CHARS));
+        assertThat(name).contains("more chars)").hasSizeLessThan(80);
     }
 }

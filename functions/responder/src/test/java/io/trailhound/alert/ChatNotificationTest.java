@@ -68,4 +68,24 @@ class ChatNotificationTest {
                 .asText();
         assertThat(d).contains("deletion 2026-11-27T16:00:00Z (passed 4 day(s) ago)");
     }
+
+    @Test
+    void aFindingNamesItsAccountByTheOrganizationsNameInACodeSpan() throws Exception {
+        var f = Fixtures.secretRead("prod/db", 0);
+        Alert plain = Fixtures.alert(List.of(f), Map.of(), List.of());
+        String account = f.resource().account() != null
+                ? f.resource().account()
+                : f.caller().accountId();
+        Alert named = plain.withAccountNames(Map.of(account, "Payments `prod` <!here>"));
+        String d = Json.parse(ChatNotification.json(
+                        named, new AlertRenderer(io.trailhound.publish.SnsEnvelope.SNS).render(named)))
+                .at("/content/description")
+                .asText();
+        assertThat(d).contains(" in account `Payments 'prod' \\u003C!here\\u003E`: ");
+        String without = Json.parse(ChatNotification.json(
+                        plain, new AlertRenderer(io.trailhound.publish.SnsEnvelope.SNS).render(plain)))
+                .at("/content/description")
+                .asText();
+        assertThat(without).doesNotContain(" in account ");
+    }
 }

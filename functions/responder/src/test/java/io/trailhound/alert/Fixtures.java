@@ -92,4 +92,24 @@ public final class Fixtures {
         findings.forEach(agg::add);
         return new Alert(ALARM, WINDOW, agg.groups(), facts, done, agg.total(), 50, 0, List.of(), false, NOW);
     }
+
+    /** The same finding with its resource in {@code account} (an organization trail's member account). */
+    public static Finding inAccount(Finding f, String account) {
+        return new Finding(
+                f.detection(),
+                new io.trailhound.detect.ResourceRef(
+                        f.resource().type(), f.resource().id(), f.resource().region(), account),
+                f.caller(),
+                f.eventSource(),
+                f.eventName(),
+                f.eventTime(),
+                f.eventId(),
+                f.sourceIp(),
+                f.userAgent(),
+                f.errorCode(),
+                f.errorMessage(),
+                f.resources(),
+                f.root(),
+                f.origin());
+    }
 }
