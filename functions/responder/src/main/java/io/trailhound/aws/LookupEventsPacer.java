@@ -1,5 +1,6 @@
 package io.trailhound.aws;
 
+import io.trailhound.budget.Budget;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +13,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * account, per Region. If this limit is exceeded, a throttling error occurs." (LookupEvents API reference).
  * Every lookup of this process (confirmations, who scheduled a deletion) goes through {@link #call}, which
  * waits for the Region's next slot (one per 500 ms) and, after a throttling error, backs off (1 s, then 2 s)
- * before trying again. One pacer per process: {@link #SHARED}.
+ * before trying again. One pacer per process: {@link #SHARED}. A caller never waits for a slot that comes
+ * after its budget ends (less the time a call needs, {@link CallTimeouts#MIN_CALL}): it gets
+ * {@link Budget.Exhausted} at once, as for a call it had no time for, and the slot stays free for the others.
  */
 public final class LookupEventsPacer {
     public static final Duration INTERVAL = Duration.ofMillis(500);
@@ -40,11 +43,14 @@ public final class LookupEventsPacer {
         return account == null ? region : account + "/" + region;
     }
 
-    /** Runs one LookupEvents request for {@code region} (a {@link #key}) in its turn, retrying after throttling. */
-    public <T> T call(String region, Supplier<T> request) {
+    /**
+     * Runs one LookupEvents request for {@code region} (a {@link #key}) in its turn, retrying after throttling,
+     * within {@code budget}: throws {@link Budget.Exhausted} instead of waiting for a turn the budget does not reach.
+     */
+    public <T> T call(String region, Budget budget, Supplier<T> request) {
         Duration backoff = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
-            waitForSlot(region, backoff); // after throttling, everyone else in this Region waits too
+            waitForSlot(region, backoff, budget); // after throttling, everyone else in this Region waits too
             try {
                 return request.get();
             } catch (AwsServiceException e) {
@@ -56,13 +62,17 @@ public final class LookupEventsPacer {
         }
     }
 
-    private void waitForSlot(String region, Duration pushBack) {
+    private void waitForSlot(String region, Duration pushBack, Budget budget) {
         long wait;
         synchronized (nextSlot) {
             long now = nanos.getAsLong();
             long slot = Math.max(now, nextSlot.getOrDefault(region, now)) + pushBack.toNanos();
-            nextSlot.put(region, slot + INTERVAL.toNanos());
             wait = slot - now;
+            if (budget.remaining().minus(CallTimeouts.MIN_CALL).toNanos() < wait) {
+                throw new Budget.Exhausted("cloudtrail:LookupEvents (the next slot in " + region + " is in "
+                        + Duration.ofNanos(wait).toMillis() + " ms)");
+            }
+            nextSlot.put(region, slot + INTERVAL.toNanos());
         }
         if (wait > 0) {
             try {

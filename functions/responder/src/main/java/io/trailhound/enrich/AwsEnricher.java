@@ -71,7 +71,7 @@ public final class AwsEnricher implements Enricher {
             }
 
             /** The lookup that serves this resource: its own by ResourceName when it is alone of its type and region. */
-            private FutureTask<ScheduleLookup.Records> lookup(ResourceRef r, Described d) {
+            private FutureTask<ScheduleLookup.Records> lookup(ResourceRef r, Described d, Budget stage) {
                 boolean alone = idsByTypeAndRegion.get(place(r)).size() == 1;
                 if (!alone) {
                     return byEvent(r);
@@ -79,7 +79,7 @@ public final class AwsEnricher implements Enricher {
                 FutureTask<ScheduleLookup.Records> own = byName(r);
                 try { // not found by name (CloudTrail may name it by ARN where the event used its name): ask by event
                     // name
-                    ScheduleLookup.Records records = Await.result(own, "waiting for CloudTrail", budget.remaining());
+                    ScheduleLookup.Records records = Await.result(own, "waiting for CloudTrail", stage.remaining());
                     if (ScheduleEvents.newest(records.records(), r.type(), d.ids())
                             .isPresent()) {
                         return own;
@@ -107,7 +107,8 @@ public final class AwsEnricher implements Enricher {
                 }
                 Map<ResourceRef, ResourceFacts> out = new LinkedHashMap<>();
                 described.forEach((r, d) -> out.put(
-                        r, r.type() == ResourceType.NONE ? d.facts() : withScheduling(r, d, lookup(r, d), stage)));
+                        r,
+                        r.type() == ResourceType.NONE ? d.facts() : withScheduling(r, d, lookup(r, d, stage), stage)));
                 return out;
             }
 

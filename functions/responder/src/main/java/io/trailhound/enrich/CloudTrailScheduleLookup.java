@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
  * longest recovery window (30 days), in the account and region of the resources, paged by hand: the budget is checked before every page, and when a later page fails
  * (or time or the page cap runs out) the pages already read are kept and the result says what was not
  * searched. Every page waits for its turn at the shared {@link LookupEventsPacer} (two calls per second
- * per account and Region), and pages are capped.
+ * per account and Region), unless the turn comes after the budget ends (then, like a page there was no time
+ * for, it is not asked), and pages are capped.
  */
 public final class CloudTrailScheduleLookup implements ScheduleLookup {
     static final int MAX_PAGES = 10;
@@ -67,6 +68,7 @@ public final class CloudTrailScheduleLookup implements ScheduleLookup {
             try { // in its turn: LookupEvents allows 2 requests per second per account and Region
                 page = LookupEventsPacer.SHARED.call(
                         LookupEventsPacer.key(account, region),
+                        budget,
                         () -> cloudTrail.lookupEvents(first.toBuilder()
                                 .nextToken(next)
                                 .overrideConfiguration(CallTimeouts.within(budget, "cloudtrail:LookupEvents"))

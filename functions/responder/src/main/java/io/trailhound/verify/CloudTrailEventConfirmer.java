@@ -70,6 +70,7 @@ public final class CloudTrailEventConfirmer implements EventConfirmer {
             while (true) {
                 LookupEventsResponse page = pacer.call(
                         LookupEventsPacer.key(account, region),
+                        budget,
                         () -> cloudTrails
                                 .in(account, region)
                                 .lookupEvents(b -> b.overrideConfiguration(
