@@ -44,7 +44,7 @@ public final class Handler implements RequestStreamHandler {
      * investigation's budget ends this long before Lambda's own timeout; chosen together with the template's
      * Timeout (120 s), so an alert goes out by 111 s at the latest.
      */
-    static final Duration RESERVE = Duration.ofSeconds(9);
+    public static final Duration RESERVE = Duration.ofSeconds(9);
 
     private final Config config;
     private final Responder responder;

@@ -66,7 +66,10 @@ class NeverSilencedMotoTest {
     }
 
     JsonNode alertOf(String testCase, LambdaInvocation lambda, String message, String messageId) throws Exception {
-        LambdaInvocation.Result r = lambda.invoke(message, messageId);
+        return alertOf(testCase, lambda.invoke(message, messageId));
+    }
+
+    JsonNode alertOf(String testCase, LambdaInvocation.Result r) throws Exception {
         assertThat(r.thrown()).as("the handler must not fail: %s", r.thrown()).isNull();
         assertThat(r.alertedBeforeDeadline())
                 .as("an alert was published before the deadline")
@@ -239,6 +242,67 @@ class NeverSilencedMotoTest {
                     .as("no call sent unpaced")
                     .isGreaterThanOrEqualTo(250);
         }
+    }
+
+    @Test
+    void throttledConfirmationsOfThirtySecretsWaitForNoSlotPastTheBudgetAndTheAlertSaysWhichWereNotConfirmedStandIn()
+            throws Exception {
+        List<ObjectNode> reads = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String name = "prod/throttled-" + i;
+            String arn = world.aws
+                    .secrets
+                    .createSecret(b -> b.name(name)
+                            .secretString("v")
+                            .tags(Tag.builder()
+                                    .key("trailhound:auto-cancel")
+                                    .value("true")
+                                    .build()))
+                    .arn();
+            world.aws.secrets.deleteSecret(b -> b.secretId(name).recoveryWindowInDays(7L));
+            cloudTrail.happened(List.of(world.deleteSecretCall(-86_400, name, arn, MotoServer.REGION)));
+            reads.add(world.record(30 + i, World.deletedSecretRead(name)));
+        }
+        world.happened(cloudTrail, LOG_GROUP, reads);
+        // Who scheduled each deletion is answered (one lookup by event name serves all 30), so each secret is a
+        // candidate whose triggering event must be confirmed; every lookup by EventId is throttled. Each
+        // confirmation would wait for its own slot, 500 ms after the one before, and back off 1 s then 2 s:
+        // queued past the budget, 30 of them would outlast the 9 s kept for Publish.
+        proxy.refuse(LOOKUP_EVENTS, "\"AttributeKey\":\"EventId\"", 400, "ThrottlingException", "Rate exceeded");
+        Duration timeout = Duration.ofSeconds(14);
+        LambdaInvocation lambda = lambda(timeout, Map.of("REMEDIATION", "on"));
+        LambdaInvocation.Result r = lambda.invoke(secretAlarm());
+        JsonNode doc = alertOf("30 confirmations throttled, 14 s (stand-in)", r);
+
+        assertThat(r.timeToAlert())
+                .as("published within the investigation's budget: the time kept for Publish was not waited away")
+                .isLessThan(timeout.minus(io.trailhound.Handler.RESERVE).plusSeconds(1));
+        assertThat(doc.at("/counts/matched").asLong()).isEqualTo(30);
+        String remediation = doc.path("remediation").toString();
+        assertThat(remediation).doesNotContain("\"status\":\"DONE\"");
+        int notAsked = 0;
+        for (JsonNode o : doc.path("remediation")) {
+            assertThat(o.path("status").asText()).isEqualTo("SKIPPED");
+            assertThat(o.path("detail").asText()).contains("no triggering event is confirmed: event ");
+            if (o.path("detail")
+                    .asText()
+                    .contains("no time left in this invocation to ask CloudTrail's event history")) {
+                notAsked++;
+            }
+        }
+        assertThat(doc.path("remediation").size()).isEqualTo(30);
+        assertThat(notAsked)
+                .as("the confirmations there was no time for are named")
+                .isGreaterThanOrEqualTo(20);
+        for (java.time.Instant call : proxy.callTimes(LOOKUP_EVENTS)) {
+            assertThat(call).isBefore(r.deadline().minus(io.trailhound.Handler.RESERVE));
+        }
+        assertThat(world.aws
+                        .secrets
+                        .describeSecret(b -> b.secretId("prod/throttled-0"))
+                        .deletedDate())
+                .as("nothing is restored on an unconfirmed event")
+                .isNotNull();
     }
 
     @Test
