@@ -69,6 +69,9 @@ public final class Responder {
     /** The account names take at most this share of what is left (asked once per container; IDs do without). */
     static final double NAMES_SHARE = 0.1;
 
+    /** A composite's children are described within this share, so a slow DescribeAlarms leaves the search its time. */
+    static final double CHILDREN_SHARE = 0.2;
+
     /**
      * The stage adapters: AWS, offline, or a mix; {@code ownIdentity} recognises Trailhound's own calls,
      * {@code alarms} checks a notification with CloudWatch, {@code scope} is told when each alarm begins
@@ -458,7 +461,7 @@ public final class Responder {
         List<AlarmNotification.MetricRef> metrics;
         if (alarm.isComposite()) {
             p.stage = "describing the composite alarm's children";
-            CompositeChildren.Resolution composite = children(alarm, p.inputProblems);
+            CompositeChildren.Resolution composite = children(alarm, p, budget.share(CHILDREN_SHARE));
             p.window = composite.window();
             p.children = composite.children();
             metrics = composite.metrics();
@@ -580,14 +583,23 @@ public final class Responder {
     }
 
     /** A composite alarm's children: described online; offline the alert and the CLI name the ones needed. */
-    private CompositeChildren.Resolution children(AlarmNotification alarm, List<String> inputProblems) {
+    private CompositeChildren.Resolution children(AlarmNotification alarm, Progress p, Budget budget) {
         List<String> needed = CompositeChildren.needed(alarm);
+        List<String> inputProblems = p.inputProblems;
         try {
-            return CompositeChildren.resolve(
+            ChildAlarmSource.Children described = stages.childAlarms().describe(alarm.region(), needed, budget);
+            if (!described.notRead().isEmpty()) {
+                p.timedOut = true; // the unread children's metrics are not searched: the search is incomplete
+            }
+            return CompositeChildren.resolve(alarm, described, config.lookbackSlack(), clock.instant());
+        } catch (Budget.Exhausted e) {
+            p.timedOut = true;
+            return CompositeChildren.unresolved(
                     alarm,
-                    stages.childAlarms().describe(alarm.region(), needed),
                     config.lookbackSlack(),
-                    clock.instant());
+                    clock.instant(),
+                    "cloudwatch:DescribeAlarms: " + e.getMessage()
+                            + "; the child alarms of the composite were not investigated");
         } catch (ChildAlarmSource.Unavailable e) {
             List<String> ask = alarm.composite().triggeringChildren().isEmpty()
                     ? needed

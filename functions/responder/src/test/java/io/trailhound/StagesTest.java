@@ -41,7 +41,7 @@ class StagesTest {
     @Test
     void eachWitherSetsItsOwnStageAndKeepsEveryOther() {
         OwnIdentity identity = new OwnIdentity(() -> "arn:aws:iam::111122223333:role/trailhound");
-        ChildAlarmSource children = (region, names) -> List.of();
+        ChildAlarmSource children = (region, names, budget) -> ChildAlarmSource.Children.all(List.of());
         AlarmVerifier verifier = (alarm, budget) -> AlarmCheck.OFFLINE;
         Outputs outputs = new Outputs(List.of());
         AlarmScope scope = alarmName -> {};

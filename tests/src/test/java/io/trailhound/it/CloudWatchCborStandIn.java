@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * in both, blobs base64 in JSON. Every other request passes through unchanged.
  */
 final class CloudWatchCborStandIn implements AutoCloseable {
-    private static final Pattern RPC_V2_PATH = Pattern.compile("/service/([^/]+)/operation/([^/?]+)");
+    static final Pattern RPC_V2_PATH = Pattern.compile("/service/([^/]+)/operation/([^/?]+)");
     private static final Set<String> HOP_BY_HOP =
             Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding");
     /** Set per request below: the encoding headers of the one protocol or the other. */

@@ -261,11 +261,20 @@ final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** JSON protocols name the operation in X-Amz-Target; query protocols (SNS) as Action=… in the form body. */
+    /**
+     * JSON protocols name the operation in X-Amz-Target; query protocols (SNS) as Action=… in the form body;
+     * Smithy RPCv2 CBOR (CloudWatch) in the path, named here as its JSON target would be
+     * ("GraniteServiceVersion20100801.DescribeAlarms").
+     */
     private static String operationOf(HttpExchange exchange, byte[] body) {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (target != null) {
             return target;
+        }
+        java.util.regex.Matcher rpcV2 = CloudWatchCborStandIn.RPC_V2_PATH.matcher(
+                exchange.getRequestURI().getPath());
+        if (rpcV2.matches()) {
+            return rpcV2.group(1) + "." + rpcV2.group(2);
         }
         for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
             if (pair.startsWith("Action=")) {

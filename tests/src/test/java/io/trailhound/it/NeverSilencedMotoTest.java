@@ -305,6 +305,69 @@ class NeverSilencedMotoTest {
                 .isNotNull();
     }
 
+    static final String DESCRIBE_ALARMS = "GraniteServiceVersion20100801.DescribeAlarms";
+
+    /** CloudWatch's SNS message for a composite alarm whose rule names {@code child} and then {@code others}. */
+    static String compositeAlarm(String child, List<String> others) {
+        String arn = "arn:aws:cloudwatch:" + MotoServer.REGION + ":" + MotoServer.ACCOUNT + ":alarm:";
+        StringBuilder rule = new StringBuilder("ALARM(" + child + ")");
+        others.forEach(o -> rule.append(" OR ALARM(").append(o).append(')'));
+        ObjectNode message = World.JSON
+                .createObjectNode()
+                .put("AlarmName", "TrailAlarms")
+                .put("AWSAccountId", MotoServer.ACCOUNT)
+                .put("NewStateValue", "ALARM")
+                .put("OldStateValue", "OK")
+                .put("NewStateReason", arn + child + " transitioned to ALARM")
+                .put("StateChangeTime", java.time.Instant.now().plusSeconds(1).toString())
+                .put("Region", "US East (N. Virginia)")
+                .put("AlarmArn", arn + "TrailAlarms")
+                .put("AlarmRule", rule.toString());
+        message.putArray("TriggeringChildren")
+                .addObject()
+                .put("Arn", arn + child)
+                .putObject("State")
+                .put("Value", "ALARM");
+        return message.toString();
+    }
+
+    @Test
+    void aCompositeWhoseChildrenCannotAllBeDescribedWithinTheirShareStillAlertsAndNamesTheChildrenNotRead()
+            throws Exception {
+        world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));
+        secretAlarm(); // the triggering child: a real moto alarm in ALARM
+        List<String> retired = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            retired.add("Retired-" + i);
+        }
+        // 151 names: two DescribeAlarms calls of at most 100. A 24 s deadline leaves a 15 s budget, of which the
+        // children get a fifth (3 s): the first call (2 s slower than moto) fits, the second has 1 s left.
+        proxy.delay(DESCRIBE_ALARMS, Duration.ofSeconds(2));
+        JsonNode doc = alertOf(
+                "composite, 151 children, DescribeAlarms 2 s, 24 s (CBOR stand-in)",
+                lambda(Duration.ofSeconds(24), Map.of()),
+                compositeAlarm("AttemptsToAccessDeletedSecretsAlarm", retired));
+
+        assertThat(publishedSubject()).contains("search incomplete");
+        assertThat(doc.path("partial").asBoolean()).isTrue();
+        assertThat(doc.path("notes").toString())
+                .contains("51 child alarm(s) of composite alarm 'TrailAlarms' could not be read"
+                        + " (cloudwatch:DescribeAlarms failed: ")
+                .contains("so their metrics were not searched: Retired-99, Retired-100");
+        JsonNode children = doc.at("/alarm/composite/children");
+        assertThat(children.get(0).path("name").asText()).isEqualTo("AttemptsToAccessDeletedSecretsAlarm");
+        assertThat(children.get(0).path("investigated").asBoolean()).isTrue();
+        assertThat(children.get(1).path("detail").asText())
+                .as("Retired-0 was asked about in the first call")
+                .isEqualTo("not found by DescribeAlarms");
+        assertThat(children.get(150).path("name").asText()).isEqualTo("Retired-149");
+        assertThat(children.get(150).path("detail").asText())
+                .startsWith("not read: cloudwatch:DescribeAlarms failed: ");
+        assertThat(doc.at("/counts/matched").asLong())
+                .as("the child that was read is searched")
+                .isEqualTo(1);
+    }
+
     @Test
     void emptyPagesWithANextTokenForeverStopAtTheScansShareAndTheAlertSaysSearchIncomplete() throws Exception {
         world.putEvents(LOG_GROUP, List.of(world.record(30, World.deletedSecretRead("prod/db"))));

@@ -56,10 +56,12 @@ public final class CompositeChildren {
         return List.copyOf(names);
     }
 
+    /** {@code described}: what DescribeAlarms said; a child it did not get to is said to be unread, not absent. */
     public static Resolution resolve(
-            AlarmNotification composite, List<ChildAlarm> described, Duration slack, Instant receivedAt) {
-        Map<String, ChildAlarm> byName =
-                described.stream().collect(Collectors.toMap(ChildAlarm::name, Function.identity(), (a, b) -> a));
+            AlarmNotification composite, ChildAlarmSource.Children described, Duration slack, Instant receivedAt) {
+        Map<String, ChildAlarm> byName = described.found().stream()
+                .collect(Collectors.toMap(ChildAlarm::name, Function.identity(), (a, b) -> a));
+        Set<String> unread = Set.copyOf(described.notRead());
         Instant changed = composite.stateChangeTime();
         List<AlarmNotification.MetricRef> metrics = new ArrayList<>();
         List<TimeWindow> windows = new ArrayList<>();
@@ -69,6 +71,11 @@ public final class CompositeChildren {
         for (String name : needed(composite)) {
             ChildAlarm child = byName.get(name);
             boolean fired = composite.composite().triggeringChildren().contains(name);
+            if (child == null && unread.contains(name)) {
+                children.add(
+                        new ChildStatus(name, fired ? "ALARM" : null, false, "not read: " + described.whyNotRead()));
+                continue;
+            }
             if (child == null) {
                 children.add(new ChildStatus(name, fired ? "ALARM" : null, false, "not found by DescribeAlarms"));
                 continue;
@@ -100,6 +107,11 @@ public final class CompositeChildren {
                                 + " over " + w.start() + " .. " + w.end()
                                 + " (" + w.note() + ")"));
             }
+        }
+        if (!described.notRead().isEmpty()) {
+            notes.add(described.notRead().size() + " child alarm(s) of composite alarm '" + composite.alarmName()
+                    + "' could not be read (" + described.whyNotRead() + "), so their metrics were not searched: "
+                    + String.join(", ", described.notRead()));
         }
         if (windows.isEmpty()) {
             notes.add("no child alarm of the composite was in ALARM at the transition and readable as a metric alarm");

@@ -58,7 +58,7 @@ class CompositeChildrenTest {
     void triggeringChildAndChildAlreadyInAlarmAreSearchedOthersAreSaidWhyNot() {
         var r = CompositeChildren.resolve(
                 composite(List.of("A")),
-                List.of(
+                ChildAlarmSource.Children.all(List.of(
                         metricChild(
                                 "A",
                                 "ALARM",
@@ -71,7 +71,7 @@ class CompositeChildrenTest {
                                 CHANGED.minusSeconds(3600),
                                 "1 out of the last 1 datapoints [1.0 (23/11/26 09:15:00)]",
                                 ROOT),
-                        new ChildAlarm("C", "ALARM", CHANGED.minusSeconds(60), null)),
+                        new ChildAlarm("C", "ALARM", CHANGED.minusSeconds(60), null))),
                 SLACK,
                 Instant.EPOCH);
         assertThat(r.children())
@@ -94,12 +94,12 @@ class CompositeChildrenTest {
     void childThatChangedAfterTheCompositeIsNotCountedUnlessItTriggered() {
         var r = CompositeChildren.resolve(
                 composite(List.of()),
-                List.of(metricChild(
+                ChildAlarmSource.Children.all(List.of(metricChild(
                         "A",
                         "ALARM",
                         CHANGED.plusSeconds(60),
                         "1 out of the last 1 datapoints [1.0 (23/11/26 10:17:00)]",
-                        SECRETS)),
+                        SECRETS))),
                 SLACK,
                 Instant.EPOCH);
         assertThat(r.children().get(0).investigated()).isFalse();
@@ -110,16 +110,56 @@ class CompositeChildrenTest {
     void triggeringChildThatHasSinceRecoveredIsSearchedBeforeTheCompositesChange() {
         var r = CompositeChildren.resolve(
                 composite(List.of("A")),
-                List.of(metricChild(
+                ChildAlarmSource.Children.all(List.of(metricChild(
                         "A",
                         "OK",
                         CHANGED.plusSeconds(900),
                         "1 out of the last 1 datapoints [0.0 (23/11/26 10:30:00)] was not",
-                        SECRETS)),
+                        SECRETS))),
                 SLACK,
                 Instant.EPOCH);
         assertThat(r.children().get(0).investigated()).isTrue();
         assertThat(r.window().end()).isEqualTo(CHANGED.plus(SLACK));
         assertThat(r.window().start()).isEqualTo(CHANGED.minusSeconds(300).minus(SLACK));
+    }
+
+    @Test
+    void childrenLeftUnreadAreSaidToBeUnreadNotAbsentAndTheNoteNamesThem() {
+        var r = CompositeChildren.resolve(
+                composite(List.of("A", "C")),
+                new ChildAlarmSource.Children(
+                        List.of(metricChild(
+                                "A",
+                                "ALARM",
+                                CHANGED.minusSeconds(30),
+                                "1 out of the last 1 datapoints [1.0 (23/11/26 10:17:00)]",
+                                SECRETS)),
+                        List.of("C", "D"),
+                        "no time left for cloudwatch:DescribeAlarms"),
+                SLACK,
+                Instant.EPOCH);
+        assertThat(r.children())
+                .extracting(ChildStatus::name, ChildStatus::investigated, ChildStatus::detail)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "C", false, "not read: no time left for cloudwatch:DescribeAlarms"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "D", false, "not read: no time left for cloudwatch:DescribeAlarms"),
+                        org.assertj.core.groups.Tuple.tuple("B", false, "not found by DescribeAlarms"));
+        assertThat(r.children().stream()
+                        .filter(c -> c.name().equals("C"))
+                        .findFirst()
+                        .orElseThrow()
+                        .state())
+                .as("triggering, per the notification")
+                .isEqualTo("ALARM");
+        assertThat(r.children().get(0).investigated())
+                .as("A was read and is searched")
+                .isTrue();
+        assertThat(r.notes())
+                .singleElement()
+                .asString()
+                .isEqualTo("2 child alarm(s) of composite alarm 'Trail' could not be read"
+                        + " (no time left for cloudwatch:DescribeAlarms), so their metrics were not searched: C, D");
     }
 }
