@@ -22,8 +22,11 @@ public final class Outputs {
 
     public static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
 
-    /** What the Handler keeps back for each output: its call, and Security Hub's table update before it. */
-    public static final Duration RESERVE_EACH = Duration.ofSeconds(4);
+    /**
+     * What the Handler keeps back for each output: its call (2 s), Security Hub's table update before it and
+     * the idempotency record's write after it (1.5 s each at most), and a margin.
+     */
+    public static final Duration RESERVE_EACH = Duration.ofMillis(5_500);
 
     private final List<Output> outputs;
 
