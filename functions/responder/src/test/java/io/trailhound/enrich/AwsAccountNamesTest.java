@@ -68,6 +68,10 @@ class AwsAccountNamesTest {
         assertThat(organizations.asked)
                 .as("one refusal: the other account and the next alarm ask nothing")
                 .containsExactly(A);
+        assertThat(names.refusal())
+                .as("what operators read in the log")
+                .hasValue("organizations:DescribeAccount failed: AccessDeniedException (not the management account);"
+                        + " alerts show account IDs without names until the function restarts");
     }
 
     @Test
@@ -94,6 +98,7 @@ class AwsAccountNamesTest {
             assertThat(org.asked)
                     .as("the alarm's other accounts are not asked while Organizations fails")
                     .containsExactly(A);
+            assertThat(fresh.refusal()).as("not a refusal").isEmpty();
             org.failWith(null);
             assertThat(fresh.of(List.of(A, B), UNLIMITED)).isEqualTo(Map.of(A, "Payments prod", B, "Data lake"));
             assertThat(org.asked).containsExactly(A, A, B);
