@@ -552,8 +552,12 @@ public final class Responder {
                     + " resource(s) were not described: the enrichment's share of the time ran out");
         }
         p.stage = "naming the accounts";
-        p.accountNames =
-                stages.accountNames().of(Alert.accountsToName(p.alert(false).groups()), budget.share(NAMES_SHARE));
+        AccountNames names = stages.accountNames();
+        boolean refusedBefore = names.refusal().isPresent();
+        p.accountNames = names.of(Alert.accountsToName(p.alert(false).groups()), budget.share(NAMES_SHARE));
+        if (!refusedBefore) { // logged once: by the alarm that met the refusal, which then holds for the container
+            names.refusal().ifPresent(why -> log.info(p.alarm.alarmName(), "account names: " + why));
+        }
         p.stage = "checking the notification with CloudWatch";
         p.notification = stages.alarms().check(alarm, budget);
         p.stage = "remediating";
