@@ -56,11 +56,11 @@ class LambdaRuntimeMotoTest {
             LambdaRuntime.Invocation r = fn.invoke(SampleWorld.redelivered(root));
             assertThat(r.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
             assertThat(java.nio.file.Files.readString(classLog))
-                    // Not asserted here: Region metadata. Since account names landed, this first invocation loads
-                    // it again (cause not yet traced; docs/DECISIONS.md, on-demand init).
                     .as("the root alarm needs no secret or key client")
                     .doesNotContain(
-                            "services.secretsmanager.DefaultSecretsManagerClient ", "services.kms.DefaultKmsClient ");
+                            "services.secretsmanager.DefaultSecretsManagerClient ", "services.kms.DefaultKmsClient ")
+                    .as("nor the SDK's Region metadata, also when it names the account (Organizations)")
+                    .doesNotContain("regions.GeneratedServiceMetadataProvider ");
         } finally {
             java.nio.file.Files.deleteIfExists(classLog);
         }
