@@ -9,6 +9,7 @@ import io.trailhound.alarm.AlarmNotification;
 import io.trailhound.alarm.AlarmReader;
 import io.trailhound.alarm.Delivery;
 import io.trailhound.alarm.LogBatch;
+import io.trailhound.alert.RenderedAlert;
 import io.trailhound.alert.Sanitize;
 import io.trailhound.aws.AwsClients;
 import io.trailhound.budget.Budget;
@@ -148,6 +149,18 @@ public final class Handler implements RequestStreamHandler {
             });
         }
 
+        /** Through the idempotency record too, so a redelivered unreadable notification is one alert, not one each time. */
+        @Override
+        public String publishUnreadable(Notifications.Item item, RenderedAlert alert) {
+            String messageId = item.delivery().id();
+            return once(
+                    messageId == null ? null : "sns:" + messageId,
+                    null,
+                    context,
+                    item.left(),
+                    attempt -> new Responder.Outcome(true, attempt.publisher().publish(alert), alert, List.of()));
+        }
+
         @Override
         public void own(Notifications.Item item) {
             log(LogLevel.INFO, null, "ignoring message " + item.delivery().id() + ": Trailhound published it");
@@ -217,7 +230,9 @@ public final class Handler implements RequestStreamHandler {
                 budget(context, recordsLeft, reserve),
                 attempt::acted,
                 attempt.earlierActions(),
-                attempt.around(publisher)));
+                attempt.around(publisher),
+                attempt.deliveries(),
+                List.of()));
         log(LogLevel.INFO, alarm, "message " + key + ": " + outcome.detail());
         if (outcome.alert() != null) {
             logAlert(alarm, outcome.alert().json());

@@ -62,6 +62,14 @@ public final class Notifications {
         /** Says that a delivery is not a usable notification, before its alert is published. */
         void unreadable(Item item, String reason);
 
+        /**
+         * Publishes the alert for a delivery that is not a usable notification; returns where it went, or why
+         * nothing was published (the Lambda publishes it once per SNS MessageId, as an alarm's alert).
+         */
+        default String publishUnreadable(Item item, RenderedAlert alert) {
+            return publisher().publish(alert);
+        }
+
         /** Says that handling a delivery failed unexpectedly, before the alert saying so is published. */
         void failed(Item item, Throwable error);
 
@@ -93,7 +101,11 @@ public final class Notifications {
             }
             if (unreadable != null) {
                 try {
-                    results.add(front.publisher().publish(unreadable));
+                    // an alarm or batch whose handling failed holds its idempotency claim: that alert goes out directly
+                    results.add(
+                            item.delivery() instanceof Delivery.Unreadable
+                                    ? front.publishUnreadable(item, unreadable)
+                                    : front.publisher().publish(unreadable));
                 } catch (RuntimeException e) {
                     front.publishFailed(item, e);
                     publishFailure = e;

@@ -268,27 +268,30 @@ public final class Responder {
 
     /**
      * One attempt at a notification: its budget; {@code acted}, told of each remediation action as it
-     * happens; what earlier attempts at the same notification recorded doing; where the alert goes.
+     * happens; what earlier attempts at the same notification recorded doing; where the alert goes; which
+     * optional outputs earlier attempts delivered to, and where this one records its deliveries.
      */
     public record Attempt(
             Budget budget,
             Consumer<RemediationOutcome> acted,
             List<String> earlierActions,
             Publisher publisher,
+            Outputs.Deliveries deliveries,
             List<String> notes) {
         public Attempt {
             earlierActions = List.copyOf(earlierActions);
             notes = List.copyOf(notes);
         }
 
+        /** A single attempt: nothing earlier, nothing to record. */
         public Attempt(
                 Budget budget, Consumer<RemediationOutcome> acted, List<String> earlierActions, Publisher publisher) {
-            this(budget, acted, earlierActions, publisher, List.of());
+            this(budget, acted, earlierActions, publisher, Outputs.Deliveries.NONE, List.of());
         }
 
         /** The same attempt, with notes for the alert from before the pipeline (subscription mode's suppression). */
         public Attempt withNotes(List<String> more) {
-            return new Attempt(budget, acted, earlierActions, publisher, more);
+            return new Attempt(budget, acted, earlierActions, publisher, deliveries, more);
         }
     }
 
@@ -341,6 +344,10 @@ public final class Responder {
         progress.window = givenWindow;
         attempt.earlierActions()
                 .forEach(a -> progress.notes.add("an earlier attempt at this notification recorded: " + a));
+        if (!attempt.deliveries().earlier().isEmpty()) {
+            progress.notes.add("an earlier attempt at this notification sent its alert to "
+                    + String.join(", ", attempt.deliveries().earlier()) + "; this one is not sent there again");
+        }
         progress.notes.addAll(attempt.notes());
         Alert alert;
         try {
@@ -353,7 +360,7 @@ public final class Responder {
         RenderedAlert rendered = renderer.render(alert);
         String also = "";
         if (!stages.outputs().list().isEmpty()) { // before the alert topic, so that their failures are in it
-            Outputs.Sent sent = stages.outputs().send(alert, rendered, renderer::render);
+            Outputs.Sent sent = stages.outputs().send(alert, rendered, renderer::render, attempt.deliveries());
             rendered = sent.rendered();
             List<String> where = new ArrayList<>(sent.delivered());
             where.removeIf("stdout"::equals); // the CLI printed it
@@ -548,8 +555,12 @@ public final class Responder {
                     + " resource(s) were not described: the enrichment's share of the time ran out");
         }
         p.stage = "naming the accounts";
-        p.accountNames =
-                stages.accountNames().of(Alert.accountsToName(p.alert(false).groups()), budget.share(NAMES_SHARE));
+        AccountNames names = stages.accountNames();
+        boolean refusedBefore = names.refusal().isPresent();
+        p.accountNames = names.of(Alert.accountsToName(p.alert(false).groups()), budget.share(NAMES_SHARE));
+        if (!refusedBefore) { // logged once: by the alarm that met the refusal, which then holds for the container
+            names.refusal().ifPresent(why -> log.info(p.alarm.alarmName(), "account names: " + why));
+        }
         p.stage = "checking the notification with CloudWatch";
         p.notification = stages.alarms().check(alarm, budget);
         p.stage = "remediating";

@@ -240,7 +240,7 @@ public final class Wiring {
      * alarm, through STS in the function's Region).
      */
     private static AccountClients accounts(Config config, AwsClients aws, CallerIdentity caller) {
-        return new AccountClients(aws, new MemberRoles(aws, config.members()), caller::account);
+        return new AccountClients(aws, new MemberRoles(aws, config.members()), caller);
     }
 
     /** Each alarm begins afresh for who the function is (when STS failed) and for the member roles. */

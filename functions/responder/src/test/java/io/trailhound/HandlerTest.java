@@ -208,6 +208,16 @@ class HandlerTest {
             public void published(String id, String where) {
                 throw new IllegalStateException("dynamodb down");
             }
+
+            @Override
+            public void recordOutput(String id, String output) {
+                throw new IllegalStateException("dynamodb down");
+            }
+
+            @Override
+            public void release(String id, java.time.Instant leaseUntil, java.time.Instant now) {
+                throw new IllegalStateException("dynamodb down");
+            }
         };
         Responder.Stages stages = Responder.Stages.of(
                 new MetricFilterCatalog(List.of()),

@@ -50,6 +50,12 @@ class NotificationsTest {
             }
 
             @Override
+            public String publishUnreadable(Notifications.Item item, RenderedAlert alert) {
+                said.add(item.label() + "once per " + item.delivery().id());
+                return publisher.publish(alert);
+            }
+
+            @Override
             public void own(Notifications.Item item) {
                 said.add(item.label() + "own");
             }
@@ -92,7 +98,10 @@ class NotificationsTest {
                 front(() -> {}, false));
         assertThat(results).containsExactly("published", "alert for " + ALARM.alarmName());
         assertThat(said)
-                .containsExactly("record 1: unreadable: plain text", "record 2: investigated " + ALARM.alarmName());
+                .containsExactly(
+                        "record 1: unreadable: plain text",
+                        "record 1: once per m1",
+                        "record 2: investigated " + ALARM.alarmName());
         assertThat(published).singleElement().satisfies(a -> {
             assertThat(a.subject()).isEqualTo(Notifications.UNREADABLE_SUBJECT);
             assertThat(a.text())
@@ -112,7 +121,9 @@ class NotificationsTest {
                             throw new IllegalStateException("boom");
                         },
                         false));
-        assertThat(said).containsExactly("failed: boom");
+        assertThat(said)
+                .as("directly, not once per message: the failed investigation holds the notification's claim")
+                .containsExactly("failed: boom");
         assertThat(results).containsExactly("published");
         assertThat(published)
                 .singleElement()
@@ -131,6 +142,7 @@ class NotificationsTest {
         assertThat(said)
                 .containsExactly(
                         "record 1: unreadable: plain text",
+                        "record 1: once per m1",
                         "record 1: publish failed",
                         "record 2: investigated " + ALARM.alarmName());
     }

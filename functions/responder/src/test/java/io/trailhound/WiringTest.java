@@ -22,7 +22,7 @@ class WiringTest {
                         "kms@us-east-1",
                         "cloudtrail@us-east-1",
                         "cloudwatch@us-east-1",
-                        "organizations@aws-global",
+                        "organizations@us-east-1",
                         "sns@eu-west-1");
     }
 

@@ -109,6 +109,11 @@ final class FaultProxy implements AutoCloseable {
                 .add(new Refusal(text, new Fault(status, errorType, message, new AtomicInteger(Integer.MAX_VALUE))));
     }
 
+    /** Calls of {@code target} are no longer refused (the outage {@link #refuse} stood for is over). */
+    void stopRefusing(String target) {
+        refusals.remove(target);
+    }
+
     private final Map<String, java.util.function.Function<Call, Answer>> standIns = new ConcurrentHashMap<>();
 
     /** Every call of {@code target} is answered by {@code standIn} (an operation moto does not implement). */

@@ -56,11 +56,11 @@ class LambdaRuntimeMotoTest {
             LambdaRuntime.Invocation r = fn.invoke(SampleWorld.redelivered(root));
             assertThat(r.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
             assertThat(java.nio.file.Files.readString(classLog))
-                    // Not asserted here: Region metadata. Since account names landed, this first invocation loads
-                    // it again (cause not yet traced; docs/DECISIONS.md, on-demand init).
                     .as("the root alarm needs no secret or key client")
                     .doesNotContain(
-                            "services.secretsmanager.DefaultSecretsManagerClient ", "services.kms.DefaultKmsClient ");
+                            "services.secretsmanager.DefaultSecretsManagerClient ", "services.kms.DefaultKmsClient ")
+                    .as("nor the SDK's Region metadata, also when it names the account (Organizations)")
+                    .doesNotContain("regions.GeneratedServiceMetadataProvider ");
         } finally {
             java.nio.file.Files.deleteIfExists(classLog);
         }
@@ -179,6 +179,54 @@ class LambdaRuntimeMotoTest {
                         assertThat(l.path("message").asText()).startsWith("alarm (none): ");
                     })
                     .anySatisfy(l -> assertThat(l.path("level").asText()).isEqualTo("ERROR"));
+        }
+    }
+
+    /**
+     * The SDK's own warnings reach the log as the function's lines do (SdkLogProvider). The trigger is a real
+     * one: an {@code AWS_SDK_UA_APP_ID} longer than the SDK's recommended 50 characters makes the SDK warn for
+     * each client it builds; on demand, the Secrets Manager client is built when the secret alarm first needs it,
+     * inside that invocation.
+     */
+    @Test
+    void anSdkWarningIsAJsonLogEntryWithLevelWarnAndTheInvocationsRequestId() throws Exception {
+        SampleWorld w = new SampleWorld(MOTO);
+        String appId = "security-operations-trailhound-responder-production-org";
+        assertThat(appId.length()).isGreaterThan(50);
+        String warning = "alarm (none): software.amazon.awssdk.core.internal.useragent.SdkUserAgentBuilder: The"
+                + " configured appId '" + appId + "' is longer than the recommended maximum length of 50.";
+        try (LambdaRuntime fn = new LambdaRuntime(
+                config(w).withSnapStart(false).withEnvironment(Map.of("AWS_SDK_UA_APP_ID", appId)), MOTO.env())) {
+            assertThat(fn.start().error()).as(fn.output()).isNull();
+            String init = fn.output().replaceFirst("^Picked up JAVA_TOOL_OPTIONS: .*\n", "");
+            assertThat(LambdaRuntime.jsonLines(init, fn.output()))
+                    .as("init: the clients every alarm needs warn too, outside any invocation")
+                    .anySatisfy(l -> {
+                        assertThat(l.path("level").asText()).isEqualTo("WARN");
+                        assertThat(l.path("message").asText()).startsWith(warning);
+                        assertThat(l.has("AWSRequestId")).isFalse();
+                    });
+
+            int before = fn.output().length();
+            LambdaRuntime.Invocation secret =
+                    fn.invoke(SampleWorld.redelivered(w.events().get("sns-alarm-secret-deletion.json")));
+            assertThat(secret.status()).as(fn.output()).isEqualTo(LambdaRuntime.Status.SUCCESS);
+            String lines = fn.output().substring(before);
+            assertThat(LambdaRuntime.jsonLines(lines, fn.output()))
+                    .as(lines)
+                    .filteredOn(l -> l.path("message").asText().startsWith(warning))
+                    .isNotEmpty()
+                    .allSatisfy(l -> {
+                        assertThat(l.path("level").asText()).isEqualTo("WARN");
+                        assertThat(java.time.Instant.parse(l.path("timestamp").asText()))
+                                .isAfter(java.time.Instant.now().minusSeconds(600));
+                    })
+                    // those built on the invocation's thread; the runtime client keeps the request id per thread,
+                    // so the CloudTrail lookups' own threads log without it (docs/DESIGN.md, Logging)
+                    .anySatisfy(l -> assertThat(l.path("AWSRequestId").asText()).isEqualTo(secret.requestId()));
+            assertThat(fn.output())
+                    .as("SLF4J found its provider: no fallback notice")
+                    .doesNotContain("SLF4J");
         }
     }
 

@@ -48,6 +48,20 @@ class OutputsMotoTest {
         return arn;
     }
 
+    /** An event bus whose rule sends Trailhound's HIGH and CRITICAL alerts to an SQS queue; returns the queue's URL. */
+    static String busWithQueue(World w, String bus) {
+        w.aws.events.createEventBus(b -> b.name(bus));
+        String target = w.aws.sqs.createQueue(b -> b.queueName("automation")).queueUrl();
+        w.aws.events.putRule(b -> b.name("trailhound-alerts")
+                .eventBusName(bus)
+                .eventPattern("{\"source\":[\"trailhound\"],\"detail-type\":[\"Trailhound Alert\"],"
+                        + "\"detail\":{\"severity\":[\"HIGH\",\"CRITICAL\"]}}"));
+        w.aws.events.putTargets(b -> b.rule("trailhound-alerts")
+                .eventBusName(bus)
+                .targets(t -> t.id("queue").arn(w.queueArn(target))));
+        return target;
+    }
+
     Path alarm(World w) throws Exception {
         return w.alarmEvent(
                 dir, "AttemptsToAccessDeletedSecretsAlarm", "CloudTrailLogMetrics", "AttemptsToAccessDeletedSecrets");
@@ -205,15 +219,7 @@ class OutputsMotoTest {
     void anEventBridgeRuleWithAnSqsTargetGetsTheAlertAsItsDetail() throws Exception {
         World w = new World(MOTO);
         String arn = secretWorld(w);
-        w.aws.events.createEventBus(b -> b.name("security-alerts"));
-        String target = w.aws.sqs.createQueue(b -> b.queueName("automation")).queueUrl();
-        w.aws.events.putRule(b -> b.name("trailhound-alerts")
-                .eventBusName("security-alerts")
-                .eventPattern("{\"source\":[\"trailhound\"],\"detail-type\":[\"Trailhound Alert\"],"
-                        + "\"detail\":{\"severity\":[\"HIGH\",\"CRITICAL\"]}}"));
-        w.aws.events.putTargets(b -> b.rule("trailhound-alerts")
-                .eventBusName("security-alerts")
-                .targets(t -> t.id("queue").arn(w.queueArn(target))));
+        String target = busWithQueue(w, "security-alerts");
 
         World.Run run = w.invokeWith(Map.of("EVENT_BUS_NAME", "security-alerts"), "--event", alarm(w).toString());
         assertThat(run.err()).contains("eventbridge:security-alerts event ");

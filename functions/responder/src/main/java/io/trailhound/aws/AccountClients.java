@@ -2,7 +2,6 @@ package io.trailhound.aws;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -18,22 +17,19 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public final class AccountClients implements AlarmScope {
     private final AwsClients own;
     private final MemberRoles roles;
-    private final Supplier<String> ownAccount;
+    private final CallerIdentity caller;
     private final Map<String, AwsClients> members = new ConcurrentHashMap<>();
-    private volatile String knownOwnAccount;
-    private volatile boolean ownUnknownThisAlarm;
 
-    /** @param ownAccount the account ID the function's credentials belong to; may throw (asked again per alarm) */
-    public AccountClients(AwsClients own, MemberRoles roles, Supplier<String> ownAccount) {
+    /** @param caller who the function's credentials are (it keeps the answer, or this alarm's failure) */
+    public AccountClients(AwsClients own, MemberRoles roles, CallerIdentity caller) {
         this.own = own;
         this.roles = roles;
-        this.ownAccount = ownAccount;
+        this.caller = caller;
     }
 
     @Override
     public void begin(String alarmName) {
         roles.begin(alarmName);
-        ownUnknownThisAlarm = false;
     }
 
     public SecretsManagerClient secretsManager(String account, String region) {
@@ -64,17 +60,10 @@ public final class AccountClients implements AlarmScope {
     }
 
     private String ownAccount() {
-        String known = knownOwnAccount;
-        if (known != null || ownUnknownThisAlarm) {
-            return known;
-        }
         try {
-            known = ownAccount.get();
+            return caller.account();
         } catch (RuntimeException e) {
-            ownUnknownThisAlarm = true; // asked again for the next alarm
-            return null; // unknown: member roles for every named account
+            return null; // unknown: member roles for every named account (STS is asked again next alarm)
         }
-        knownOwnAccount = known;
-        return known;
     }
 }

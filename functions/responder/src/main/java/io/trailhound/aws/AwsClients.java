@@ -54,10 +54,10 @@ public final class AwsClients {
     }
 
     /**
-     * The same clients over canned answers, with made-up credentials: SnapStart priming runs the Lambda path
-     * without a call leaving the function.
+     * The same clients over canned answers ({@link CannedHttpClient}, or a test's), with made-up credentials:
+     * SnapStart priming runs the Lambda path without a call leaving the function.
      */
-    public static AwsClients canned(Config config, CannedHttpClient http) {
+    public static AwsClients canned(Config config, SdkHttpClient http) {
         return new AwsClients(
                 config,
                 http,
@@ -150,9 +150,14 @@ public final class AwsClients {
         return get("events", region, EventBridgeClient::builder);
     }
 
-    /** Organizations, a global service: one client, in the partition's global Region ({@link Regions#global}). */
+    /**
+     * Organizations, a global service: one client, built for the function's own Region, from which the SDK's
+     * endpoint rules reach the partition's one endpoint and signing Region (organizations.us-east-1.amazonaws.com
+     * for aws). Not built for the pseudo-Region aws-global: choosing that needs the Region's partition, a
+     * metadata lookup that costs a cold function about 400 classes (see {@link Regions}).
+     */
     public OrganizationsClient organizations() {
-        return get("organizations", Regions.global(region(null)), OrganizationsClient::builder);
+        return get("organizations", null, OrganizationsClient::builder);
     }
 
     public StsClient sts(String region) {

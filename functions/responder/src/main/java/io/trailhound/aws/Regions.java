@@ -26,17 +26,6 @@ public final class Regions {
         return metadata == null ? "aws" : metadata.partition().id();
     }
 
-    /**
-     * The pseudo-Region of {@code region}'s partition that a global service (Organizations) is reached
-     * through: aws-global, aws-cn-global, aws-us-gov-global; the SDK resolves it to the partition's one
-     * endpoint and signing Region (organizations.us-east-1.amazonaws.com, us-east-1, for aws). A partition
-     * the SDK names no global Region for keeps {@code region}.
-     */
-    public static String global(String region) {
-        Region global = Region.of(partition(region) + "-global");
-        return Region.regions().contains(global) ? global.id() : region;
-    }
-
     /** Whether the SDK knows this Region code (global pseudo-Regions such as aws-global excluded). */
     public static boolean isKnown(String region) {
         return region != null && Known.CODES.contains(region);

@@ -3,6 +3,7 @@ package io.trailhound.enrich;
 import io.trailhound.budget.Budget;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The names people know accounts by (their names in the organization), shown beside the account IDs of an
@@ -18,6 +19,14 @@ public interface AccountNames {
      * Never throws; asks nothing once {@code budget} is spent.
      */
     Map<String, String> of(Collection<String> accounts, Budget budget);
+
+    /**
+     * Why no account is named for the rest of this container (Organizations refused: no permission, not in an
+     * organization), once that is known; empty while names can be asked for. Operators read it in the log.
+     */
+    default Optional<String> refusal() {
+        return Optional.empty();
+    }
 
     /** No names (offline, or without AWS): every account by its ID. */
     AccountNames NONE = (accounts, budget) -> Map.of();

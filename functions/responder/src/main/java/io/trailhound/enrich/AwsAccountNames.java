@@ -1,5 +1,6 @@
 package io.trailhound.enrich;
 
+import io.trailhound.aws.AwsErrors;
 import io.trailhound.aws.CallTimeouts;
 import io.trailhound.budget.Budget;
 import java.util.Collection;
@@ -30,9 +31,9 @@ public final class AwsAccountNames implements AccountNames {
 
     private final Supplier<OrganizationsClient> client;
     private final Map<String, Optional<String>> known = new ConcurrentHashMap<>();
-    private volatile boolean refused;
+    private volatile String refusal;
 
-    /** @param client Organizations in the partition's global Region; built on first need */
+    /** @param client Organizations; built on first need */
     public AwsAccountNames(Supplier<OrganizationsClient> client) {
         this.client = client;
     }
@@ -41,7 +42,7 @@ public final class AwsAccountNames implements AccountNames {
     public Map<String, String> of(Collection<String> accounts, Budget budget) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String account : accounts) {
-            if (refused) {
+            if (refusal != null) {
                 break;
             }
             if (account == null || !account.matches("\\d{12}")) {
@@ -65,7 +66,7 @@ public final class AwsAccountNames implements AccountNames {
 
     /**
      * The account's name, empty when the organization has none for it; empty too, and {@code false} from
-     * {@link Answer#answered}, when Organizations refused (then {@link #refused} is set) or did not answer.
+     * {@link Answer#answered}, when Organizations refused (then {@link #refusal} is set) or did not answer.
      */
     private Answer ask(String account, Budget budget) {
         try {
@@ -82,12 +83,19 @@ public final class AwsAccountNames implements AccountNames {
                 return new Answer(Optional.empty(), true);
             }
             if (e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException()) {
-                refused = true; // AccessDenied, AWSOrganizationsNotInUse: the same answer for every account
+                // AccessDenied, AWSOrganizationsNotInUse: the same answer for every account
+                refusal = AwsErrors.describe("organizations:DescribeAccount", e)
+                        + "; alerts show account IDs without names until the function restarts";
             }
             return new Answer(Optional.empty(), false);
         } catch (SdkException | Budget.Exhausted e) {
             return new Answer(Optional.empty(), false);
         }
+    }
+
+    @Override
+    public Optional<String> refusal() {
+        return Optional.ofNullable(refusal);
     }
 
     /** What one DescribeAccount said: {@code answered} when it is about the account (and so kept). */

@@ -55,23 +55,22 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore, Finding
                         .item(claim)
                         .conditionExpression("attribute_not_exists(id)")
                         .overrideConfiguration(TIMEOUTS));
-                return new Earlier(State.NEW, List.of(), null, null);
+                return Earlier.none();
             } catch (ConditionalCheckFailedException raced) {
                 item = read(id); // another delivery claimed it a moment ago
                 if (item == null) {
-                    return new Earlier(State.NEW, List.of(), null, null);
+                    return Earlier.none();
                 }
             }
         }
         State state = State.valueOf(item.get("state").s());
-        List<String> actions = new ArrayList<>();
-        if (item.containsKey("actions")) {
-            item.get("actions").l().forEach(a -> actions.add(a.s()));
-        }
+        List<String> actions = strings(item, "actions");
+        List<String> outputs = strings(item, "outputs");
         Instant lease =
                 Instant.ofEpochSecond(Long.parseLong(item.get("leaseUntil").n()));
         if (state == State.PENDING && item.containsKey("alert")) {
-            return new Earlier(State.PENDING, actions, alert(item.get("alert").m()), lease);
+            return new Earlier(
+                    State.PENDING, actions, outputs, alert(item.get("alert").m()), lease);
         }
         if (state == State.IN_PROGRESS && !lease.isAfter(now)) { // its attempt died (timeout, crash): take it over
             try {
@@ -84,20 +83,31 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore, Finding
                                 Map.of(":new", n(leaseUntil.getEpochSecond()), ":old", n(lease.getEpochSecond())))
                         .overrideConfiguration(TIMEOUTS));
             } catch (ConditionalCheckFailedException raced) {
-                return new Earlier(State.IN_PROGRESS, actions, null, leaseUntil); // another retry took it first
+                return new Earlier(
+                        State.IN_PROGRESS, actions, outputs, null, leaseUntil); // another retry took it first
             }
         }
-        return new Earlier(state, actions, null, lease);
+        return new Earlier(state, actions, outputs, null, lease);
     }
 
     @Override
     public void recordAction(String id, String action) {
+        append(id, "actions", action);
+    }
+
+    @Override
+    public void recordOutput(String id, String output) {
+        append(id, "outputs", output);
+    }
+
+    /** Appends {@code value} to the list {@code attribute} of {@code id}'s item, in one atomic UpdateItem. */
+    private void append(String id, String attribute, String value) {
         dynamo.updateItem(b -> b.tableName(table)
                 .key(Map.of("id", s(id)))
-                .updateExpression("SET #actions = list_append(if_not_exists(#actions, :none), :one)")
-                .expressionAttributeNames(Map.of("#actions", "actions"))
+                .updateExpression("SET #list = list_append(if_not_exists(#list, :none), :one)")
+                .expressionAttributeNames(Map.of("#list", attribute))
                 .expressionAttributeValues(Map.of(
-                        ":none", AttributeValue.fromL(List.of()), ":one", AttributeValue.fromL(List.of(s(action)))))
+                        ":none", AttributeValue.fromL(List.of()), ":one", AttributeValue.fromL(List.of(s(value)))))
                 .overrideConfiguration(TIMEOUTS));
     }
 
@@ -130,6 +140,25 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore, Finding
                 .expressionAttributeNames(Map.of("#state", "state", "#to", "publishedTo", "#alert", "alert"))
                 .expressionAttributeValues(Map.of(":published", s(State.PUBLISHED.name()), ":where", s(where)))
                 .overrideConfiguration(TIMEOUTS));
+    }
+
+    /** A conditional UpdateItem: only this attempt's claim, still in progress, is ended. */
+    @Override
+    public void release(String id, Instant leaseUntil, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("id", s(id)))
+                    .updateExpression("SET #lease = :now")
+                    .conditionExpression("#state = :inProgress AND #lease = :ours")
+                    .expressionAttributeNames(Map.of("#lease", "leaseUntil", "#state", "state"))
+                    .expressionAttributeValues(Map.of(
+                            ":now", n(now.getEpochSecond()),
+                            ":inProgress", s(State.IN_PROGRESS.name()),
+                            ":ours", n(leaseUntil.getEpochSecond())))
+                    .overrideConfiguration(TIMEOUTS));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // kept as pending after all, or taken over by another attempt: its state stands
+        }
     }
 
     /**
@@ -223,6 +252,14 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore, Finding
         GetItemResponse r = dynamo.getItem(b ->
                 b.tableName(table).key(Map.of("id", s(id))).consistentRead(true).overrideConfiguration(TIMEOUTS));
         return r.hasItem() && !r.item().isEmpty() ? r.item() : null;
+    }
+
+    private static List<String> strings(Map<String, AttributeValue> item, String attribute) {
+        List<String> out = new ArrayList<>();
+        if (item.containsKey(attribute)) {
+            item.get(attribute).l().forEach(a -> out.add(a.s()));
+        }
+        return out;
     }
 
     private static RenderedAlert alert(Map<String, AttributeValue> m) {

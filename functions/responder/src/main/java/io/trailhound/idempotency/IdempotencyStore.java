@@ -9,14 +9,22 @@ import java.util.List;
  * One record per notification, so that SNS's at-least-once delivery and Lambda's retries produce one alert:
  * a notification whose alert was published is not handled again; one whose alert could not be published is
  * published from the record; every remediation action is written to the record the moment it happens, so a
- * later attempt can say what an earlier one did. A store failure never costs an alert: the callers go on
+ * later attempt can say what an earlier one did, and so is every optional output the moment it has the alert,
+ * so a later attempt does not send it there again. A store failure never costs an alert: the callers go on
  * without it.
  */
 public interface IdempotencyStore {
     /** What an earlier attempt at the same notification left. */
-    record Earlier(State state, List<String> actions, RenderedAlert pendingAlert, Instant leaseUntil) {
+    record Earlier(
+            State state, List<String> actions, List<String> outputs, RenderedAlert pendingAlert, Instant leaseUntil) {
         public Earlier {
             actions = List.copyOf(actions);
+            outputs = List.copyOf(outputs);
+        }
+
+        /** No earlier attempt: the notification is new. */
+        public static Earlier none() {
+            return new Earlier(State.NEW, List.of(), List.of(), null, null);
         }
     }
 
@@ -38,10 +46,20 @@ public interface IdempotencyStore {
     /** Appends one action ("DONE RestoreSecret <arn> at <time>: <detail>") to the record. */
     void recordAction(String id, String action);
 
+    /** Appends an optional output that has the alert ("EventBridge", as {@code Output.name()} says) to the record. */
+    void recordOutput(String id, String output);
+
     /** The alert is about to be published: keep it, so a retry can publish it if this attempt cannot. */
     void pending(String id, RenderedAlert alert);
 
     void published(String id, String where);
+
+    /**
+     * This attempt could not publish and its alert is not kept: ends its claim (the lease it took until
+     * {@code leaseUntil}) at {@code now}, so a retry takes over at once instead of finding a live lease and
+     * skipping the notification. Only that lease is ended: a claim another attempt took over is left alone.
+     */
+    void release(String id, Instant leaseUntil, Instant now);
 
     /**
      * A resource × caller's suppression window (subscription mode): {@code opened} when none was open, so
@@ -59,16 +77,22 @@ public interface IdempotencyStore {
     IdempotencyStore NONE = new IdempotencyStore() {
         @Override
         public Earlier begin(String id, Instant now, Instant leaseUntil) {
-            return new Earlier(State.NEW, List.of(), null, null);
+            return Earlier.none();
         }
 
         @Override
         public void recordAction(String id, String action) {}
 
         @Override
+        public void recordOutput(String id, String output) {}
+
+        @Override
         public void pending(String id, RenderedAlert alert) {}
 
         @Override
         public void published(String id, String where) {}
+
+        @Override
+        public void release(String id, Instant leaseUntil, Instant now) {}
     };
 }

@@ -2,6 +2,7 @@ package io.trailhound.idempotency;
 
 import io.trailhound.alert.RenderedAlert;
 import io.trailhound.json.Json;
+import io.trailhound.publish.Outputs;
 import io.trailhound.publish.Publisher;
 import io.trailhound.publish.SnsEnvelope;
 import io.trailhound.remediate.RemediationOutcome;
@@ -38,21 +39,23 @@ public final class Once {
                 log.accept("idempotency table unavailable, handling " + id + " as new: " + e);
             }
         }
-        return new Attempt(
-                id,
-                earlier == null
-                        ? new IdempotencyStore.Earlier(IdempotencyStore.State.NEW, List.of(), null, null)
-                        : earlier);
+        return new Attempt(id, earlier == null ? IdempotencyStore.Earlier.none() : earlier, deadline);
     }
 
-    /** One attempt: {@link #skip}, {@link #pendingAlert} or a full run with {@link #acted} and {@link #around}. */
+    /**
+     * One attempt: {@link #skip}, {@link #pendingAlert} or a full run with {@link #acted}, {@link #deliveries}
+     * and {@link #around}.
+     */
     public final class Attempt {
         private final String id;
         private final IdempotencyStore.Earlier earlier;
+        /** The claim this attempt took (when it runs): until its deadline. */
+        private final Instant lease;
 
-        Attempt(String id, IdempotencyStore.Earlier earlier) {
+        Attempt(String id, IdempotencyStore.Earlier earlier, Instant lease) {
             this.id = id;
             this.earlier = earlier;
+            this.lease = lease;
         }
 
         /** Why there is nothing to do (already published, or another invocation is at it), else null. */
@@ -108,24 +111,60 @@ public final class Once {
             }
         }
 
-        /** {@code publisher}, with the alert kept in the record before publishing and the record closed after. */
+        /**
+         * The optional outputs earlier attempts delivered to (not sent again), and each one this attempt
+         * delivers to written to the record the moment it has the alert.
+         */
+        public Outputs.Deliveries deliveries() {
+            if (id == null) {
+                return Outputs.Deliveries.NONE;
+            }
+            return new Outputs.Deliveries() {
+                @Override
+                public List<String> earlier() {
+                    return earlier.outputs();
+                }
+
+                @Override
+                public void delivered(String output) {
+                    write(() -> store.recordOutput(id, output), "record that " + output + " has the alert");
+                }
+            };
+        }
+
+        /**
+         * {@code publisher}, with the alert kept in the record before publishing and the record closed after.
+         * If publishing fails and the alert could not be kept, the claim is ended, so that the retry (Lambda's,
+         * a minute later, well within this attempt's lease) takes the notification over instead of skipping it.
+         */
         public Publisher around(Publisher publisher) {
             if (id == null) {
                 return publisher;
             }
             return alert -> {
-                write(() -> store.pending(id, alert), "keep the alert");
-                String where = publisher.publish(alert);
+                boolean kept = write(() -> store.pending(id, alert), "keep the alert");
+                String where;
+                try {
+                    where = publisher.publish(alert);
+                } catch (RuntimeException e) {
+                    if (!kept) {
+                        write(() -> store.release(id, lease, clock.instant()), "end this attempt's claim");
+                    }
+                    throw e;
+                }
                 write(() -> store.published(id, where), "mark it published");
                 return where;
             };
         }
 
-        private void write(Runnable call, String what) {
+        /** Runs one write; a failure is logged, never thrown. Returns whether it succeeded. */
+        private boolean write(Runnable call, String what) {
             try {
                 call.run();
+                return true;
             } catch (RuntimeException e) {
                 log.accept("idempotency table: could not " + what + " for " + id + ": " + e);
+                return false;
             }
         }
     }

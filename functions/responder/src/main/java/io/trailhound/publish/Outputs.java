@@ -10,7 +10,9 @@ import java.util.function.Function;
 /**
  * The optional outputs, sent one after the other before the alert topic. Each gets the alert with a note
  * for every output before it that failed, and the alert topic gets all of them; nothing an output does
- * (an error, a bug) stops the others or the alert.
+ * (an error, a bug) stops the others or the alert. An output an earlier attempt at the same notification
+ * delivered to is not sent again ({@link Deliveries}): a second EventBridge event or chat message would be a
+ * duplicate people and automation act on.
  */
 public final class Outputs {
     public static final Outputs NONE = new Outputs(List.of());
@@ -20,8 +22,11 @@ public final class Outputs {
 
     public static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
 
-    /** What the Handler keeps back for each output: its call, and Security Hub's table update before it. */
-    public static final Duration RESERVE_EACH = Duration.ofSeconds(4);
+    /**
+     * What the Handler keeps back for each output: its call (2 s), Security Hub's table update before it and
+     * the idempotency record's write after it (1.5 s each at most), and a margin.
+     */
+    public static final Duration RESERVE_EACH = Duration.ofMillis(5_500);
 
     private final List<Output> outputs;
 
@@ -41,13 +46,45 @@ public final class Outputs {
         }
     }
 
-    /** Sends {@code alert} to every output, rendering it again (with {@code render}) after each failure. */
-    public Sent send(Alert alert, RenderedAlert rendered, Function<Alert, RenderedAlert> render) {
+    /**
+     * Which outputs earlier attempts at one notification delivered to, and where this attempt says that an
+     * output has the alert, the moment it has it (the Lambda keeps both in the idempotency record).
+     */
+    public interface Deliveries {
+        /** A single attempt: nothing earlier, nothing kept (the CLI, a notification without an identity). */
+        Deliveries NONE = new Deliveries() {
+            @Override
+            public List<String> earlier() {
+                return List.of();
+            }
+
+            @Override
+            public void delivered(String output) {}
+        };
+
+        /** The outputs, by {@link Output#name()}, that earlier attempts delivered to. */
+        List<String> earlier();
+
+        /** {@code output} (its {@link Output#name()}) has the alert. */
+        void delivered(String output);
+    }
+
+    /**
+     * Sends {@code alert} to every output but those {@code deliveries} says an earlier attempt delivered to,
+     * rendering it again (with {@code render}) after each failure.
+     */
+    public Sent send(
+            Alert alert, RenderedAlert rendered, Function<Alert, RenderedAlert> render, Deliveries deliveries) {
         List<String> delivered = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Output output : outputs) {
+            if (deliveries.earlier().contains(output.name())) {
+                delivered.add(output.name() + ": sent by an earlier attempt at this notification, not again");
+                continue;
+            }
+            String where;
             try {
-                delivered.add(output.send(alert, rendered));
+                where = output.send(alert, rendered);
             } catch (RuntimeException | StackOverflowError e) {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
                 String note = output.name() + ": not delivered ("
@@ -56,7 +93,10 @@ public final class Outputs {
                 failures.add(note);
                 alert = alert.withNotes(List.of(note));
                 rendered = render.apply(alert);
+                continue;
             }
+            delivered.add(where);
+            deliveries.delivered(output.name());
         }
         return new Sent(alert, rendered, delivered, failures);
     }

@@ -16,14 +16,6 @@ class RegionsTest {
     }
 
     @Test
-    void aGlobalServiceIsReachedThroughItsPartitionsGlobalRegion() {
-        assertThat(Regions.global("eu-west-1")).isEqualTo("aws-global");
-        assertThat(Regions.global("us-east-1")).isEqualTo("aws-global");
-        assertThat(Regions.global("cn-north-1")).isEqualTo("aws-cn-global");
-        assertThat(Regions.global("us-gov-west-1")).isEqualTo("aws-us-gov-global");
-    }
-
-    @Test
     void readsDisplayNamesOldAndNew() {
         assertThat(Regions.codeOf("US West (Oregon)")).contains("us-west-2");
         assertThat(Regions.codeOf("US West - Oregon")).contains("us-west-2");

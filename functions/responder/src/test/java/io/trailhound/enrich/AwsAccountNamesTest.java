@@ -2,9 +2,10 @@ package io.trailhound.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailhound.aws.AwsClients;
 import io.trailhound.aws.CannedHttpClient.Canned;
-import io.trailhound.aws.Regions;
 import io.trailhound.budget.Budget;
+import io.trailhound.config.Config;
 import io.trailhound.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -65,6 +68,10 @@ class AwsAccountNamesTest {
         assertThat(organizations.asked)
                 .as("one refusal: the other account and the next alarm ask nothing")
                 .containsExactly(A);
+        assertThat(names.refusal())
+                .as("what operators read in the log")
+                .hasValue("organizations:DescribeAccount failed: AccessDeniedException (not the management account);"
+                        + " alerts show account IDs without names until the function restarts");
     }
 
     @Test
@@ -91,6 +98,7 @@ class AwsAccountNamesTest {
             assertThat(org.asked)
                     .as("the alarm's other accounts are not asked while Organizations fails")
                     .containsExactly(A);
+            assertThat(fresh.refusal()).as("not a refusal").isEmpty();
             org.failWith(null);
             assertThat(fresh.of(List.of(A, B), UNLIMITED)).isEqualTo(Map.of(A, "Payments prod", B, "Data lake"));
             assertThat(org.asked).containsExactly(A, A, B);
@@ -113,16 +121,26 @@ class AwsAccountNamesTest {
         assertThat(organizations.asked).isEmpty();
     }
 
-    @Test
-    void organizationsIsAskedAtItsGlobalEndpointWhateverTheFunctionsRegion() {
-        assertThat(names.of(List.of(A), UNLIMITED)).containsKey(A);
+    @ParameterizedTest(name = "from {0}")
+    @CsvSource({
+        "eu-west-1, organizations.us-east-1.amazonaws.com, us-east-1",
+        "us-west-2, organizations.us-east-1.amazonaws.com, us-east-1",
+        "cn-north-1, organizations.cn-northwest-1.amazonaws.com.cn, cn-northwest-1",
+        "us-gov-east-1, organizations.us-gov-west-1.amazonaws.com, us-gov-west-1"
+    })
+    void organizationsIsAskedAtItsPartitionsOneEndpointWhateverTheFunctionsRegion(
+            String functionRegion, String host, String signingRegion) {
+        AwsClients aws = AwsClients.canned(Config.from(Map.of("AWS_REGION", functionRegion)), organizations);
 
-        assertThat(organizations.hosts).containsExactly("organizations.us-east-1.amazonaws.com");
+        assertThat(new AwsAccountNames(aws::organizations).of(List.of(A), UNLIMITED))
+                .containsKey(A);
+
+        assertThat(organizations.hosts).containsExactly(host);
         assertThat(organizations.scopes)
-                .as("signed for us-east-1, where the aws partition's Organizations endpoint is")
+                .as("signed for the Region of the partition's Organizations endpoint")
                 .singleElement()
                 .asString()
-                .contains("/us-east-1/organizations/aws4_request");
+                .contains("/" + signingRegion + "/organizations/aws4_request");
     }
 
     /** Organizations over HTTP, in process: DescribeAccount answered from {@code names}, or with a failure. */
@@ -142,12 +160,12 @@ class AwsAccountNamesTest {
             failure = answer;
         }
 
-        /** The SDK's client as AwsClients builds it for {@code region}'s partition; one attempt per call. */
+        /** The SDK's client for the function's {@code region}, as AwsClients builds it but with one attempt per call. */
         OrganizationsClient client(String region) {
             return clients.computeIfAbsent(
                     region,
                     r -> OrganizationsClient.builder()
-                            .region(Region.of(Regions.global(r)))
+                            .region(Region.of(r))
                             .credentialsProvider(StaticCredentialsProvider.create(
                                     AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
                             .httpClient(this)

@@ -54,7 +54,8 @@ class OutputsTest {
         Recording bus = new Recording("EventBridge", new StackOverflowError());
         Recording chat = new Recording("chat topic", null);
 
-        Outputs.Sent sent = new Outputs(List.of(hub, bus, chat)).send(alert, renderer.render(alert), renderer::render);
+        Outputs.Sent sent = new Outputs(List.of(hub, bus, chat))
+                .send(alert, renderer.render(alert), renderer::render, Outputs.Deliveries.NONE);
 
         assertThat(sent.delivered()).containsExactly("chat topic ok");
         assertThat(sent.failures())
@@ -66,6 +67,40 @@ class OutputsTest {
         assertThat(sent.alert().notes()).containsExactlyElementsOf(sent.failures());
         assertThat(sent.rendered().json()).contains("Security Hub: not delivered (AccessDenied)");
         assertThat(sent.rendered().text()).contains("EventBridge: not delivered");
+    }
+
+    @Test
+    void anOutputAnEarlierAttemptDeliveredToIsNotSentAgainAndOnlyDeliveriesAreRecorded() {
+        Alert alert = Fixtures.alert(List.of(Fixtures.secretRead("prod/db", 0)), Map.of(), List.of());
+        AlertRenderer renderer = new AlertRenderer(io.trailhound.publish.SnsEnvelope.SNS);
+        Recording hub = new Recording("Security Hub", new IllegalStateException("AccessDenied"));
+        Recording bus = new Recording("EventBridge", null);
+        Recording chat = new Recording("chat topic", null);
+        List<String> recorded = new ArrayList<>();
+        Outputs.Deliveries earlierEventBridge = new Outputs.Deliveries() {
+            @Override
+            public List<String> earlier() {
+                return List.of("EventBridge");
+            }
+
+            @Override
+            public void delivered(String output) {
+                recorded.add(output);
+            }
+        };
+
+        Outputs.Sent sent = new Outputs(List.of(hub, bus, chat))
+                .send(alert, renderer.render(alert), renderer::render, earlierEventBridge);
+
+        assertThat(bus.seen).as("EventBridge had it from the earlier attempt").isEmpty();
+        assertThat(chat.seen).hasSize(1);
+        assertThat(sent.delivered())
+                .containsExactly(
+                        "EventBridge: sent by an earlier attempt at this notification, not again", "chat topic ok");
+        assertThat(recorded)
+                .as("the failed Security Hub import is not recorded")
+                .containsExactly("chat topic");
+        assertThat(sent.failures()).singleElement().asString().startsWith("Security Hub: not delivered");
     }
 
     @Test

@@ -57,6 +57,12 @@ public class SuppressionTest {
 
         @Override
         public void published(String id, String where) {}
+
+        @Override
+        public void recordOutput(String id, String output) {}
+
+        @Override
+        public void release(String id, Instant leaseUntil, Instant now) {}
     }
 
     @Test
